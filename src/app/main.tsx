@@ -1,0 +1,13 @@
+import { render } from 'preact';
+import { App } from './App';
+import { restoreLanguage } from './language';
+import { requestPersistence } from './storage';
+import { registerServiceWorker } from './sw-update';
+import './styles.css';
+
+const root = document.getElementById('app');
+if (root) render(<App initialLang={restoreLanguage()} />, root);
+
+registerServiceWorker();
+// Chromium grants this silently to installed or engaged apps; the settings screen shows the answer.
+void requestPersistence().catch(() => false);

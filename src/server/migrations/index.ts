@@ -1,0 +1,5 @@
+import type { Migration } from '../store/migrate';
+import { m001Meta } from './001-meta';
+
+/** Every schema change, in order. Never edit a released migration: add the next one. */
+export const migrations: readonly Migration[] = [m001Meta];

@@ -1,0 +1,143 @@
+import { appendFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from '../helpers/axe';
+import { launchChromium } from '../helpers/chromium';
+import { copyBuiltApp, pngSize, waitForController } from '../helpers/pwa';
+import { type ServerProcess, startServerProcess } from '../helpers/server-process';
+
+let browser: Browser;
+let server: ServerProcess;
+let appDir: string;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  appDir = await copyBuiltApp();
+  server = await startServerProcess({ env: { STATIC_DIR: appDir } });
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await server?.cleanup();
+  if (appDir) await rm(appDir, { recursive: true, force: true });
+});
+
+type Manifest = {
+  name: string;
+  short_name: string;
+  lang: string;
+  start_url: string;
+  scope: string;
+  display: string;
+  theme_color: string;
+  background_color: string;
+  icons: { src: string; sizes: string; type: string; purpose?: string }[];
+};
+
+describe('the installable app shell', () => {
+  it('loads in Vietnamese and its service worker activates and controls the page', async () => {
+    await page.goto(server.url);
+    await expect.poll(() => page.url()).toBe(`${server.url}/enterprises`);
+    expect(await page.getByRole('navigation').innerText()).toContain('Doanh nghiệp');
+    const controller = await waitForController(page);
+    expect(controller).toBe(`activated:${server.url}/sw.js`);
+    expect(await page.getByTestId('network-status').innerText()).toContain('Có mạng');
+  });
+
+  it('publishes a valid manifest whose icons exist at their stated sizes', async () => {
+    const href = await page.getAttribute('link[rel="manifest"]', 'href');
+    const manifestResponse = await page.request.get(new URL(href ?? '', server.url).href);
+    const manifest = (await manifestResponse.json()) as Manifest;
+    const themeMeta = await page.getAttribute('meta[name="theme-color"]', 'content');
+    expect(manifest).toMatchObject({
+      name: 'Sổ tay Vận động Công đoàn',
+      short_name: 'Sổ tay CĐ',
+      lang: 'vi',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      theme_color: themeMeta,
+    });
+    expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/i);
+    const purposes = manifest.icons.map((icon) => `${icon.sizes}:${icon.purpose ?? 'any'}`);
+    expect(purposes).toEqual(
+      expect.arrayContaining(['192x192:any', '512x512:any', '512x512:maskable']),
+    );
+    for (const icon of manifest.icons) {
+      const response = await page.request.get(new URL(icon.src, server.url).href);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-type']).toBe(icon.type);
+      const { width, height } = pngSize(await response.body());
+      expect(`${width}x${height}`).toBe(icon.sizes);
+    }
+  });
+
+  it('has no serious or critical accessibility violation on the shell', async () => {
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('reloads and navigates with the network off', async () => {
+    await context.setOffline(true);
+    await page.reload();
+    expect(await page.getByRole('navigation').innerText()).toContain('Đồng bộ');
+    expect(await page.getByTestId('network-status').innerText()).toContain('Ngoại tuyến');
+    await page.goto(`${server.url}/signups/some-deep-link`);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Đơn gia nhập');
+    await page.getByRole('link', { name: 'Đồng bộ' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Đồng bộ');
+    await context.setOffline(false);
+  });
+
+  it('switches to English and remembers the choice', async () => {
+    await page.goto(`${server.url}/settings`);
+    await page.getByLabel('English').check();
+    expect(await page.getByRole('navigation').innerText()).toContain('Enterprises');
+    await page.reload();
+    expect(await page.getByRole('navigation').innerText()).toContain('Enterprises');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByLabel('Tiếng Việt').check();
+    expect(await page.getByRole('navigation').innerText()).toContain('Doanh nghiệp');
+  });
+
+  it('shows whether storage is protected and how much is used', async () => {
+    await page.goto(`${server.url}/settings`);
+    const panel = page.getByTestId('storage-panel');
+    await expect.poll(() => panel.innerText()).toMatch(/Dữ liệu (được|chưa được) bảo vệ/);
+    expect(await page.getByTestId('storage-usage').innerText()).toMatch(
+      /^Đã dùng .+ trên .+ cho phép\.$/,
+    );
+  });
+
+  it('offers the update when a new worker is waiting, and applies it on request', async () => {
+    const before = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      return registration.active?.scriptURL;
+    });
+    await appendFile(join(appDir, 'sw.js'), '\n// next release\n');
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration?.update();
+    });
+    const prompt = page.getByRole('alertdialog');
+    await prompt.waitFor({ timeout: 30_000 });
+    expect(await prompt.innerText()).toContain('Đã có phiên bản mới');
+    await Promise.all([
+      page.waitForEvent('load', { timeout: 30_000 }),
+      prompt.getByRole('button', { name: 'Cập nhật' }).click(),
+    ]);
+    await waitForController(page);
+    const waiting = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return registration?.waiting ?? null;
+    });
+    expect(waiting).toBeNull();
+    expect(before).toBe(`${server.url}/sw.js`);
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+  });
+});
