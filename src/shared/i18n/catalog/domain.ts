@@ -128,8 +128,7 @@ export const domainMessages = defineMessages(
     'pipeline.founding_decision_required':
       'Cần số và ngày quyết định công nhận để chuyển sang “Đã thành lập CĐCS”.',
 
-    'eligibility.manager_role':
-      '{role} không thuộc đối tượng kết nạp (Hướng dẫn 38/HD-TLĐ).',
+    'eligibility.manager_role': '{role} không thuộc đối tượng kết nạp (Hướng dẫn 38/HD-TLĐ).',
     'eligibility.serving_sentence':
       'Người đang chấp hành hình phạt tù không thuộc đối tượng kết nạp.',
     'eligibility.under_15': 'Người lao động chưa đủ 15 tuổi khi ký đơn ({age} tuổi).',

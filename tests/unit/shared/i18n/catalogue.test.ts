@@ -10,13 +10,14 @@ import { domainMessages } from '../../../../src/shared/i18n/catalog/domain';
 import { uiMessages } from '../../../../src/shared/i18n/catalog/ui';
 import { vnMessages } from '../../../../src/shared/i18n/catalog/vn';
 
-const parts = { ui: uiMessages, vn: vnMessages, domain: domainMessages };
+type Part = { vi: Record<string, string>; en: Record<string, string> };
+const parts: Record<string, Part> = { ui: uiMessages, vn: vnMessages, domain: domainMessages };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe.each(Object.entries(parts))('catalogue part %s', (_name, part) => {
   it.each(Object.keys(part.vi))('%s is translated with the same placeholders', (key) => {
-    const vi = part.vi[key as keyof typeof part.vi];
-    const en = part.en[key as keyof typeof part.en];
+    const vi = part.vi[key] ?? '';
+    const en = part.en[key] ?? '';
     expect(vi.trim()).not.toBe('');
     expect(en.trim()).not.toBe('');
     expect(placeholders(en)).toEqual(placeholders(vi));

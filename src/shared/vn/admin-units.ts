@@ -1,0 +1,72 @@
+import source from './data/vn-admin-units-2025.json';
+
+/** A province/city or a commune/ward/special zone of the 2025 two-level administration. */
+export type AdminUnit = { code: string; name: string };
+export type Ward = AdminUnit & { provinceCode: string };
+
+// The shape of data/vn-admin-units-2025.json. Replacing the file with a newer one of the same
+// shape is all it takes to follow a boundary change; this is the only module that reads it.
+type AdminUnitsFile = {
+  provinces: ReadonlyArray<AdminUnit & { wards: ReadonlyArray<AdminUnit> }>;
+};
+
+type AdminIndex = {
+  provinces: readonly AdminUnit[];
+  provinceByCode: ReadonlyMap<string, AdminUnit>;
+  wardsByProvince: ReadonlyMap<string, readonly AdminUnit[]>;
+  wardByCode: ReadonlyMap<string, Ward>;
+};
+
+// Built on first call, not at import: nothing runs when a bundle merely includes this module.
+let cached: AdminIndex | undefined;
+
+function adminIndex(): AdminIndex {
+  cached ??= buildIndex(source);
+  return cached;
+}
+
+function buildIndex(file: AdminUnitsFile): AdminIndex {
+  const collator = new Intl.Collator('vi');
+  const byName = (a: AdminUnit, b: AdminUnit) =>
+    collator.compare(a.name, b.name) || collator.compare(a.code, b.code);
+  const provinceByCode = new Map<string, AdminUnit>();
+  const wardsByProvince = new Map<string, readonly AdminUnit[]>();
+  const wardByCode = new Map<string, Ward>();
+  for (const province of file.provinces) {
+    provinceByCode.set(province.code, unit(province));
+    const wards = province.wards.map(unit).sort(byName);
+    wardsByProvince.set(province.code, Object.freeze(wards));
+    for (const ward of wards) {
+      wardByCode.set(ward.code, Object.freeze({ ...ward, provinceCode: province.code }));
+    }
+  }
+  const provinces = Object.freeze([...provinceByCode.values()].sort(byName));
+  return { provinces, provinceByCode, wardsByProvince, wardByCode };
+}
+
+function unit({ code, name }: AdminUnit): AdminUnit {
+  return Object.freeze({ code, name: name.normalize('NFC') });
+}
+
+function key(code: unknown): string {
+  return typeof code === 'string' ? code.trim() : '';
+}
+
+/** The 34 provinces and centrally-run cities, sorted by name (Vietnamese collation). */
+export function provinces(): AdminUnit[] {
+  return [...adminIndex().provinces];
+}
+
+/** Communes, wards and special zones of a province, sorted by name; unknown province → []. */
+export function wards(provinceCode: string): AdminUnit[] {
+  return [...(adminIndex().wardsByProvince.get(key(provinceCode)) ?? [])];
+}
+
+export function findProvince(code: string): AdminUnit | undefined {
+  return adminIndex().provinceByCode.get(key(code));
+}
+
+/** The ward with this code and the province it belongs to (to check a provinceCode/wardCode pair). */
+export function findWard(code: string): Ward | undefined {
+  return adminIndex().wardByCode.get(key(code));
+}
