@@ -18,7 +18,7 @@ import { defineMessages } from './types';
  *       (kinds: required, invalid, too_long, too_short, too_small, too_large, not_integer,
  *       duplicate, exceeds_worker_count, future, mismatch)
  *   enterprise.member_count.exceeds_worker_count  warning (the head count may be stale)
- *   pipeline.not_enough_applications  error, {count, needed}
+ *   pipeline.not_enough_applications  error, {min, count, needed}
  *   pipeline.founding_decision_required  error
  *   eligibility.manager_role  error, {role}
  *   eligibility.serving_sentence  error
@@ -124,7 +124,7 @@ export const domainMessages = defineMessages(
     'issue.mismatch': '{field} không khớp với bản ghi.',
 
     'pipeline.not_enough_applications':
-      'Cần ít nhất 5 đơn hoặc đoàn viên (hiện có {count}, còn thiếu {needed}).',
+      'Cần ít nhất {min} đơn hoặc đoàn viên (hiện có {count}, còn thiếu {needed}).',
     'pipeline.founding_decision_required':
       'Cần số và ngày quyết định công nhận để chuyển sang “Đã thành lập CĐCS”.',
 
@@ -344,7 +344,7 @@ export const domainMessages = defineMessages(
     'issue.mismatch': '{field} does not match the record.',
 
     'pipeline.not_enough_applications':
-      'At least 5 applications or members are needed ({count} so far, {needed} more needed).',
+      'At least {min} applications or members are needed ({count} so far, {needed} more needed).',
     'pipeline.founding_decision_required':
       'The recognition decision number and date are needed to mark the union as founded.',
 

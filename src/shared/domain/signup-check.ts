@@ -1,0 +1,147 @@
+import * as v from 'valibot';
+import { CONTRACT_TYPES, GENDERS, MANAGER_ROLES, type Signup, signupSchema } from '../schemas';
+import { parseDate } from '../vn/date';
+import { parseIdNumber } from '../vn/id-number';
+import type { Issue, Result } from '../vn/issue';
+import { parsePhone } from '../vn/phone';
+import { isAfter, todayInVietnam } from './dates';
+import { checkEligibility } from './eligibility';
+import { fieldIssue, fromValibot, hasErrors } from './issues';
+import {
+  asRecord,
+  filledString,
+  oneOf,
+  optionalBoolean,
+  optionalNumber,
+  type UnknownRecord,
+} from './record-input';
+
+/**
+ * The full check of a membership application: strict schema, Vietnamese ID number and phone,
+ * dates not in the future, eligibility. Every issue at once; never throws, whatever the input.
+ */
+
+export type SignupCheckOptions = {
+  /** ISO date of "today" on Vietnam's calendar; defaults to the current one. */
+  today?: string;
+};
+
+type Mode = 'draft' | 'submitted';
+
+const DATE_FIELDS = ['dateOfBirth', 'signedAt', 'startedWorkingAt'] as const;
+
+/** Issues of `signup` as it would be submitted (a `draft` status is judged as `submitted`). */
+export function checkSubmittedSignup(signup: unknown, options: SignupCheckOptions = {}): Issue[] {
+  return reviewSignup(signup, options).issues;
+}
+
+/**
+ * Issues to show inline while a draft is being typed: the same checks, but a missing field (or
+ * consent not yet given) is not an issue yet.
+ */
+export function checkDraftSignup(draft: unknown, options: SignupCheckOptions = {}): Issue[] {
+  return review(draft, options.today ?? todayInVietnam(), 'draft').issues;
+}
+
+/**
+ * The check plus the record to store: dates typed as `dd/mm/yyyy` become ISO, the ID number
+ * and phone take their canonical forms (`+84…`). `value` is present only without errors. A draft
+ * comes back with status `submitted`: this is how a draft becomes the record to submit (the
+ * caller sets `submittedAt`).
+ */
+export function reviewSignup(input: unknown, options: SignupCheckOptions = {}): Result<Signup> {
+  return review(input, options.today ?? todayInVietnam(), 'submitted');
+}
+
+function review(input: unknown, today: string, mode: Mode): Result<Signup> {
+  const candidate = canonicalDates(asRecord(input));
+  const parsed = v.safeParse(signupSchema, candidate);
+  const schemaIssues = parsed.success ? [] : fromValibot('signup', parsed.issues);
+  const kept = mode === 'draft' ? schemaIssues.filter((i) => !isMissing(i)) : schemaIssues;
+  const flagged = new Set(schemaIssues.map((issue) => issue.field));
+  const idNumber = checkIdNumber(candidate, flagged);
+  const phone = checkPhone(candidate, flagged);
+  const future = futureDateIssues(candidate, flagged, today);
+  // A date already reported (unreadable, in the future) is not used for the age rule.
+  for (const issue of future) flagged.add(issue.field);
+  const issues = [
+    ...kept,
+    ...idNumber.issues,
+    ...phone.issues,
+    ...future,
+    ...checkEligibility(eligibilityInput(candidate, flagged), { mode, today }),
+  ];
+  if (!parsed.success || hasErrors(issues)) return { issues };
+  const value: Signup = { ...parsed.output };
+  if (idNumber.value !== undefined) value.idNumber = idNumber.value;
+  if (phone.value !== undefined) value.phone = phone.value;
+  return { value, issues };
+}
+
+function isMissing(issue: Issue): boolean {
+  return issue.code.endsWith('.required');
+}
+
+/** Draft → submitted, and typed dates in ISO form where they can be read. */
+function canonicalDates(record: UnknownRecord): UnknownRecord {
+  const copy: UnknownRecord = { ...record };
+  if (copy['status'] === 'draft') copy['status'] = 'submitted';
+  for (const field of DATE_FIELDS) {
+    const raw = filledString(copy[field]);
+    const iso = raw === undefined ? undefined : parseDate(raw, field).value;
+    if (iso !== undefined) copy[field] = iso;
+  }
+  return copy;
+}
+
+function checkIdNumber(candidate: UnknownRecord, flagged: Set<string>): Result<string> {
+  const raw = filledString(candidate['idNumber']);
+  if (raw === undefined || flagged.has('idNumber')) return { issues: [] };
+  const gender = oneOf(GENDERS, candidate['gender']);
+  const dateOfBirth = flagged.has('dateOfBirth')
+    ? undefined
+    : filledString(candidate['dateOfBirth']);
+  const nationality = filledString(candidate['nationality']);
+  return parseIdNumber(
+    raw,
+    {
+      ...(gender !== undefined && { gender }),
+      ...(dateOfBirth !== undefined && { dateOfBirth }),
+      ...(nationality !== undefined && { nationality }),
+    },
+    'idNumber',
+  );
+}
+
+function checkPhone(candidate: UnknownRecord, flagged: Set<string>): Result<string> {
+  const raw = filledString(candidate['phone']);
+  if (raw === undefined || flagged.has('phone')) return { issues: [] };
+  return parsePhone(raw, 'phone');
+}
+
+function futureDateIssues(candidate: UnknownRecord, flagged: Set<string>, today: string): Issue[] {
+  const decisionDate = asRecord(candidate['decision'])['date'];
+  const dates: [string, unknown][] = [
+    ...DATE_FIELDS.map((field): [string, unknown] => [field, candidate[field]]),
+    ['decision.date', decisionDate],
+  ];
+  return dates
+    .filter(
+      ([field, value]) => !flagged.has(field) && typeof value === 'string' && isAfter(value, today),
+    )
+    .map(([field]) => fieldIssue('signup', field, 'future'));
+}
+
+function eligibilityInput(candidate: UnknownRecord, flagged: Set<string>) {
+  const date = (field: string) => (flagged.has(field) ? undefined : filledString(candidate[field]));
+  return {
+    managerRole: oneOf(MANAGER_ROLES, candidate['managerRole']),
+    servingSentence: optionalBoolean(candidate['servingSentence']),
+    dateOfBirth: date('dateOfBirth'),
+    signedAt: date('signedAt'),
+    nationality: filledString(candidate['nationality']),
+    contractType: oneOf(CONTRACT_TYPES, candidate['contractType']),
+    contractMonths: optionalNumber(candidate['contractMonths']),
+    consent: optionalBoolean(candidate['consent']),
+  };
+}

@@ -1,0 +1,51 @@
+import * as v from 'valibot';
+import {
+  MAX_LENGTH,
+  requiredText,
+  UNIT_KINDS,
+  USER_ROLES,
+  usernameSchema,
+  userSchema,
+  uuidSchema,
+} from '../schemas';
+
+/**
+ * Passwords are NFC-normalised (a Vietnamese password typed with Unikey may arrive as NFD) and
+ * otherwise kept exactly: no trimming. The ceiling bounds the hashing cost of hostile input.
+ */
+export const MIN_PASSWORD_LENGTH = 8;
+export const MAX_PASSWORD_LENGTH = 200;
+
+const passwordInput = v.pipe(v.string(), v.normalize('NFC'), v.maxLength(MAX_PASSWORD_LENGTH));
+
+/** `POST /api/auth/login`. */
+export const loginRequestSchema = v.object({
+  username: usernameSchema,
+  password: v.pipe(passwordInput, v.nonEmpty()),
+});
+export type LoginRequest = v.InferOutput<typeof loginRequestSchema>;
+
+export const loginResponseSchema = v.object({
+  token: v.pipe(v.string(), v.nonEmpty()),
+  user: userSchema,
+});
+export type LoginResponse = v.InferOutput<typeof loginResponseSchema>;
+
+/** `POST /api/admin/units` (admin only) → 201 with the Unit. `id` is made by the server if absent. */
+export const createUnitRequestSchema = v.object({
+  id: v.optional(uuidSchema),
+  name: requiredText(MAX_LENGTH.name),
+  kind: v.picklist(UNIT_KINDS),
+  parentId: v.optional(uuidSchema),
+});
+export type CreateUnitRequest = v.InferOutput<typeof createUnitRequestSchema>;
+
+/** `POST /api/admin/users` (admin only) → 201 with the User (never the password). */
+export const createUserRequestSchema = v.object({
+  username: usernameSchema,
+  password: v.pipe(passwordInput, v.minLength(MIN_PASSWORD_LENGTH)),
+  displayName: requiredText(MAX_LENGTH.name),
+  role: v.picklist(USER_ROLES),
+  unitId: uuidSchema,
+});
+export type CreateUserRequest = v.InferOutput<typeof createUserRequestSchema>;

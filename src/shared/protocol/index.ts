@@ -1,0 +1,7 @@
+/** The HTTP contract of DESIGN.md §5, shared by the server, the sync engine and the app. */
+export * from './auth';
+export * from './errors';
+export * from './health';
+export * from './limits';
+export * from './push-pull';
+export * from './validate';

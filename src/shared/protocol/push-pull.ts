@@ -1,0 +1,107 @@
+import * as v from 'valibot';
+import { SYNC_ENTITIES, uuidSchema } from '../schemas';
+import { apiErrorSchema } from './errors';
+import { clampPullLimit, MAX_CURSOR_LENGTH, PULL_DEFAULT_LIMIT } from './limits';
+
+/**
+ * `POST /api/sync/push` and `GET /api/sync/pull` (DESIGN.md §5, §6).
+ *
+ * A `put` carries the whole record (fields absent from `data` are cleared); without
+ * `baseVersion` it creates the record, with it it edits that version. `data` is `unknown` here:
+ * each mutation's data is validated on its own (validateMutation), so that one bad mutation is
+ * `rejected` without blocking the others.
+ */
+
+export const MUTATION_OPS = ['put', 'delete'] as const;
+export type MutationOp = (typeof MUTATION_OPS)[number];
+
+export const PUSH_STATUSES = ['applied', 'duplicate', 'conflict', 'rejected'] as const;
+export type PushStatus = (typeof PUSH_STATUSES)[number];
+
+const versionSchema = v.pipe(v.number(), v.integer(), v.minValue(1));
+
+export const mutationSchema = v.object({
+  mutationId: uuidSchema,
+  entity: v.picklist(SYNC_ENTITIES),
+  entityId: uuidSchema,
+  op: v.picklist(MUTATION_OPS),
+  baseVersion: v.optional(versionSchema),
+  data: v.optional(v.unknown()),
+});
+export type Mutation = v.InferOutput<typeof mutationSchema>;
+
+/** The push body as a client builds it. */
+export const pushRequestSchema = v.object({
+  clientId: uuidSchema,
+  mutations: v.array(mutationSchema),
+});
+export type PushRequest = v.InferOutput<typeof pushRequestSchema>;
+
+/**
+ * The push body as the server first reads it: only what it needs to answer each mutation in
+ * order. A mutation without a readable `mutationId` cannot be answered, so it fails the whole
+ * request (400); anything else wrong with a mutation makes it `rejected`. The server checks
+ * MAX_MUTATIONS_PER_PUSH and MAX_PUSH_BYTES before parsing (413).
+ */
+export const pushEnvelopeSchema = v.object({
+  clientId: uuidSchema,
+  mutations: v.array(v.looseObject({ mutationId: uuidSchema })),
+});
+export type PushEnvelope = v.InferOutput<typeof pushEnvelopeSchema>;
+
+export const pushResultSchema = v.object({
+  mutationId: uuidSchema,
+  status: v.picklist(PUSH_STATUSES),
+  /** The record's version after `applied`/`duplicate`. */
+  version: v.optional(versionSchema),
+  /** Why a mutation was `rejected`: code, message and the record's issues in `fields`. */
+  error: v.optional(apiErrorSchema),
+  /** The server's record on `conflict` (null when it was deleted). */
+  current: v.optional(v.unknown()),
+});
+export type PushResult = v.InferOutput<typeof pushResultSchema>;
+
+export const pushResponseSchema = v.object({ results: v.array(pushResultSchema) });
+export type PushResponse = v.InferOutput<typeof pushResponseSchema>;
+
+/**
+ * Query of a pull, from the URL's string parameters. An absent or empty cursor means "from the
+ * start"; `limit` must be a positive integer and is clamped to PULL_MAX_LIMIT.
+ */
+export const pullQuerySchema = v.object({
+  cursor: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(MAX_CURSOR_LENGTH),
+      v.transform((cursor) => (cursor === '' ? undefined : cursor)),
+    ),
+  ),
+  // The default goes through the pipe too, so the output is always a clamped number.
+  limit: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^[1-9]\d{0,8}$/, 'invalid'),
+      v.transform((limit) => clampPullLimit(Number(limit))),
+    ),
+    String(PULL_DEFAULT_LIMIT),
+  ),
+});
+export type PullQuery = v.InferOutput<typeof pullQuerySchema>;
+
+export const pullChangeSchema = v.object({
+  entity: v.picklist(SYNC_ENTITIES),
+  entityId: uuidSchema,
+  version: versionSchema,
+  deleted: v.boolean(),
+  /** The record (parse it with its entity's schema); null when deleted. */
+  data: v.unknown(),
+});
+export type PullChange = v.InferOutput<typeof pullChangeSchema>;
+
+export const pullResponseSchema = v.object({
+  changes: v.array(pullChangeSchema),
+  /** Opaque: send it back as `cursor` to continue. */
+  cursor: v.string(),
+  hasMore: v.boolean(),
+});
+export type PullResponse = v.InferOutput<typeof pullResponseSchema>;

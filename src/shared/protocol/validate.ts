@@ -1,0 +1,85 @@
+import * as v from 'valibot';
+import { checkEnterprise } from '../domain/enterprise-check';
+import { fromValibot, hasErrors } from '../domain/issues';
+import { asRecord } from '../domain/record-input';
+import { reviewSignup } from '../domain/signup-check';
+import { checkVisit } from '../domain/visit-check';
+import type { Enterprise, SignupRecord, SyncEntity, Visit } from '../schemas';
+import { signupDraftSchema } from '../schemas';
+import type { Issue, Result } from '../vn/issue';
+import { makeIssue } from '../vn/issue';
+import { type Mutation, mutationSchema } from './push-pull';
+
+/**
+ * The one gate for synced data, run by the device before it writes and by the server before it
+ * applies a push: the right schema for the entity, the Vietnamese rules, and — for a signup that
+ * is submitted or later — the full strict check with eligibility. Warnings do not block.
+ */
+
+export type SyncRecord = { enterprise: Enterprise; visit: Visit; signup: SignupRecord };
+
+export type MutationDataResult<T> =
+  | { ok: true; value: T; warnings: Issue[] }
+  | { ok: false; issues: Issue[] };
+
+export type ValidateOptions = {
+  /** ISO date of "today" on Vietnam's calendar (dates may not be after it); defaults to now. */
+  today?: string;
+};
+
+function checkSignupRecord(data: unknown, options: ValidateOptions): Result<SignupRecord> {
+  if (asRecord(data)['status'] !== 'draft') return reviewSignup(data, options);
+  const parsed = v.safeParse(signupDraftSchema, data);
+  return parsed.success
+    ? { value: parsed.output, issues: [] }
+    : { issues: fromValibot('signup', parsed.issues) };
+}
+
+const CHECKS: {
+  [E in SyncEntity]: (data: unknown, options: ValidateOptions) => Result<SyncRecord[E]>;
+} = {
+  enterprise: checkEnterprise,
+  visit: (data) => checkVisit(data),
+  signup: checkSignupRecord,
+};
+
+/** Validates and normalises a record of `entity` (phones in E.164, ISO dates, NFC text). */
+export function validateMutationData<E extends SyncEntity>(
+  entity: E,
+  data: unknown,
+  options: ValidateOptions = {},
+): MutationDataResult<SyncRecord[E]> {
+  const { value, issues } = CHECKS[entity](data, options);
+  if (value === undefined || hasErrors(issues)) return { ok: false, issues };
+  return { ok: true, value, warnings: issues };
+}
+
+export type MutationCheck =
+  | { ok: true; mutation: Mutation; value?: SyncRecord[SyncEntity]; warnings: Issue[] }
+  | { ok: false; issues: Issue[] };
+
+/**
+ * A whole mutation as read from a push: its envelope, `data` present for a put and absent for a
+ * delete, `data.id` equal to `entityId`, then validateMutationData. Never throws.
+ */
+export function validateMutation(raw: unknown, options: ValidateOptions = {}): MutationCheck {
+  const parsed = v.safeParse(mutationSchema, raw);
+  if (!parsed.success) return { ok: false, issues: fromValibot('mutation', parsed.issues) };
+  const mutation = parsed.output;
+  const hasData = mutation.data !== undefined && mutation.data !== null;
+  if (mutation.op === 'delete') {
+    return hasData
+      ? { ok: false, issues: [makeIssue('data', 'error', 'mutation.data_unexpected')] }
+      : { ok: true, mutation, warnings: [] };
+  }
+  if (!hasData)
+    return { ok: false, issues: [makeIssue('data', 'error', 'mutation.data_required')] };
+  const idIssues =
+    asRecord(mutation.data)['id'] === mutation.entityId
+      ? []
+      : [makeIssue('id', 'error', 'mutation.id_mismatch')];
+  const result = validateMutationData(mutation.entity, mutation.data, options);
+  if (!result.ok) return { ok: false, issues: [...idIssues, ...result.issues] };
+  if (idIssues.length > 0) return { ok: false, issues: idIssues };
+  return { ok: true, mutation, value: result.value, warnings: result.warnings };
+}

@@ -1,0 +1,91 @@
+import * as v from 'valibot';
+
+/**
+ * Building blocks shared by every entity schema. Schemas describe the stored and wire shape of a
+ * record; the Vietnamese rules (tax-code checksum, phone prefixes, CCCD) run on top of them in
+ * src/shared/domain, which is also where issue codes and messages are produced.
+ *
+ * Custom check messages below are issue-kind suffixes (see domain/issues.ts), not user text:
+ * user text always comes from the i18n catalogue.
+ */
+
+/** Field length limits, shared with forms (`maxLength` attributes). */
+export const MAX_LENGTH = {
+  code: 50,
+  shortText: 100,
+  name: 200,
+  address: 500,
+  text: 2_000,
+  notes: 5_000,
+  phone: 30,
+  idNumber: 20,
+  taxCode: 20,
+} as const;
+
+/** Largest head count accepted anywhere (the biggest Vietnamese employers have ~100,000). */
+export const MAX_COUNT = 1_000_000;
+
+// Lowercase only: ids are compared as strings in IndexedDB and PostgreSQL, and
+// crypto.randomUUID() produces lowercase, so an uppercase id is a bug to surface, not to fix.
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME_RE =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/** Earliest and latest year a date may carry: catches typos such as `0199` or `20255`. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+
+/** True for a real calendar date `YYYY-MM-DD` (rejects `2025-02-30`) within MIN_YEAR..MAX_YEAR. */
+export function isCalendarDate(value: string): boolean {
+  const match = DATE_RE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < MIN_YEAR || year > MAX_YEAR) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** True for an ISO date-time with an explicit offset (`Z` or `±HH:MM`) on a real calendar date. */
+export function isDateTimeWithOffset(value: string): boolean {
+  const match = DATE_TIME_RE.exec(value);
+  return match !== null && isCalendarDate(match[1] ?? '');
+}
+
+export const uuidSchema = v.pipe(v.string(), v.regex(UUID_RE, 'invalid'));
+
+/** ISO calendar date `YYYY-MM-DD`. */
+export const isoDateSchema = v.pipe(v.string(), v.check(isCalendarDate, 'invalid'));
+
+/** ISO date-time with offset, e.g. `2025-03-14T09:30:00+07:00`. */
+export const isoDateTimeSchema = v.pipe(v.string(), v.check(isDateTimeWithOffset, 'invalid'));
+
+/** Trimmed, NFC-normalised text (Unikey and some keyboards send NFD) of at most `max` characters. */
+export function text(max: number) {
+  return v.pipe(v.string(), v.trim(), v.normalize('NFC'), v.maxLength(max));
+}
+
+/** Like `text`, but must not be empty after trimming. */
+export function requiredText(max: number) {
+  return v.pipe(v.string(), v.trim(), v.normalize('NFC'), v.nonEmpty(), v.maxLength(max));
+}
+
+/** A non-negative integer count (people, applications). */
+export const countSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_COUNT));
+
+/** `{number, date}` of an official decision (founding recognition, admission). */
+export const decisionSchema = v.object({
+  number: requiredText(MAX_LENGTH.code),
+  date: isoDateSchema,
+});
+export type Decision = v.InferOutput<typeof decisionSchema>;
+
+/**
+ * Fields the server sets on every synced record. Optional so that the device can validate a
+ * record before its first push; the server overwrites whatever the client sent.
+ */
+export const syncFields = {
+  version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  updatedAt: v.optional(isoDateTimeSchema),
+  updatedBy: v.optional(uuidSchema),
+};

@@ -1,0 +1,92 @@
+/**
+ * Enumerated values of the data model (DESIGN.md §3), as arrays so that UIs can build pickers in
+ * this order. Labels live in the i18n catalogue under `<prefix>.<value>` (see catalog/domain.ts).
+ */
+
+export const UNIT_KINDS = ['federation', 'upper', 'commune', 'sector', 'cdcs', 'ndcs'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const USER_ROLES = ['organizer', 'supervisor', 'admin'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** Pipeline stages in order; see domain/pipeline.ts for the transition rules. */
+export const PIPELINE_STAGES = [
+  'not_contacted',
+  'surveyed',
+  'persuading',
+  'committee_formed',
+  'collecting_applications',
+  'eligible',
+  'founding_meeting_held',
+  'dossier_submitted',
+  'founded',
+] as const;
+export type PipelineStage = (typeof PIPELINE_STAGES)[number];
+
+/** States outside the pipeline: the enterprise refused, closed down, or already has a union. */
+export const SIDE_STATES = ['refused', 'closed', 'has_union'] as const;
+export type SideState = (typeof SIDE_STATES)[number];
+
+export const STAGES = [...PIPELINE_STAGES, ...SIDE_STATES] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const OWNERSHIPS = ['private', 'fdi', 'cooperative', 'household', 'other'] as const;
+export type Ownership = (typeof OWNERSHIPS)[number];
+
+export const UNION_STATUSES = ['none', 'founding', 'cdcs', 'other_org'] as const;
+export type UnionStatus = (typeof UNION_STATUSES)[number];
+
+export const VISIT_PURPOSES = [
+  'survey',
+  'persuade_employer',
+  'persuade_workers',
+  'collect_applications',
+  'support_committee',
+  'care',
+  'legal_advice',
+  'other',
+] as const;
+export type VisitPurpose = (typeof VISIT_PURPOSES)[number];
+
+export const PERSON_ROLES = ['employer', 'hr', 'worker', 'committee', 'other'] as const;
+export type PersonRole = (typeof PERSON_ROLES)[number];
+
+/** `draft` is checked leniently; every later status must pass the strict signup check. */
+export const SIGNUP_STATUSES = ['draft', 'submitted', 'accepted', 'rejected'] as const;
+export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
+
+export const GENDERS = ['male', 'female'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+export const CONTRACT_TYPES = ['indefinite', 'fixed', 'none'] as const;
+export type ContractType = (typeof CONTRACT_TYPES)[number];
+
+/**
+ * Management positions that matter for eligibility (Hướng dẫn 38/HD-TLĐ §1.2). Every value but
+ * `none` makes the applicant ineligible; see domain/eligibility.ts. `public_unit_head` stands for
+ * the head of a non-public service unit (đơn vị sự nghiệp ngoài công lập).
+ */
+export const MANAGER_ROLES = [
+  'none',
+  'owner',
+  'board_member',
+  'director',
+  'contract_signer',
+  'coop_manager',
+  'public_unit_head',
+] as const;
+export type ManagerRole = (typeof MANAGER_ROLES)[number];
+
+export const INDICATORS = [
+  'new_members',
+  'net_members',
+  'new_cdcs',
+  'new_cdcs_25',
+  'new_ndcs',
+  'party_introductions',
+] as const;
+export type Indicator = (typeof INDICATORS)[number];
+
+/** Entities that devices create and sync through /api/sync. */
+export const SYNC_ENTITIES = ['enterprise', 'visit', 'signup'] as const;
+export type SyncEntity = (typeof SYNC_ENTITIES)[number];
