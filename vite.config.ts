@@ -69,7 +69,7 @@ const serverConfig: UserConfig = {
     emptyOutDir: true,
     target: 'node20',
     rollupOptions: {
-      input: { main: 'src/server/main.ts' },
+      input: { main: 'src/server/main.ts', cli: 'src/server/cli.ts' },
       output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },

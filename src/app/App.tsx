@@ -1,30 +1,24 @@
 import { useState } from 'preact/hooks';
+import { getSession } from '../db';
 import { type Lang, t } from '../shared/i18n';
 import { BottomNav } from './components/BottomNav';
 import { OnlineBadge } from './components/OnlineBadge';
 import { UpdatePrompt } from './components/UpdatePrompt';
+import { appDb } from './db';
+import { useLive } from './hooks/useLive';
 import { chooseLanguage } from './language';
-import { Placeholder } from './pages/Placeholder';
-import { SettingsPage } from './pages/SettingsPage';
-import { navigate, onLinkClick, usePath } from './router';
+import { lazyScreen } from './lazy';
+import { Routes } from './Routes';
+import { onLinkClick, usePath } from './router';
+import { SessionContext } from './session';
 
-function Screen({ path, lang, onLang }: { path: string; lang: Lang; onLang: (l: Lang) => void }) {
-  if (path === '/' || path === '') {
-    navigate('/enterprises', { replace: true });
-    return null;
-  }
-  if (path.startsWith('/enterprises')) return <Placeholder title="page.enterprises" />;
-  if (path.startsWith('/follow-ups')) return <Placeholder title="page.followUps" />;
-  if (path.startsWith('/signups')) return <Placeholder title="page.signups" />;
-  if (path.startsWith('/sync')) return <Placeholder title="page.sync" />;
-  if (path.startsWith('/progress')) return <Placeholder title="page.progress" />;
-  if (path.startsWith('/settings')) return <SettingsPage lang={lang} onLang={onLang} />;
-  return <Placeholder title="page.notFound" />;
-}
+// Needed once per device (online); its request schema stays out of the first screen.
+const LoginPage = lazyScreen(() => import('./pages/LoginPage').then((m) => m.LoginPage));
 
 export function App({ initialLang }: { initialLang: Lang }) {
   const [lang, setLang] = useState(initialLang);
   const path = usePath();
+  const session = useLive(() => getSession(appDb()), []);
   const switchLanguage = (next: Lang) => {
     chooseLanguage(next);
     setLang(next);
@@ -47,7 +41,13 @@ export function App({ initialLang }: { initialLang: Lang }) {
         </a>
       </header>
       <main id="main" class="content">
-        <Screen path={path} lang={lang} onLang={switchLanguage} />
+        {session.value === undefined ? null : session.value === null || session.value.expired ? (
+          <LoginPage expiredFor={session.value?.user.username} />
+        ) : (
+          <SessionContext.Provider value={session.value}>
+            <Routes path={path} lang={lang} onLang={switchLanguage} />
+          </SessionContext.Provider>
+        )}
       </main>
       <UpdatePrompt />
       <BottomNav path={path} />

@@ -9,5 +9,7 @@ const root = document.getElementById('app');
 if (root) render(<App initialLang={restoreLanguage()} />, root);
 
 registerServiceWorker();
+// Delivery starts after the first paint; its code (validation, merge) is not needed to show it.
+void import('./sync-scheduler').then((m) => m.startSyncScheduler());
 // Chromium grants this silently to installed or engaged apps; the settings screen shows the answer.
 void requestPersistence().catch(() => false);

@@ -11,6 +11,8 @@ export type ServerConfig = {
   adminPassword?: string;
   seed: SeedMode;
   staticDir?: string;
+  /** TRUST_PROXY=1: behind one reverse proxy, count logins per X-Forwarded-For client. */
+  trustProxy?: true;
 };
 
 type Env = Record<string, string | undefined>;
@@ -30,6 +32,14 @@ function parseSeed(raw: string | undefined): SeedMode {
   if (raw === undefined || raw === '' || raw === 'demo') return 'demo';
   if (raw === 'none') return 'none';
   throw new StartupError(`SEED "${raw}" is not understood: use SEED=demo or SEED=none.`);
+}
+
+function parseTrustProxy(raw: string | undefined): { trustProxy?: true } {
+  if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return {};
+  if (raw === '1' || raw === 'true') return { trustProxy: true };
+  throw new StartupError(
+    `TRUST_PROXY "${raw}" is not understood: use TRUST_PROXY=1 or leave it unset.`,
+  );
 }
 
 function optional(key: string, value: string | undefined): Partial<Record<string, string>> {
@@ -52,5 +62,6 @@ export function readConfig(env: Env): ServerConfig {
     ...optional('adminUsername', adminUsername),
     ...optional('adminPassword', adminPassword),
     ...optional('staticDir', env['STATIC_DIR']),
+    ...parseTrustProxy(env['TRUST_PROXY']),
   };
 }

@@ -1,6 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { ensureAdmin } from './accounts/bootstrap';
+import { clientAddressResolver } from './auth/client-address';
 import type { ServerConfig } from './config';
+import { describeDemoLogins, seedDemo } from './demo/seed';
 import { createApp } from './hono-app';
 import { openStore } from './store/open';
 import { StartupError, type Store } from './store/types';
@@ -10,6 +13,11 @@ export type RunningServer = {
   store: Store;
   /** Stops accepting requests, then closes (and for PGlite flushes) the database. */
   close(): Promise<void>;
+};
+
+export type StartOptions = {
+  /** Where the one-time demo logins go; the console by default. */
+  log?: (text: string) => void;
 };
 
 function listen(app: ReturnType<typeof createApp>, config: ServerConfig) {
@@ -29,13 +37,31 @@ function listen(app: ReturnType<typeof createApp>, config: ServerConfig) {
   });
 }
 
+/** Demo data on an empty database (SEED=demo), then the ADMIN_* account if it is missing. */
+async function prepareData(store: Store, config: ServerConfig, log: (text: string) => void) {
+  if (config.seed === 'demo') {
+    const logins = await seedDemo(store);
+    if (logins) log(describeDemoLogins(logins));
+  }
+  if (config.adminUsername && config.adminPassword) {
+    const admin = await ensureAdmin(store, config.adminUsername, config.adminPassword);
+    if (admin) log(`Admin account "${admin.username}" created.`);
+  }
+}
+
 export async function startServer(
   config: ServerConfig,
   staticDir?: string,
+  options: StartOptions = {},
 ): Promise<RunningServer> {
   const store = await openStore(config);
   try {
-    const app = createApp({ store, ...(staticDir ? { staticDir } : {}) });
+    await prepareData(store, config, options.log ?? ((text) => console.log(text)));
+    const app = createApp({
+      store,
+      clientAddress: clientAddressResolver({ trustProxy: config.trustProxy === true }),
+      ...(staticDir ? { staticDir } : {}),
+    });
     const server = await listen(app, config);
     const port = (server.address() as AddressInfo).port;
     let closed: Promise<void> | undefined;

@@ -2,6 +2,7 @@ import { appendFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_ENV, createOrganizer, signIn } from '../helpers/accounts';
 import { seriousA11yViolations } from '../helpers/axe';
 import { launchChromium } from '../helpers/chromium';
 import { copyBuiltApp, pngSize, waitForController } from '../helpers/pwa';
@@ -15,7 +16,7 @@ let page: Page;
 
 beforeAll(async () => {
   appDir = await copyBuiltApp();
-  server = await startServerProcess({ env: { STATIC_DIR: appDir } });
+  server = await startServerProcess({ env: { STATIC_DIR: appDir, ...ADMIN_ENV } });
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   page = await context.newPage();
@@ -43,10 +44,13 @@ type Manifest = {
 describe('the installable app shell', () => {
   it('loads in Vietnamese and its service worker activates and controls the page', async () => {
     await page.goto(server.url);
-    await expect.poll(() => page.url()).toBe(`${server.url}/enterprises`);
     expect(await page.getByRole('navigation').innerText()).toContain('Doanh nghiệp');
     const controller = await waitForController(page);
     expect(controller).toBe(`activated:${server.url}/sw.js`);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Đăng nhập');
+    const organizer = await createOrganizer(server.url, 'Shell');
+    await signIn(page, organizer.username, organizer.password);
+    await expect.poll(() => page.url()).toBe(`${server.url}/enterprises`);
     expect(await page.getByTestId('network-status').innerText()).toContain('Có mạng');
   });
 
@@ -82,13 +86,15 @@ describe('the installable app shell', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
-  it('reloads and navigates with the network off', async () => {
+  it('reloads and navigates with the network off, still signed in', async () => {
     await context.setOffline(true);
     await page.reload();
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Doanh nghiệp');
     expect(await page.getByRole('navigation').innerText()).toContain('Đồng bộ');
     expect(await page.getByTestId('network-status').innerText()).toContain('Ngoại tuyến');
-    await page.goto(`${server.url}/signups/some-deep-link`);
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Đơn gia nhập');
+    await page.goto(`${server.url}/follow-ups`);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Lịch hẹn');
+    expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
     await page.getByRole('link', { name: 'Đồng bộ' }).click();
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Đồng bộ');
     await context.setOffline(false);

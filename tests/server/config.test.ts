@@ -32,12 +32,23 @@ describe('readConfig', () => {
   });
 
   it.each([
+    ['1', { trustProxy: true }],
+    ['true', { trustProxy: true }],
+    ['0', {}],
+    ['', {}],
+  ])('reads TRUST_PROXY=%j', (value, expected) => {
+    const { trustProxy } = readConfig({ TRUST_PROXY: value });
+    expect(trustProxy === undefined ? {} : { trustProxy }).toEqual(expected);
+  });
+
+  it.each([
     [{ PORT: 'eighty' }, /PORT "eighty"/],
     [{ PORT: '70000' }, /PORT "70000"/],
     [{ PORT: '-1' }, /PORT "-1"/],
     [{ SEED: 'lots' }, /SEED "lots"/],
     [{ ADMIN_USERNAME: 'admin' }, /ADMIN_USERNAME and ADMIN_PASSWORD/],
     [{ ADMIN_PASSWORD: 'x' }, /ADMIN_USERNAME and ADMIN_PASSWORD/],
+    [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY "maybe"/],
   ])('rejects %o with a clear line', (env, message) => {
     expect(() => readConfig(env)).toThrow(StartupError);
     expect(() => readConfig(env)).toThrow(message);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/server/config';
 import { startServer } from '../../src/server/start';
+import { openStore } from '../../src/server/store/open';
 import { StartupError } from '../../src/server/store/types';
 
 let dir: string;
@@ -16,7 +17,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe('server start-up', () => {
   it('starts on PGlite in DATA_DIR, creating it, and keeps data across restarts', async () => {
     const dataDir = join(dir, 'nested', 'data');
-    const config = readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
+    const config = readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'none' });
     const first = await startServer(config);
     const health = await fetch(`http://127.0.0.1:${first.port}/api/health`);
     expect(await health.json()).toEqual({ ok: true, db: 'pglite' });
@@ -29,13 +30,51 @@ describe('server start-up', () => {
     await second.close();
   });
 
+  it('seeds the demo and creates ADMIN_USERNAME on the first start only, printing the logins once', async () => {
+    const dataDir = join(dir, 'seeded');
+    const config = readConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ADMIN_USERNAME: 'admin',
+      ADMIN_PASSWORD: 'admin-password-1',
+    });
+    const printed: string[] = [];
+    const log = (text: string) => printed.push(text);
+    const first = await startServer(config, undefined, { log });
+    // The embedded database is locked while the server runs: the CLI gets a clear message.
+    await expect(openStore(config)).rejects.toThrow(
+      /DATA_DIR ".*seeded" is in use by another process/,
+    );
+    await first.close();
+    expect(printed.join('\n')).toMatch(/giamsat \/ \S+ {2}\(supervisor, LĐLĐ TP\. Cần Thơ\)/);
+    expect(printed.join('\n')).toContain('Admin account "admin" created.');
+
+    const again: string[] = [];
+    const second = await startServer(config, undefined, { log: (text) => again.push(text) });
+    const response = await fetch(`http://127.0.0.1:${second.port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'admin-password-1' }),
+    });
+    expect(response.status).toBe(200);
+    await second.close();
+    expect(again).toEqual([]);
+  });
+
   it('stops with one clear line when the port is taken', async () => {
-    const config = readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, 'a') });
+    const config = readConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: join(dir, 'a'),
+      SEED: 'none',
+    });
     const running = await startServer(config);
     const clash = readConfig({
       PORT: String(running.port),
       HOST: '127.0.0.1',
       DATA_DIR: join(dir, 'b'),
+      SEED: 'none',
     });
     await expect(startServer(clash)).rejects.toThrow(
       new StartupError(

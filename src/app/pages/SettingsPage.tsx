@@ -1,4 +1,6 @@
 import { LANGUAGES, type Lang, t } from '../../shared/i18n';
+import { AccountPanel } from '../components/AccountPanel';
+import { BackupPanel } from '../components/BackupPanel';
 import { StoragePanel } from '../components/StoragePanel';
 
 export function SettingsPage({ lang, onLang }: { lang: Lang; onLang: (lang: Lang) => void }) {
@@ -22,7 +24,9 @@ export function SettingsPage({ lang, onLang }: { lang: Lang; onLang: (lang: Lang
           ))}
         </div>
       </section>
+      <AccountPanel />
       <StoragePanel />
+      <BackupPanel />
     </section>
   );
 }

@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { t } from '../../shared/i18n';
+import type { ApiErrorCode, FieldIssue } from '../../shared/protocol';
 
-export type FieldError = { field: string; code: string; message: string };
+export type FieldError = FieldIssue;
 
 /** An error the client caused or must know about; rendered as DESIGN.md §5's JSON envelope. */
 export class ApiError extends Error {
@@ -16,6 +18,20 @@ export class ApiError extends Error {
   }
 }
 
+/** The message of an API error code, from the i18n catalogue (the server speaks Vietnamese). */
+export function apiErrorMessage(code: ApiErrorCode): string {
+  return t(`api_error.${code}`);
+}
+
+/** An ApiError with the catalogue's message for `code`. */
+export function apiError(
+  status: ContentfulStatusCode,
+  code: ApiErrorCode,
+  options: { fields?: FieldError[]; headers?: Record<string, string> } = {},
+): ApiError {
+  return new ApiError(status, code, apiErrorMessage(code), options.fields, options.headers);
+}
+
 export function errorBody(code: string, message: string, fields?: FieldError[]) {
   return { error: fields ? { code, message, fields } : { code, message } };
 }
@@ -28,8 +44,8 @@ export function renderError(c: Context, error: unknown): Response {
   // Body-parsing failures of Hono surface as HTTPException-like errors with a status.
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return c.json(errorBody('bad_request', 'The request could not be read.'), 400);
+    return c.json(errorBody('bad_request', apiErrorMessage('bad_request')), 400);
   }
   console.error(error);
-  return c.json(errorBody('internal', 'Internal server error.'), 500);
+  return c.json(errorBody('internal', apiErrorMessage('internal')), 500);
 }

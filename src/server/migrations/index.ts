@@ -1,5 +1,6 @@
 import type { Migration } from '../store/migrate';
 import { m001Meta } from './001-meta';
+import { m002AccountsSync } from './002-accounts-sync';
 
 /** Every schema change, in order. Never edit a released migration: add the next one. */
-export const migrations: readonly Migration[] = [m001Meta];
+export const migrations: readonly Migration[] = [m001Meta, m002AccountsSync];

@@ -1,5 +1,6 @@
 import { access, constants, mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { lockDataDir } from './dir-lock';
 import { type Row, type Sql, StartupError, type Store } from './types';
 
 type PGliteQueryable = Pick<Transaction, 'query' | 'exec'>;
@@ -32,14 +33,17 @@ async function ensureWritableDir(dir: string): Promise<void> {
 
 /**
  * Embedded PostgreSQL. `dataDir` undefined keeps everything in memory (tests). PGlite has one
- * connection, so it lives in this process and serialises its own queries.
+ * connection, so it lives in this process and serialises its own queries; the folder is locked
+ * against other processes (dir-lock.ts).
  */
 export async function openPglite(dataDir?: string): Promise<Store> {
   if (dataDir !== undefined) await ensureWritableDir(dataDir);
+  const unlock = dataDir === undefined ? async () => undefined : await lockDataDir(dataDir);
   let db: PGlite;
   try {
     db = await PGlite.create(dataDir === undefined ? {} : { dataDir });
   } catch (error) {
+    await unlock();
     const reason = error instanceof Error ? error.message : String(error);
     throw new StartupError(
       `The embedded database in DATA_DIR "${dataDir ?? 'memory'}" could not be opened (${reason}): is another server using it?`,
@@ -52,6 +56,12 @@ export async function openPglite(dataDir?: string): Promise<Store> {
     exec: sql.exec,
     transaction: (work) => db.transaction((tx) => work(wrap(tx))),
     flush: () => db.syncToFs(),
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        await unlock();
+      }
+    },
   };
 }

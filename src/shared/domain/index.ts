@@ -37,6 +37,7 @@ export {
   type IssueKind,
   issueCode,
 } from './issues';
+export { type MergeResult, mergeRecords } from './merge';
 export {
   inPeriod,
   type MonthPeriod,

@@ -1,5 +1,5 @@
 import type { Enterprise, Indicator, IndicatorEntry, SignupRecord, Target } from '../schemas';
-import { INDICATORS } from '../schemas';
+import { INDICATORS } from '../schemas/enums';
 import { formatNumber, formatProgress } from '../vn/format';
 import { inPeriod, type Period, periodYear } from './period';
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { SYNC_ENTITIES, uuidSchema } from '../schemas';
+import { PULL_ENTITIES, SYNC_ENTITIES, uuidSchema } from '../schemas';
 import { apiErrorSchema } from './errors';
 import { clampPullLimit, MAX_CURSOR_LENGTH, PULL_DEFAULT_LIMIT } from './limits';
 
@@ -89,7 +89,7 @@ export const pullQuerySchema = v.object({
 export type PullQuery = v.InferOutput<typeof pullQuerySchema>;
 
 export const pullChangeSchema = v.object({
-  entity: v.picklist(SYNC_ENTITIES),
+  entity: v.picklist(PULL_ENTITIES),
   entityId: uuidSchema,
   version: versionSchema,
   deleted: v.boolean(),

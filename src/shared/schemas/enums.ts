@@ -90,3 +90,7 @@ export type Indicator = (typeof INDICATORS)[number];
 /** Entities that devices create and sync through /api/sync. */
 export const SYNC_ENTITIES = ['enterprise', 'visit', 'signup'] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
+
+/** Entities a pull may carry: the synced ones plus what only the server writes. */
+export const PULL_ENTITIES = [...SYNC_ENTITIES, 'target', 'unit', 'indicatorEntry'] as const;
+export type PullEntity = (typeof PULL_ENTITIES)[number];

@@ -1,0 +1,65 @@
+import type { Lang } from '../shared/i18n';
+import { lazyScreen } from './lazy';
+import { EnterprisesPage } from './pages/enterprises/EnterprisesPage';
+import { Placeholder } from './pages/Placeholder';
+import { navigate } from './router';
+
+// The enterprise list is the first screen; every other screen is a chunk of its own.
+const EnterpriseDetailPage = lazyScreen(() =>
+  import('./pages/enterprises/EnterpriseDetailPage').then((m) => m.EnterpriseDetailPage),
+);
+const EnterpriseFormPage = lazyScreen(() =>
+  import('./pages/enterprises/EnterpriseFormPage').then((m) => m.EnterpriseFormPage),
+);
+const VisitFormPage = lazyScreen(() =>
+  import('./pages/enterprises/VisitFormPage').then((m) => m.VisitFormPage),
+);
+const FollowUpsPage = lazyScreen(() =>
+  import('./pages/FollowUpsPage').then((m) => m.FollowUpsPage),
+);
+const SettingsPage = lazyScreen(() => import('./pages/SettingsPage').then((m) => m.SettingsPage));
+const SignupFormPage = lazyScreen(() =>
+  import('./pages/signups/SignupFormPage').then((m) => m.SignupFormPage),
+);
+const NewSignupPage = lazyScreen(() =>
+  import('./pages/signups/SignupFormPage').then((m) => m.NewSignupPage),
+);
+const SignupsPage = lazyScreen(() =>
+  import('./pages/signups/SignupsPage').then((m) => m.SignupsPage),
+);
+const SyncPage = lazyScreen(() => import('./pages/SyncPage').then((m) => m.SyncPage));
+
+type Props = { path: string; lang: Lang; onLang: (lang: Lang) => void };
+
+/** Path → screen. Segments are ids made on the device (UUIDs). */
+export function Routes({ path, lang, onLang }: Props) {
+  const parts = path.split('/').filter(Boolean);
+  const [area, id, action] = parts;
+  switch (area) {
+    case undefined:
+      navigate('/enterprises', { replace: true });
+      return null;
+    case 'enterprises':
+      if (id === undefined) return <EnterprisesPage />;
+      if (id === 'new') return <EnterpriseFormPage />;
+      if (action === 'edit') return <EnterpriseFormPage id={id} />;
+      if (action === 'visit') return <VisitFormPage enterpriseId={id} />;
+      return <EnterpriseDetailPage id={id} />;
+    case 'signups': {
+      if (id === undefined) return <SignupsPage />;
+      const enterprise = new URLSearchParams(location.search).get('enterprise');
+      if (id === 'new' && enterprise) return <NewSignupPage enterpriseId={enterprise} />;
+      return <SignupFormPage id={id} />;
+    }
+    case 'follow-ups':
+      return <FollowUpsPage />;
+    case 'sync':
+      return <SyncPage />;
+    case 'progress':
+      return <Placeholder title="page.progress" />;
+    case 'settings':
+      return <SettingsPage lang={lang} onLang={onLang} />;
+    default:
+      return <Placeholder title="page.notFound" />;
+  }
+}

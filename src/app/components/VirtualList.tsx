@@ -1,0 +1,71 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+type Props<T> = {
+  items: readonly T[];
+  rowHeight: number;
+  renderRow: (item: T, index: number) => ComponentChildren;
+  keyOf: (item: T) => string;
+  label: string;
+  /** Rows rendered above and below the visible ones, so fast scrolling doesn't show blanks. */
+  overscan?: number;
+};
+
+/**
+ * A list that renders only the rows on screen (plus a few), positioned inside a spacer of the
+ * full height. It follows the window's scroll, so the page keeps one scrollbar on phones.
+ */
+export function VirtualList<T>(props: Props<T>) {
+  const host = useRef<HTMLUListElement>(null);
+  const [range, setRange] = useState({ first: 0, last: 30 });
+  const overscan = props.overscan ?? 8;
+  const count = props.items.length;
+
+  useEffect(() => {
+    const update = () => {
+      const top = host.current?.getBoundingClientRect().top ?? 0;
+      const first = Math.max(0, Math.floor(-top / props.rowHeight) - overscan);
+      const visible = Math.ceil(window.innerHeight / props.rowHeight) + 2 * overscan;
+      setRange((old) =>
+        old.first === first && old.last === first + visible
+          ? old
+          : { first, last: first + visible },
+      );
+    };
+    update();
+    window.addEventListener('scroll', update, { passive: true });
+    window.addEventListener('resize', update);
+    return () => {
+      window.removeEventListener('scroll', update);
+      window.removeEventListener('resize', update);
+    };
+  }, [props.rowHeight, overscan]);
+
+  const rows = props.items.slice(range.first, Math.min(count, range.last));
+  return (
+    <ul
+      ref={host}
+      class="virtual-list"
+      aria-label={props.label}
+      style={{ height: `${count * props.rowHeight}px` }}
+    >
+      {rows.map((item, offset) => {
+        const index = range.first + offset;
+        return (
+          <li
+            key={props.keyOf(item)}
+            class="virtual-row"
+            style={{
+              transform: `translateY(${index * props.rowHeight}px)`,
+              height: `${props.rowHeight}px`,
+            }}
+            aria-setsize={count}
+            aria-posinset={index + 1}
+          >
+            {props.renderRow(item, index)}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

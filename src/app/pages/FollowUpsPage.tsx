@@ -1,0 +1,51 @@
+import { listFollowUps } from '../../db';
+import { t } from '../../shared/i18n';
+import type { Enterprise } from '../../shared/schemas';
+import { formatDate } from '../../shared/vn/core';
+import { appDb } from '../db';
+import { useLive } from '../hooks/useLive';
+import { today } from '../ids';
+import { enumLabel } from '../labels';
+import { onLinkClick } from '../router';
+
+function Bucket({ id, title, items }: { id: string; title: string; items: readonly Enterprise[] }) {
+  return (
+    <section class="card" aria-labelledby={id}>
+      <h2 id={id}>
+        {title} ({items.length})
+      </h2>
+      {items.length === 0 && <p class="muted">{t('followUps.none')}</p>}
+      <ul class="plain-list" data-testid={id}>
+        {items.map((e) => (
+          <li key={e.id} class="follow-up">
+            <div>
+              <a href={`/enterprises/${e.id}`} onClick={onLinkClick} class="row-title">
+                {e.name}
+              </a>
+              <p class="row-meta">
+                {e.nextFollowUp && formatDate(e.nextFollowUp)} · {enumLabel('stage', e.stage)}
+              </p>
+            </div>
+            <a class="button primary" href={`/enterprises/${e.id}/visit`} onClick={onLinkClick}>
+              {t('visit.log')}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function FollowUpsPage() {
+  const day = today();
+  const buckets = useLive(() => listFollowUps(appDb(), day), [day]);
+  if (!buckets.value) return <p>{t('common.loading')}</p>;
+  return (
+    <section class="page">
+      <h1>{t('page.followUps')}</h1>
+      <Bucket id="overdue" title={t('followUps.overdue')} items={buckets.value.overdue} />
+      <Bucket id="due-today" title={t('followUps.today')} items={buckets.value.today} />
+      <Bucket id="this-week" title={t('followUps.thisWeek')} items={buckets.value.thisWeek} />
+    </section>
+  );
+}

@@ -1,0 +1,158 @@
+import { useMemo, useState } from 'preact/hooks';
+import { loadEnterpriseIndex, searchEnterprises } from '../../../db';
+import { t } from '../../../shared/i18n';
+import { STAGES, type Stage } from '../../../shared/schemas/enums';
+import { formatNumber } from '../../../shared/vn/core';
+import { VirtualList } from '../../components/VirtualList';
+import { appDb } from '../../db';
+import { SelectField, TextField } from '../../forms/fields';
+import { useAdminUnits } from '../../hooks/useAdminUnits';
+import { useLive } from '../../hooks/useLive';
+import { today } from '../../ids';
+import { enumLabel, enumOptions } from '../../labels';
+import { onLinkClick } from '../../router';
+import { useSession } from '../../session';
+
+const ROW_HEIGHT = 76;
+
+type Filters = {
+  query: string;
+  stage: Stage | '';
+  wardCode: string;
+  largeWithoutUnion: boolean;
+  mine: boolean;
+  followUpDue: boolean;
+};
+
+const NO_FILTERS: Filters = {
+  query: '',
+  stage: '',
+  wardCode: '',
+  largeWithoutUnion: false,
+  mine: false,
+  followUpDue: false,
+};
+
+export function EnterprisesPage() {
+  const session = useSession();
+  const index = useLive(() => loadEnterpriseIndex(appDb()), []);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const set = (patch: Partial<Filters>) => setFilters((old) => ({ ...old, ...patch }));
+
+  const adminUnits = useAdminUnits();
+  const wards = useMemo(() => {
+    const codes = new Set((index.value ?? []).map((row) => row.wardCode));
+    return [...codes].map((code) => ({
+      value: code,
+      label: adminUnits?.findWard(code)?.name ?? code,
+    }));
+  }, [index.value, adminUnits]);
+
+  const results = useMemo(
+    () =>
+      searchEnterprises(index.value ?? [], {
+        query: filters.query,
+        ...(filters.stage ? { stage: filters.stage } : {}),
+        ...(filters.wardCode ? { wardCode: filters.wardCode } : {}),
+        ...(filters.largeWithoutUnion ? { largeWithoutUnion: true } : {}),
+        ...(filters.mine ? { assignedTo: session.user.id } : {}),
+        ...(filters.followUpDue ? { followUpDue: today() } : {}),
+      }),
+    [index.value, filters, session.user.id],
+  );
+
+  return (
+    <section class="page">
+      <div class="page-head">
+        <h1>{t('page.enterprises')}</h1>
+        <a class="button primary" href="/enterprises/new" onClick={onLinkClick}>
+          {t('enterprise.new')}
+        </a>
+      </div>
+      <TextField
+        id="enterprise-search"
+        label={t('enterprise.search')}
+        type="search"
+        value={filters.query}
+        onValue={(query) => set({ query })}
+        placeholder={t('enterprise.searchPlaceholder')}
+      />
+      <details class="filters">
+        <summary>{t('enterprise.filters')}</summary>
+        <SelectField
+          id="filter-stage"
+          label={t('field.stage')}
+          value={filters.stage}
+          emptyLabel={t('common.all')}
+          options={enumOptions('stage', STAGES)}
+          onValue={(stage) => set({ stage })}
+        />
+        <SelectField
+          id="filter-ward"
+          label={t('field.wardCode')}
+          value={filters.wardCode}
+          emptyLabel={t('common.all')}
+          options={wards}
+          onValue={(wardCode) => set({ wardCode })}
+        />
+        <div class="chips">
+          <Toggle
+            id="filter-large"
+            label={t('enterprise.filterLarge')}
+            on={filters.largeWithoutUnion}
+            set={(v) => set({ largeWithoutUnion: v })}
+          />
+          <Toggle
+            id="filter-mine"
+            label={t('enterprise.filterMine')}
+            on={filters.mine}
+            set={(v) => set({ mine: v })}
+          />
+          <Toggle
+            id="filter-due"
+            label={t('enterprise.filterDue')}
+            on={filters.followUpDue}
+            set={(v) => set({ followUpDue: v })}
+          />
+        </div>
+      </details>
+      <p class="muted" aria-live="polite" data-testid="enterprise-count">
+        {index.value
+          ? t('enterprise.count', { count: formatNumber(results.length) })
+          : t('common.loading')}
+      </p>
+      <VirtualList
+        items={results}
+        rowHeight={ROW_HEIGHT}
+        keyOf={(row) => row.id}
+        label={t('page.enterprises')}
+        renderRow={(row) => (
+          <a class="list-row" href={`/enterprises/${row.id}`} onClick={onLinkClick}>
+            <span class="row-title">{row.name}</span>
+            <span class="row-meta">
+              {enumLabel('stage', row.stage)}
+              {row.workerCount !== undefined &&
+                ` · ${t('enterprise.workers', { count: formatNumber(row.workerCount) })}`}
+              {row.unionStatus === 'none' && ` · ${t('enterprise.noUnion')}`}
+            </span>
+            <span class="row-meta">{row.address}</span>
+          </a>
+        )}
+      />
+    </section>
+  );
+}
+
+function Toggle(props: { id: string; label: string; on: boolean; set: (on: boolean) => void }) {
+  return (
+    <label class="chip" for={props.id}>
+      <input
+        id={props.id}
+        type="checkbox"
+        checked={props.on}
+        onChange={(event) => props.set((event.currentTarget as HTMLInputElement).checked)}
+      />
+      <span>{props.label}</span>
+    </label>
+  );
+}

@@ -1,0 +1,244 @@
+import { useEffect, useState } from 'preact/hooks';
+import { countApplications, getEnterprise, logVisit, StorageFullError } from '../../../db';
+import { checkTransition, checkVisit } from '../../../shared/domain';
+import { t } from '../../../shared/i18n';
+import {
+  type Enterprise,
+  type GeoLocation,
+  PERSON_ROLES,
+  type PersonRole,
+  STAGES,
+  type Stage,
+  VISIT_PURPOSES,
+  type VisitPurpose,
+} from '../../../shared/schemas';
+import { formatNumber, type Issue } from '../../../shared/vn/core';
+import { holdBusy } from '../../busy';
+import { appDb } from '../../db';
+import { CheckboxGroup, IssueList, issuesFor, SelectField, TextField } from '../../forms/fields';
+import { compact, parseCount, parseOptionalDate } from '../../forms/parse';
+import { newId, nowWithOffset, today } from '../../ids';
+import { enumOptions, fieldName } from '../../labels';
+import { navigate } from '../../router';
+import { afterWrite } from '../../sync-scheduler';
+import { FollowUpQuickPicks } from './FollowUpQuickPicks';
+import { LocationButton } from './LocationButton';
+
+type Person = { name: string; role: PersonRole; phone: string };
+
+type Form = {
+  purposes: VisitPurpose[];
+  people: Person[];
+  workersReached: string;
+  applicationsCollected: string;
+  stageAfter: Stage | '';
+  outcome: string;
+  nextStep: string;
+  nextFollowUp: string;
+  location: GeoLocation | undefined;
+};
+
+const EMPTY: Form = {
+  purposes: [],
+  people: [],
+  workersReached: '',
+  applicationsCollected: '',
+  stageAfter: '',
+  outcome: '',
+  nextStep: '',
+  nextFollowUp: '',
+  location: undefined,
+};
+
+function toVisit(form: Form, enterprise: Enterprise) {
+  const stageAfter = form.stageAfter || enterprise.stage;
+  return compact({
+    id: newId(),
+    enterpriseId: enterprise.id,
+    visitedAt: nowWithOffset(),
+    purposes: form.purposes,
+    peopleMet: form.people.map((p) =>
+      compact({ name: p.name.trim(), role: p.role, phone: p.phone.trim() }),
+    ),
+    workersReached: parseCount(form.workersReached),
+    applicationsCollected: parseCount(form.applicationsCollected),
+    stageBefore: enterprise.stage,
+    stageAfter,
+    outcome: form.outcome,
+    nextStep: form.nextStep,
+    nextFollowUp: parseOptionalDate(form.nextFollowUp),
+    location: form.location,
+  });
+}
+
+export function VisitFormPage({ enterpriseId }: { enterpriseId: string }) {
+  const [enterprise, setEnterprise] = useState<Enterprise>();
+  const [applications, setApplications] = useState(0);
+  const [form, setForm] = useState<Form>(EMPTY);
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [failure, setFailure] = useState('');
+
+  useEffect(() => {
+    const db = appDb();
+    getEnterprise(db, enterpriseId).then(setEnterprise);
+    countApplications(db, enterpriseId).then(setApplications);
+  }, [enterpriseId]);
+
+  // Typed input that is not saved yet must survive an app update (DESIGN.md §6).
+  const dirty = form !== EMPTY;
+  useEffect(() => (dirty ? holdBusy() : undefined), [dirty]);
+
+  if (!enterprise) return <p>{t('common.loading')}</p>;
+  const set = (patch: Partial<Form>) => setForm({ ...form, ...patch });
+  const setPerson = (index: number, patch: Partial<Person>) =>
+    set({ people: form.people.map((p, i) => (i === index ? { ...p, ...patch } : p)) });
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const visit = toVisit(form, enterprise);
+    const result = checkVisit(visit);
+    const transition = checkTransition(enterprise.stage, visit.stageAfter ?? enterprise.stage, {
+      applicationCount: applications + (visit.applicationsCollected ?? 0),
+      memberCount: enterprise.memberCount ?? 0,
+      foundingDecision: enterprise.foundingDecision,
+    }).map((issue) => ({ ...issue, field: 'stageAfter' }));
+    const all = [...result.issues, ...transition];
+    setIssues(all);
+    if (!result.value || all.some((issue) => issue.level === 'error')) return;
+    try {
+      await logVisit(appDb(), result.value);
+      afterWrite();
+      setForm(EMPTY);
+      navigate(`/enterprises/${enterprise.id}`, { replace: true });
+    } catch (error) {
+      setFailure(error instanceof StorageFullError ? t('storage.quotaError') : String(error));
+    }
+  };
+
+  return (
+    <form class="page" onSubmit={save} noValidate>
+      <h1>{t('visit.title')}</h1>
+      <p class="muted">{enterprise.name}</p>
+      <CheckboxGroup
+        id="visit-purposes"
+        legend={fieldName('purposes')}
+        options={enumOptions('purpose', VISIT_PURPOSES)}
+        values={form.purposes}
+        onValues={(purposes) => set({ purposes })}
+        issues={issuesFor(issues, 'purposes')}
+      />
+      <fieldset class="field-group">
+        <legend>{fieldName('peopleMet')}</legend>
+        {form.people.map((person, index) => (
+          <div class="person-row" key={index}>
+            <TextField
+              id={`person-${index}-name`}
+              label={fieldName('peopleMet.name')}
+              value={person.name}
+              onValue={(name) => setPerson(index, { name })}
+            />
+            <SelectField
+              id={`person-${index}-role`}
+              label={fieldName('peopleMet.role')}
+              value={person.role}
+              options={enumOptions('person_role', PERSON_ROLES)}
+              onValue={(role) => role && setPerson(index, { role })}
+            />
+            <TextField
+              id={`person-${index}-phone`}
+              label={fieldName('peopleMet.phone')}
+              value={person.phone}
+              type="tel"
+              inputMode="tel"
+              onValue={(phone) => setPerson(index, { phone })}
+              issues={issuesFor(issues, `peopleMet.${index}`)}
+            />
+          </div>
+        ))}
+        <button
+          type="button"
+          class="button"
+          onClick={() => set({ people: [...form.people, { name: '', role: 'worker', phone: '' }] })}
+        >
+          {t('visit.addPerson')}
+        </button>
+      </fieldset>
+      <div class="two-columns">
+        <TextField
+          id="visit-workersReached"
+          label={fieldName('workersReached')}
+          inputMode="numeric"
+          value={form.workersReached}
+          onValue={(workersReached) => set({ workersReached })}
+          issues={issuesFor(issues, 'workersReached')}
+        />
+        <TextField
+          id="visit-applicationsCollected"
+          label={fieldName('applicationsCollected')}
+          inputMode="numeric"
+          value={form.applicationsCollected}
+          onValue={(applicationsCollected) => set({ applicationsCollected })}
+          issues={issuesFor(issues, 'applicationsCollected')}
+        />
+      </div>
+      <SelectField
+        id="visit-stageAfter"
+        label={t('visit.stageChange')}
+        value={form.stageAfter}
+        emptyLabel={t('visit.stageUnchanged', { stage: t(`stage.${enterprise.stage}`) })}
+        options={enumOptions(
+          'stage',
+          STAGES.filter((s) => s !== enterprise.stage),
+        )}
+        onValue={(stageAfter) => set({ stageAfter })}
+        issues={issuesFor(issues, 'stageAfter')}
+        hint={t('visit.applicationsSoFar', { count: formatNumber(applications) })}
+      />
+      <TextField
+        id="visit-outcome"
+        label={fieldName('outcome')}
+        value={form.outcome}
+        multiline
+        required
+        onValue={(outcome) => set({ outcome })}
+        issues={issuesFor(issues, 'outcome')}
+      />
+      <TextField
+        id="visit-nextStep"
+        label={fieldName('nextStep')}
+        value={form.nextStep}
+        onValue={(nextStep) => set({ nextStep })}
+      />
+      <TextField
+        id="visit-nextFollowUp"
+        label={fieldName('nextFollowUp')}
+        value={form.nextFollowUp}
+        placeholder="dd/mm/yyyy"
+        inputMode="numeric"
+        onValue={(nextFollowUp) => set({ nextFollowUp })}
+        issues={issuesFor(issues, 'nextFollowUp')}
+      />
+      <FollowUpQuickPicks from={today()} onPick={(nextFollowUp) => set({ nextFollowUp })} />
+      <LocationButton location={form.location} onLocation={(location) => set({ location })} />
+      <IssueList issues={issuesFor(issues, 'location')} />
+      {issues.some((i) => i.level === 'error') && (
+        <p class="form-error" role="alert">
+          {t('form.fixErrors')}
+        </p>
+      )}
+      {failure && (
+        <p class="form-error" role="alert">
+          {failure}
+        </p>
+      )}
+      <div class="form-actions">
+        <button type="submit" class="button primary">
+          {t('common.save')}
+        </button>
+        <button type="button" class="button" onClick={() => history.back()}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,80 @@
+import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
+import type {
+  EnterpriseRow,
+  IndicatorEntryRow,
+  MetaRow,
+  OutboxRow,
+  ShadowRow,
+  SignupRow,
+  TargetRow,
+  UnitRow,
+  VisitRow,
+} from './rows';
+import { enterpriseSearchKey } from './rows';
+
+/**
+ * The one IndexedDB database of the app. Each version's store definitions are exported so that a
+ * test can build a database at an old version and prove the upgrade to the current one keeps every
+ * record (tests/unit/db/upgrade.test.ts). Never edit a released version: add one (README.md).
+ */
+
+export const DEFAULT_DB_NAME = 'sotay';
+
+/** Version 1: every table; enterprises without a search key. */
+export const STORES_V1 = {
+  enterprises: 'id, unitId, stage, wardCode, assignedTo, nextFollowUp',
+  visits: 'id, enterpriseId, visitedAt, [enterpriseId+visitedAt], nextFollowUp',
+  signups: 'id, enterpriseId, status, localUpdatedAt',
+  targets: 'id, [unitId+year]',
+  units: 'id, parentId',
+  indicatorEntries: 'id, unitId, date',
+  outbox: '++seq, &mutationId, [entity+entityId], state',
+  shadows: '[entity+entityId]',
+  meta: 'key',
+} as const;
+
+/**
+ * Version 2: enterprises carry `searchKey` (not indexed: the search matches every word anywhere in
+ * it, in memory, which no IndexedDB index can serve); signups gain [enterpriseId+status] so the
+ * application count of an enterprise is an index count.
+ */
+export const STORES_V2 = {
+  ...STORES_V1,
+  signups: 'id, enterpriseId, status, localUpdatedAt, [enterpriseId+status]',
+} as const;
+
+export const CURRENT_VERSION = 2;
+
+type V1Enterprise = Omit<EnterpriseRow, 'searchKey'> & { searchKey?: string };
+
+/** v1 → v2: derive the search key of every enterprise already stored. */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  await tx
+    .table<V1Enterprise, string>('enterprises')
+    .toCollection()
+    .modify((row) => {
+      row.searchKey = enterpriseSearchKey(row);
+    });
+}
+
+export class SotayDb extends Dexie {
+  declare readonly enterprises: EntityTable<EnterpriseRow, 'id'>;
+  declare readonly visits: EntityTable<VisitRow, 'id'>;
+  declare readonly signups: EntityTable<SignupRow, 'id'>;
+  declare readonly targets: EntityTable<TargetRow, 'id'>;
+  declare readonly units: EntityTable<UnitRow, 'id'>;
+  declare readonly indicatorEntries: EntityTable<IndicatorEntryRow, 'id'>;
+  declare readonly outbox: EntityTable<OutboxRow, 'seq'>;
+  declare readonly shadows: Table<ShadowRow, [string, string]>;
+  declare readonly meta: EntityTable<MetaRow, 'key'>;
+
+  constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    this.version(1).stores(STORES_V1);
+    this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
+  }
+}
+
+/** Table names, for code that walks every table (backup, logout). */
+export const TABLE_NAMES = Object.keys(STORES_V2) as (keyof typeof STORES_V2)[];
+export type TableName = (typeof TABLE_NAMES)[number];

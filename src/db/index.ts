@@ -1,0 +1,88 @@
+/**
+ * The device database (DESIGN.md §2, README.md here). The app, src/sync and src/sw import only
+ * from this file; nothing outside src/db imports dexie.
+ */
+
+// Reactive reads for the UI: `liveQuery(() => listVisits(db, id))` re-runs when the tables change.
+export { liveQuery, type Observable, type Subscription } from 'dexie';
+export { CURRENT_VERSION, DEFAULT_DB_NAME, SotayDb, type TableName } from './database';
+export { StorageFullError, ValidationError } from './errors';
+export { getDb, type OpenOptions, openDatabase } from './open';
+export { exportAll, type ImportCounts, type ImportResult, importAll } from './repositories/backup';
+export { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './repositories/backup-format';
+export { resolveConflict } from './repositories/conflict';
+export {
+  FOLLOW_UP_WINDOW_DAYS,
+  type FollowUps,
+  getEnterprise,
+  listFollowUps,
+  loadEnterpriseIndex,
+} from './repositories/enterprise-reads';
+export { saveEnterprise } from './repositories/enterprises';
+export { clearUserData, deleteMeta, getClientId, getMeta, setMeta } from './repositories/meta';
+export {
+  type Acknowledgement,
+  acknowledge,
+  discardRejected,
+  entityOutboxRows,
+  listRejected,
+  markAttempt,
+  type OutboxCount,
+  outboxCount,
+  pendingOutbox,
+  quarantine,
+  resend,
+} from './repositories/outbox';
+export {
+  listChildUnits,
+  listIndicatorEntries,
+  listTargets,
+  listUnits,
+  loadIndicatorData,
+} from './repositories/reference';
+export {
+  applyRemoteChanges,
+  type RemoteApplyResult,
+  type RemoteChange,
+} from './repositories/remote';
+export {
+  countApplications,
+  deleteSignupDraft,
+  getSignup,
+  getSignupDraft,
+  listDrafts,
+  listSignups,
+  type SignupFilter,
+  saveSignupDraft,
+  submitSignup,
+} from './repositories/signups';
+export { listVisits, logVisit } from './repositories/visits';
+export type {
+  EnterpriseRow,
+  IndicatorEntryRow,
+  MetaKey,
+  MetaValues,
+  OutboxOp,
+  OutboxRow,
+  OutboxState,
+  RemoteEntity,
+  Session,
+  ShadowRow,
+  SignupRow,
+  SyncRecord,
+  SyncState,
+  TargetRow,
+  UnitRow,
+  VisitRow,
+} from './rows';
+export { toServerRecord } from './rows';
+export {
+  compareEnterprises,
+  type EnterpriseIndexRow,
+  type EnterpriseSearch,
+  hasNoUnion,
+  LARGE_ENTERPRISE_MIN_WORKERS,
+  searchEnterprises,
+} from './search';
+export { deleteSession, getSession, markSessionExpired, saveSession } from './session';
+export { type ConflictNote, getSyncState, updateSyncState } from './sync-state';

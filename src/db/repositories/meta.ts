@@ -1,0 +1,58 @@
+import { newId } from '../clock';
+import { type SotayDb, TABLE_NAMES } from '../database';
+import { guardStorage } from '../errors';
+import type { MetaKey, MetaValues } from '../rows';
+
+/** Device settings and sync state (clientId, session, cursor, lastSyncAt). */
+
+export async function getMeta<K extends MetaKey>(
+  db: SotayDb,
+  key: K,
+): Promise<MetaValues[K] | undefined> {
+  const row = await db.meta.get(key);
+  // Only setMeta writes this table, with the value type of its key.
+  return row?.value as MetaValues[K] | undefined;
+}
+
+export function setMeta<K extends MetaKey>(
+  db: SotayDb,
+  key: K,
+  value: MetaValues[K],
+): Promise<void> {
+  return guardStorage(async () => {
+    await db.meta.put({ key, value });
+  });
+}
+
+export function deleteMeta(db: SotayDb, key: MetaKey): Promise<void> {
+  return guardStorage(() => db.meta.delete(key));
+}
+
+/** This installation's id (DESIGN.md §5), created on first use and kept across logouts. */
+export function getClientId(db: SotayDb): Promise<string> {
+  return guardStorage(() =>
+    db.transaction('rw', db.meta, async () => {
+      const existing = await getMeta(db, 'clientId');
+      if (existing !== undefined) return existing;
+      const clientId = newId();
+      await db.meta.put({ key: 'clientId', value: clientId });
+      return clientId;
+    }),
+  );
+}
+
+/**
+ * Logout: every row of every table goes, unsent changes included (ask first: outboxCount), except
+ * the installation's clientId.
+ */
+export function clearUserData(db: SotayDb): Promise<void> {
+  const tables = TABLE_NAMES.map((name) => db.table(name));
+  return guardStorage(() =>
+    db.transaction('rw', tables, async () => {
+      for (const name of TABLE_NAMES) {
+        if (name === 'meta') await db.meta.where('key').notEqual('clientId').delete();
+        else await db.table(name).clear();
+      }
+    }),
+  );
+}

@@ -1,0 +1,62 @@
+import type { OutboxOp, OutboxRow, SyncRecord } from '../rows';
+
+/**
+ * Where a new local change of an entity goes in the outbox (DESIGN.md §6). Pure, so the rules can
+ * be tested as a table:
+ *
+ * - A payload never changes after its first send. While the entity's latest row has never been
+ *   sent, the change replaces that row's data in place (same mutationId) instead of queueing.
+ * - Otherwise a new row is added. Its baseVersion is the entity's last acknowledged version when
+ *   no earlier row of the entity is waiting, else the version predicted after the latest waiting
+ *   row: the server adds exactly 1 per applied mutation, and a create yields version 1.
+ * - Rejected rows are skipped when predicting: the server did not apply them.
+ * - Deleting a record whose only waiting row is an unsent create drops that row: the server never
+ *   heard of the record.
+ * - A new row also remembers its `base`: the record as the server will hold it at baseVersion (the
+ *   latest waiting row's data, else the acknowledged record), for three-way conflict merges.
+ */
+
+export type OutboxPlan =
+  | { kind: 'merge'; seq: number }
+  | { kind: 'drop'; seq: number }
+  | { kind: 'add'; baseVersion: number | undefined; base: SyncRecord | undefined };
+
+export function isUnsent(row: OutboxRow): boolean {
+  return row.state === 'pending' && row.attempts === 0 && row.firstSentAt === undefined;
+}
+
+function latestWaiting(rows: readonly OutboxRow[]): OutboxRow | undefined {
+  return rows.filter((row) => row.state === 'pending').at(-1);
+}
+
+/** The version the server will hold once every waiting row before the new one is applied. */
+export function predictBaseVersion(
+  rows: readonly OutboxRow[],
+  ackedVersion: number | undefined,
+): number | undefined {
+  const previous = latestWaiting(rows);
+  if (previous === undefined) return ackedVersion;
+  return previous.baseVersion === undefined ? 1 : previous.baseVersion + 1;
+}
+
+/**
+ * `rows`: the entity's outbox rows in seq order; `ackedVersion` and `ackedRecord`: the version
+ * and record the device last had from the server (both absent for a record the server lacks).
+ */
+export function planMutation(
+  rows: readonly OutboxRow[],
+  op: OutboxOp,
+  ackedVersion: number | undefined,
+  ackedRecord?: SyncRecord,
+): OutboxPlan {
+  const latest = rows.at(-1);
+  if (latest !== undefined && isUnsent(latest)) {
+    const unsentCreate = latest.op === 'put' && latest.baseVersion === undefined;
+    return op === 'delete' && unsentCreate
+      ? { kind: 'drop', seq: latest.seq }
+      : { kind: 'merge', seq: latest.seq };
+  }
+  const previous = latestWaiting(rows);
+  const base = previous === undefined ? ackedRecord : previous.data;
+  return { kind: 'add', baseVersion: predictBaseVersion(rows, ackedVersion), base };
+}

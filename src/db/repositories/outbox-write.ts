@@ -1,0 +1,68 @@
+import type { SyncEntity } from '../../shared/schemas';
+import { newId } from '../clock';
+import type { SotayDb } from '../database';
+import type { OutboxOp, OutboxRow, SyncRecord } from '../rows';
+import { planMutation } from './outbox-plan';
+
+export type Mutation = {
+  entity: SyncEntity;
+  entityId: string;
+  op: OutboxOp;
+  data?: SyncRecord;
+};
+
+/** The entity's outbox rows, oldest first. */
+export function entityOutboxRows(
+  db: SotayDb,
+  entity: SyncEntity,
+  entityId: string,
+): Promise<OutboxRow[]> {
+  return db.outbox.where('[entity+entityId]').equals([entity, entityId]).sortBy('seq');
+}
+
+/**
+ * Queues a local change; must run inside a rw transaction that includes `db.outbox`, next to the
+ * write of the entity itself, so that both land or neither does. `ackedVersion` is the version
+ * stored on the entity row before this change. The transaction must include `db.shadows` too:
+ * the server's copy at that version becomes the new row's merge base.
+ */
+export async function enqueueMutation(
+  db: SotayDb,
+  mutation: Mutation,
+  ackedVersion: number | undefined,
+  now: string,
+): Promise<void> {
+  const [rows, shadow] = await Promise.all([
+    entityOutboxRows(db, mutation.entity, mutation.entityId),
+    db.shadows.get([mutation.entity, mutation.entityId]),
+  ]);
+  const ackedRecord = shadow?.version === ackedVersion ? shadow?.data : undefined;
+  const plan = planMutation(rows, mutation.op, ackedVersion, ackedRecord);
+  if (plan.kind === 'drop') {
+    await db.outbox.delete(plan.seq);
+    return;
+  }
+  if (plan.kind === 'merge') {
+    const latest = rows.find((row) => row.seq === plan.seq);
+    if (latest === undefined) return;
+    const { data: _previous, ...rest } = latest;
+    await db.outbox.put({ ...rest, op: mutation.op, ...dataOf(mutation) });
+    return;
+  }
+  await db.outbox.add({
+    mutationId: newId(),
+    entity: mutation.entity,
+    entityId: mutation.entityId,
+    op: mutation.op,
+    ...(plan.baseVersion === undefined ? {} : { baseVersion: plan.baseVersion }),
+    ...dataOf(mutation),
+    ...(plan.base === undefined ? {} : { base: plan.base }),
+    createdAt: now,
+    state: 'pending',
+    attempts: 0,
+  });
+}
+
+function dataOf(mutation: Mutation): { data?: SyncRecord } {
+  return mutation.op === 'put' && mutation.data !== undefined ? { data: mutation.data } : {};
+}

@@ -1,0 +1,174 @@
+import type { Issue } from '../../shared/vn/issue';
+import { nowIso } from '../clock';
+import type { SotayDb } from '../database';
+import { guardStorage } from '../errors';
+import type { OutboxRow, ShadowRow, SyncRecord } from '../rows';
+import { syncRecordOf, syncTable } from './entity-tables';
+import { enqueueMutation, entityOutboxRows } from './outbox-write';
+import { settleEntity } from './settle';
+
+/**
+ * The outbox as the sync layer sees it (DESIGN.md §6). Rows leave in seq order; a row's payload is
+ * frozen from its first send, which markAttempt records before the request goes out.
+ */
+
+/** Rows waiting to be pushed, oldest first. */
+export function pendingOutbox(db: SotayDb, limit: number): Promise<OutboxRow[]> {
+  // Index entries with equal keys are ordered by primary key, so this is seq order.
+  return db.outbox.where('state').equals('pending').limit(limit).toArray();
+}
+
+/** Rows the server refused, for the screen where the user fixes, resends or discards them. */
+export function listRejected(db: SotayDb): Promise<OutboxRow[]> {
+  return db.outbox.where('state').equals('rejected').toArray();
+}
+
+export type OutboxCount = { pending: number; rejected: number; total: number };
+
+export async function outboxCount(db: SotayDb): Promise<OutboxCount> {
+  const [pending, rejected] = await Promise.all([
+    db.outbox.where('state').equals('pending').count(),
+    db.outbox.where('state').equals('rejected').count(),
+  ]);
+  return { pending, rejected, total: pending + rejected };
+}
+
+/**
+ * Records an attempt on each pending row BEFORE it is sent, and returns the rows as they are now:
+ * send exactly these payloads. A local edit made after this point becomes a new mutation instead of
+ * changing a payload the server may already have.
+ */
+export function markAttempt(db: SotayDb, seqs: readonly number[]): Promise<OutboxRow[]> {
+  const now = nowIso();
+  return guardStorage(() =>
+    db.transaction('rw', db.outbox, async () => {
+      const rows = (await db.outbox.bulkGet([...seqs])).filter(
+        (row): row is OutboxRow => row?.state === 'pending',
+      );
+      const marked = rows.map((row) => ({
+        ...row,
+        attempts: row.attempts + 1,
+        firstSentAt: row.firstSentAt ?? now,
+      }));
+      await db.outbox.bulkPut(marked);
+      return marked;
+    }),
+  );
+}
+
+export type Acknowledgement = { version?: number; data?: SyncRecord };
+
+/**
+ * The server applied the row (or had already: `duplicate`). Removes it, stores the new version on
+ * the entity row and the shadow; when nothing else of the entity waits, the entity takes the
+ * server's copy. Without a version only the row is removed. False when the row was gone.
+ */
+export function acknowledge(db: SotayDb, seq: number, ack: Acknowledgement): Promise<boolean> {
+  return guardStorage(() =>
+    db.transaction(
+      'rw',
+      [db.outbox, db.shadows, db.enterprises, db.visits, db.signups],
+      async () => {
+        const row = await db.outbox.get(seq);
+        if (row === undefined) return false;
+        await db.outbox.delete(seq);
+        const { version } = ack;
+        if (version === undefined) return true;
+        await recordServerCopy(db, row, version, ack.data ?? row.data);
+        const table = syncTable(db, row.entity);
+        const current = await table.get(row.entityId);
+        if (current !== undefined) await table.put({ ...current, version });
+        await settleEntity(db, row.entity, row.entityId);
+        return true;
+      },
+    ),
+  );
+}
+
+/** The shadow keeps the newest server copy: a pull may already have brought a later one. */
+async function recordServerCopy(
+  db: SotayDb,
+  row: OutboxRow,
+  version: number,
+  data: SyncRecord | undefined,
+): Promise<void> {
+  const existing = await db.shadows.get([row.entity, row.entityId]);
+  if (existing !== undefined && existing.version > version) return;
+  const shadow: ShadowRow =
+    row.op === 'delete'
+      ? { entity: row.entity, entityId: row.entityId, version, deleted: true }
+      : {
+          entity: row.entity,
+          entityId: row.entityId,
+          version,
+          ...(data === undefined ? {} : { data: { ...data, version } }),
+        };
+  await db.shadows.put(shadow);
+}
+
+/** The server refused the row: keep it, with the reason, for the user to see. Never dropped. */
+export function quarantine(
+  db: SotayDb,
+  seq: number,
+  reason: Issue[] | string | Error,
+): Promise<boolean> {
+  const detail = Array.isArray(reason)
+    ? { issues: reason }
+    : { lastError: typeof reason === 'string' ? reason : reason.message };
+  return guardStorage(async () => {
+    const updated = await db.outbox.update(seq, { state: 'rejected', ...detail });
+    return updated > 0;
+  });
+}
+
+/**
+ * The user gives up a refused change: the row goes and the record returns to the server's copy
+ * (or disappears when the server never had it), unless later changes of it still wait.
+ */
+export function discardRejected(db: SotayDb, seq: number): Promise<boolean> {
+  return guardStorage(() =>
+    db.transaction(
+      'rw',
+      [db.outbox, db.shadows, db.enterprises, db.visits, db.signups],
+      async () => {
+        const row = await db.outbox.get(seq);
+        if (row?.state !== 'rejected') return false;
+        await db.outbox.delete(seq);
+        await settleEntity(db, row.entity, row.entityId);
+        return true;
+      },
+    ),
+  );
+}
+
+/**
+ * Tries a refused change again. The server answers a known mutationId with its recorded result, so
+ * this queues a NEW mutation carrying the record as it is now (the user may have fixed it), at the
+ * end of the outbox, with the usual baseVersion rules.
+ */
+export function resend(db: SotayDb, seq: number): Promise<boolean> {
+  const now = nowIso();
+  return guardStorage(() =>
+    db.transaction(
+      'rw',
+      [db.outbox, db.shadows, db.enterprises, db.visits, db.signups],
+      async () => {
+        const row = await db.outbox.get(seq);
+        if (row?.state !== 'rejected') return false;
+        await db.outbox.delete(seq);
+        const current = await syncTable(db, row.entity).get(row.entityId);
+        const data = current === undefined ? row.data : syncRecordOf(current);
+        const base = { entity: row.entity, entityId: row.entityId, op: row.op };
+        await enqueueMutation(
+          db,
+          data === undefined ? base : { ...base, data },
+          current?.version,
+          now,
+        );
+        return true;
+      },
+    ),
+  );
+}
+
+export { entityOutboxRows };

@@ -1,0 +1,116 @@
+import Dexie from 'dexie';
+import * as v from 'valibot';
+import { fieldIssue, fromValibot } from '../../shared/domain/issues';
+import { checkVisit } from '../../shared/domain/visit-check';
+import { type Enterprise, enterpriseSchema, type Visit } from '../../shared/schemas';
+import { nowIso, timeOf } from '../clock';
+import type { SotayDb } from '../database';
+import { guardStorage, ValidationError } from '../errors';
+import { type EnterpriseRow, toServerRecord, type VisitRow } from '../rows';
+import { putEnterprise } from './enterprises';
+import { enqueueMutation } from './outbox-write';
+import { withStoredServerFields } from './server-fields';
+
+/**
+ * Logs (or edits) a visit. When it is the enterprise's latest visit, the enterprise follows it in
+ * the SAME transaction, with its own outbox row:
+ * - `stageAfter` differing from the enterprise's stage → stage, stageChangedAt (= visitedAt), and
+ *   the visit's stageBefore is filled in when missing;
+ * - the visit's nextFollowUp becomes the enterprise's; without one, a follow-up due on or before
+ *   the visit's day is cleared (this visit was it).
+ * An older visit, logged late or edited, never moves the enterprise back.
+ */
+export async function logVisit(db: SotayDb, visit: Visit): Promise<Visit> {
+  const checked = checkVisit(visit);
+  if (checked.value === undefined) throw new ValidationError('visit', checked.issues);
+  const value = checked.value;
+  const now = nowIso();
+  return guardStorage(() =>
+    db.transaction('rw', [db.visits, db.enterprises, db.outbox, db.shadows], async () => {
+      const [existing, enterprise] = await Promise.all([
+        db.visits.get(value.id),
+        db.enterprises.get(value.enterpriseId),
+      ]);
+      if (enterprise === undefined) {
+        throw new ValidationError('visit', [fieldIssue('visit', 'enterpriseId', 'invalid')]);
+      }
+      let record = withStoredServerFields(value, existing);
+      if (await isLatestVisit(db, record)) {
+        const update = enterpriseAfterVisit(enterprise, record);
+        if (update !== undefined) {
+          record = update.visit;
+          await putEnterprise(db, validEnterprise(update.enterprise), enterprise, now);
+        }
+      }
+      await db.visits.put({ ...record, localUpdatedAt: now });
+      await enqueueMutation(
+        db,
+        { entity: 'visit', entityId: record.id, op: 'put', data: toServerRecord('visit', record) },
+        existing?.version,
+        now,
+      );
+      return record;
+    }),
+  );
+}
+
+async function isLatestVisit(db: SotayDb, visit: Visit): Promise<boolean> {
+  const latest = await visitsOf(db, visit.enterpriseId).last();
+  return (
+    latest === undefined ||
+    latest.id === visit.id ||
+    timeOf(visit.visitedAt) >= timeOf(latest.visitedAt)
+  );
+}
+
+type VisitEffect = { enterprise: Enterprise; visit: Visit };
+
+/** The enterprise as the visit leaves it; undefined when the visit changes nothing. */
+export function enterpriseAfterVisit(
+  enterprise: EnterpriseRow,
+  visit: Visit,
+): VisitEffect | undefined {
+  const { searchKey: _key, localUpdatedAt: _local, nextFollowUp, ...rest } = enterprise;
+  const stageMoves = visit.stageAfter !== undefined && visit.stageAfter !== enterprise.stage;
+  const followUp = nextFollowUpAfter(nextFollowUp, visit);
+  if (!stageMoves && followUp === nextFollowUp) return undefined;
+  const updated: Enterprise = {
+    ...rest,
+    ...(followUp === undefined ? {} : { nextFollowUp: followUp }),
+    ...(stageMoves && visit.stageAfter !== undefined
+      ? { stage: visit.stageAfter, stageChangedAt: visit.visitedAt }
+      : {}),
+  };
+  const filled =
+    stageMoves && visit.stageBefore === undefined
+      ? { ...visit, stageBefore: enterprise.stage }
+      : visit;
+  return { enterprise: updated, visit: filled };
+}
+
+function nextFollowUpAfter(current: string | undefined, visit: Visit): string | undefined {
+  if (visit.nextFollowUp !== undefined) return visit.nextFollowUp;
+  // visitedAt is local time with its offset, so its first 10 characters are the visit's day.
+  const visitDay = visit.visitedAt.slice(0, 10);
+  return current !== undefined && current <= visitDay ? undefined : current;
+}
+
+/** The enterprise after a stage move must still be valid (e.g. `founded` needs a decision). */
+function validEnterprise(enterprise: Enterprise): Enterprise {
+  const parsed = v.safeParse(enterpriseSchema, enterprise);
+  if (!parsed.success) {
+    throw new ValidationError('enterprise', fromValibot('enterprise', parsed.issues));
+  }
+  return enterprise;
+}
+
+function visitsOf(db: SotayDb, enterpriseId: string) {
+  return db.visits
+    .where('[enterpriseId+visitedAt]')
+    .between([enterpriseId, Dexie.minKey], [enterpriseId, Dexie.maxKey]);
+}
+
+/** The enterprise's visits, newest first. */
+export function listVisits(db: SotayDb, enterpriseId: string): Promise<VisitRow[]> {
+  return visitsOf(db, enterpriseId).reverse().toArray();
+}

@@ -1,0 +1,37 @@
+import type { Context } from 'hono';
+import { isRecord } from '../../shared/domain/record-input';
+import {
+  MAX_MUTATIONS_PER_PUSH,
+  MAX_PUSH_BYTES,
+  type PushResponse,
+  pushEnvelopeSchema,
+} from '../../shared/protocol';
+import type { User } from '../../shared/schemas';
+import { parseWith, readJson } from '../http/body';
+import { apiError } from '../http/errors';
+import type { Store } from '../store/types';
+import { applyMutation } from './apply';
+import { scopeOf } from './scope';
+
+/**
+ * `POST /api/sync/push`: 413 beyond the limits, 400 for an envelope that cannot be answered
+ * mutation by mutation, else one result per mutation, in order. Each mutation is its own
+ * transaction, so one bad mutation never blocks the others.
+ */
+export async function handlePush(c: Context, store: Store, user: User): Promise<PushResponse> {
+  // NUL characters are judged per mutation (rejected), not for the whole request.
+  const body = await readJson(c, { maxBytes: MAX_PUSH_BYTES, allowNul: true });
+  if (isRecord(body) && Array.isArray(body['mutations'])) {
+    if (body['mutations'].length > MAX_MUTATIONS_PER_PUSH) throw apiError(413, 'payload_too_large');
+  }
+  const envelope = parseWith(pushEnvelopeSchema, body, 'push');
+  const scope = await scopeOf(store, user);
+  const context = { user, scope, clientId: envelope.clientId };
+  const results = [];
+  for (const mutation of envelope.mutations) {
+    results.push(await applyMutation(store, context, mutation));
+  }
+  // PGlite: the answer promises durability, so the files must be written first.
+  await store.flush();
+  return { results };
+}

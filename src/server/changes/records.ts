@@ -1,0 +1,104 @@
+import type { Sql } from '../store/types';
+
+/** Entities stored in the records table (units have a table of their own). */
+export type RecordEntity = 'enterprise' | 'visit' | 'signup' | 'target' | 'indicatorEntry';
+
+export type StoredRecord = {
+  entity: RecordEntity;
+  id: string;
+  unitId: string;
+  enterpriseId: string | undefined;
+  data: Record<string, unknown> | null;
+  version: number;
+  deleted: boolean;
+};
+
+type RecordRow = {
+  entity: RecordEntity;
+  id: string;
+  unit_id: string;
+  enterprise_id: string | null;
+  data: Record<string, unknown> | null;
+  version: number;
+  deleted: boolean;
+};
+
+export async function findRecord(
+  sql: Sql,
+  entity: RecordEntity,
+  id: string,
+): Promise<StoredRecord | undefined> {
+  const result = await sql.query<RecordRow>(
+    `SELECT entity, id, unit_id, enterprise_id, data, version, deleted
+     FROM records WHERE entity = $1 AND id = $2`,
+    [entity, id],
+  );
+  const row = result.rows[0];
+  if (!row) return undefined;
+  return {
+    entity: row.entity,
+    id: row.id,
+    unitId: row.unit_id,
+    enterpriseId: row.enterprise_id ?? undefined,
+    data: row.data,
+    version: Number(row.version),
+    deleted: row.deleted,
+  };
+}
+
+export type RecordWrite = Omit<StoredRecord, 'deleted'> & {
+  deleted?: boolean;
+  updatedAt: string;
+  updatedBy: string | undefined;
+};
+
+/** Inserts or replaces a record with the next change seq. The caller holds the write lock. */
+export async function writeRecord(sql: Sql, record: RecordWrite): Promise<void> {
+  await sql.query(
+    `INSERT INTO records
+       (entity, id, unit_id, enterprise_id, data, version, deleted, seq, updated_at, updated_by)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, nextval('change_seq'), $8, $9)
+     ON CONFLICT (entity, id) DO UPDATE SET
+       unit_id = EXCLUDED.unit_id, enterprise_id = EXCLUDED.enterprise_id, data = EXCLUDED.data,
+       version = EXCLUDED.version, deleted = EXCLUDED.deleted, seq = EXCLUDED.seq,
+       updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
+    [
+      record.entity,
+      record.id,
+      record.unitId,
+      record.enterpriseId ?? null,
+      record.data === null ? null : JSON.stringify(record.data),
+      record.version,
+      record.deleted ?? false,
+      record.updatedAt,
+      record.updatedBy ?? null,
+    ],
+  );
+}
+
+/**
+ * A visit's or signup's unit is its enterprise's. When an enterprise moves to another unit, its
+ * visits and signups follow, each with a new seq so that the new unit's devices pull them.
+ */
+export async function moveEnterpriseChildren(
+  sql: Sql,
+  enterpriseId: string,
+  unitId: string,
+): Promise<void> {
+  await sql.query(
+    `UPDATE records SET unit_id = $2, seq = nextval('change_seq')
+     WHERE enterprise_id = $1 AND entity IN ('visit', 'signup') AND unit_id <> $2`,
+    [enterpriseId, unitId],
+  );
+}
+
+/** Applications at an enterprise that count towards founding (submitted or accepted). */
+export async function countApplications(sql: Sql, enterpriseId: string): Promise<number> {
+  const result = await sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM records
+     WHERE entity = 'signup' AND enterprise_id = $1 AND NOT deleted
+       AND data->>'status' IN ('submitted', 'accepted')`,
+    [enterpriseId],
+  );
+  return Number(result.rows[0]?.n ?? 0);
+}

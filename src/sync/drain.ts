@@ -1,0 +1,169 @@
+import {
+  acknowledge,
+  applyRemoteChanges,
+  getClientId,
+  getSession,
+  getSyncState,
+  markAttempt,
+  markSessionExpired,
+  pendingOutbox,
+  quarantine,
+  resolveConflict,
+  type SotayDb,
+  updateSyncState,
+} from '../db';
+import type { PushResult } from '../shared/protocol';
+import { retryDelay } from './backoff';
+import { type Fetch, type Outcome, pull, push } from './transport';
+
+/** Rows per push: well under the server's 500 and 2 MB, small enough to show progress. */
+export const PUSH_BATCH = 100;
+export const PULL_PAGE = 500;
+const LOCK_NAME = 'sotay-sync-drain';
+
+export type DrainResult =
+  | 'done'
+  | 'busy'
+  | 'signed-out'
+  | 'unauthorized'
+  | 'waiting'
+  | 'retry-later'
+  | 'refused';
+
+export type DrainDeps = {
+  db: SotayDb;
+  fetch: Fetch;
+  now?: () => number;
+  random?: () => number;
+  /** Web Locks, where the runtime has them (every current browser, page and worker). */
+  locks?: LockManager | undefined;
+  /** The user pressed "sync now": don't wait out the backoff. */
+  force?: boolean;
+};
+
+/**
+ * One drain at a time across tabs and the service worker: whoever holds the lock drains; the
+ * others return 'busy' at once (the holder will see their rows too: it reads the outbox until
+ * it is empty).
+ */
+export async function drain(deps: DrainDeps): Promise<DrainResult> {
+  if (!deps.locks) return drainUnlocked(deps);
+  return deps.locks.request(LOCK_NAME, { ifAvailable: true }, (lock) =>
+    lock ? drainUnlocked(deps) : ('busy' as const),
+  );
+}
+
+async function drainUnlocked(deps: DrainDeps): Promise<DrainResult> {
+  const { db } = deps;
+  const now = deps.now ?? Date.now;
+  const session = await getSession(db);
+  if (!session) return 'signed-out';
+  if (session.expired) return 'unauthorized';
+  const state = await getSyncState(db);
+  if (!deps.force && state.retryAt !== undefined && state.retryAt > now()) return 'waiting';
+
+  await updateSyncState(db, { running: true, sent: 0 });
+  try {
+    const outcome = await pushAll(deps, session.token);
+    if (outcome !== 'done') return await settle(deps, outcome);
+    const pulled = await pullAll(deps, session.token);
+    if (pulled !== 'done') return await settle(deps, pulled);
+    await updateSyncState(db, {
+      lastSyncAt: new Date(now()).toISOString(),
+      failures: 0,
+      retryAt: undefined,
+      lastError: undefined,
+    });
+    return 'done';
+  } finally {
+    await updateSyncState(db, { running: false });
+  }
+}
+
+type Step = 'done' | Exclude<Outcome<unknown>, { kind: 'ok' }>;
+
+async function pushAll(deps: DrainDeps, token: string): Promise<Step> {
+  const { db } = deps;
+  const clientId = await getClientId(db);
+  let sent = 0;
+  for (;;) {
+    const rows = await pendingOutbox(db, PUSH_BATCH);
+    if (rows.length === 0) return 'done';
+    await updateSyncState(db, { total: sent + rows.length });
+    // Recorded before the request leaves: from now on the payload is frozen (DESIGN.md §6).
+    const frozen = await markAttempt(
+      db,
+      rows.map((row) => row.seq),
+    );
+    const outcome = await push(deps.fetch, token, {
+      clientId,
+      mutations: frozen.map((row) => ({
+        mutationId: row.mutationId,
+        entity: row.entity,
+        entityId: row.entityId,
+        op: row.op,
+        ...(row.baseVersion === undefined ? {} : { baseVersion: row.baseVersion }),
+        ...(row.data === undefined ? {} : { data: row.data }),
+      })),
+    });
+    if (outcome.kind !== 'ok') return outcome;
+    const bySeq = new Map(frozen.map((row) => [row.mutationId, row.seq]));
+    for (const result of outcome.body.results) {
+      const seq = bySeq.get(result.mutationId);
+      if (seq !== undefined) await applyResult(db, seq, result);
+    }
+    sent += frozen.length;
+    await updateSyncState(db, { sent });
+  }
+}
+
+async function applyResult(db: SotayDb, seq: number, result: PushResult): Promise<void> {
+  switch (result.status) {
+    case 'applied':
+    case 'duplicate':
+      await acknowledge(db, seq, result.version === undefined ? {} : { version: result.version });
+      return;
+    case 'conflict':
+      await resolveConflict(db, seq, result.current ?? null);
+      return;
+    case 'rejected':
+      await quarantine(
+        db,
+        seq,
+        result.error?.fields?.length
+          ? result.error.fields.map((f) => ({ ...f, level: 'error' as const }))
+          : (result.error?.message ?? 'rejected'),
+      );
+      return;
+  }
+}
+
+async function pullAll(deps: DrainDeps, token: string): Promise<Step> {
+  const { db } = deps;
+  for (;;) {
+    const state = await getSyncState(db);
+    const outcome = await pull(deps.fetch, token, state.cursor, PULL_PAGE);
+    if (outcome.kind !== 'ok') return outcome;
+    await applyRemoteChanges(db, outcome.body.changes);
+    await updateSyncState(db, { cursor: outcome.body.cursor });
+    if (!outcome.body.hasMore) return 'done';
+  }
+}
+
+async function settle(deps: DrainDeps, step: Exclude<Step, 'done'>): Promise<DrainResult> {
+  const { db } = deps;
+  const now = deps.now ?? Date.now;
+  if (step.kind === 'unauthorized') {
+    await markSessionExpired(db);
+    return 'unauthorized';
+  }
+  const state = await getSyncState(db);
+  const failures = (state.failures ?? 0) + 1;
+  const delay = retryDelay(
+    failures,
+    step.kind === 'retry' ? step.retryAfterMs : undefined,
+    deps.random,
+  );
+  await updateSyncState(db, { failures, retryAt: now() + delay, lastError: step.reason });
+  return step.kind === 'retry' ? 'retry-later' : 'refused';
+}

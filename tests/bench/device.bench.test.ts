@@ -1,0 +1,84 @@
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { launchChromium } from '../helpers/chromium';
+import { percentile, report } from './report';
+
+/**
+ * Device figures of issue 4 in headless Chromium with 4× CPU slowdown: 10,000 enterprises and
+ * 50,000 visits in IndexedDB. Baseline in the same run: raw IndexedDB writes of the same rows.
+ */
+const ENTERPRISES = 10_000;
+const VISITS = 50_000;
+
+let vite: ViteDevServer;
+let browser: Browser;
+let page: Page;
+
+type Bench = {
+  seed(e: number, v: number): Promise<number>;
+  saveVisits(n: number): Promise<number[]>;
+  rawSaves(n: number): Promise<number[]>;
+  openEnterprises(n: number): Promise<number[]>;
+  search(text: string): Promise<{ load: number; perKeystroke: number[]; results: number }>;
+};
+
+beforeAll(async () => {
+  vite = await createServer({
+    root: resolve(import.meta.dirname, 'page'),
+    configFile: false,
+    logLevel: 'error',
+    server: { port: 0, host: '127.0.0.1', fs: { allow: [resolve(import.meta.dirname, '../..')] } },
+  });
+  await vite.listen();
+  browser = await launchChromium();
+  page = await browser.newPage();
+  const url = vite.resolvedUrls?.local[0] ?? '';
+  await page.goto(`${url}db.html`);
+  await page.getByText('ready').waitFor({ timeout: 60_000 });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await vite?.close();
+});
+
+const run = <K extends keyof Bench>(name: K, ...args: Parameters<Bench[K]>) =>
+  page.evaluate(
+    ([n, a]) =>
+      (
+        window as unknown as { sotayBench: Record<string, (...x: unknown[]) => unknown> }
+      ).sotayBench[n as string]?.(...(a as unknown[])),
+    [name, args] as const,
+  ) as ReturnType<Bench[K]>;
+
+describe('device database, 4× CPU slowdown', () => {
+  it('measures', async () => {
+    const seeded = await run('seed', ENTERPRISES, VISITS);
+    const raw = await run('rawSaves', 200);
+    const dexie = await run('saveVisits', 200);
+    const open = await run('openEnterprises', 100);
+    const search = await run('search', 'cong ty may hoa binh 12');
+    report('device (Chromium, CPU ×4)', [
+      ['seed 10,000 enterprises + 50,000 visits (ms)', seeded],
+      [
+        'save visit, raw IndexedDB visit+outbox p50 / p95 (ms)',
+        `${percentile(raw, 50)} / ${percentile(raw, 95)}`,
+      ],
+      [
+        'save visit, logVisit (entity+outbox, 1 tx) p50 / p95 (ms)',
+        `${percentile(dexie, 50)} / ${percentile(dexie, 95)}`,
+      ],
+      [
+        '  ratio logVisit / raw at p95',
+        (percentile(dexie, 95) / Math.max(0.01, percentile(raw, 95))).toFixed(2),
+      ],
+      ['open enterprise (record + visits + applications) p95 (ms)', percentile(open, 95)],
+      ['load search index of 10,000 (ms, once per change)', search.load.toFixed(1)],
+      ['search per keystroke p95 (ms)', percentile(search.perKeystroke, 95)],
+    ]);
+  }, 600_000);
+});

@@ -1,0 +1,27 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { openDatabase, type SotayDb, saveSession } from '../../src/db';
+import type { User } from '../../src/shared/schemas';
+import type { Fetch } from '../../src/sync';
+
+let counter = 0;
+
+/** A phone: its own IndexedDB (fresh factory), signed in with a real token of the real server. */
+export async function newDevice(user: User, token: string): Promise<SotayDb> {
+  counter += 1;
+  const db = openDatabase({ name: `device-${counter}`, indexedDB: new IDBFactory(), IDBKeyRange });
+  await saveSession(db, { token, user, signedInAt: new Date().toISOString() });
+  return db;
+}
+
+export type FetchLog = { requests: string[] };
+
+/** Routes the sync client's fetches into a Hono app, recording them. */
+export function fetchInto(
+  app: { request(url: string, init?: RequestInit): Response | Promise<Response> },
+  log: FetchLog = { requests: [] },
+): Fetch {
+  return async (url, init) => {
+    log.requests.push(`${init?.method ?? 'GET'} ${url.split('?')[0]}`);
+    return app.request(url, init);
+  };
+}

@@ -1,0 +1,231 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  getSession,
+  getSyncState,
+  listRejected,
+  logVisit,
+  outboxCount,
+  saveEnterprise,
+  submitSignup,
+  updateSyncState,
+} from '../../src/db';
+import { createUnit, createUser } from '../../src/server/accounts/manage';
+import { createApp } from '../../src/server/hono-app';
+import type { Store } from '../../src/server/store/types';
+import type { Enterprise, User } from '../../src/shared/schemas';
+import { drain, type Fetch } from '../../src/sync';
+import { generateEnterprises, generateSignups, generateVisits } from '../fixtures/generate';
+import { fetchInto, newDevice } from '../helpers/device';
+import { openMigratedStore, storeFactories } from '../helpers/stores';
+
+type Account = { user: User; token: string };
+
+describe.each(storeFactories)('device ↔ server sync on $name', (factory) => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  let app: ReturnType<typeof createApp>;
+  let unitA: string;
+  let unitB: string;
+  let seq = 0;
+
+  async function account(unitId: string): Promise<Account> {
+    seq += 1;
+    const password = 'device-sync-password';
+    const user = await createUser(store, {
+      username: `organizer${seq}`,
+      password,
+      displayName: `Organizer ${seq}`,
+      role: 'organizer',
+      unitId,
+    });
+    const response = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: user.username, password }),
+    });
+    const body = (await response.json()) as { token: string };
+    return { user, token: body.token };
+  }
+
+  async function serverRecords(entity: string): Promise<Record<string, unknown>[]> {
+    const rows = await store.query<{ data: Record<string, unknown> }>(
+      'SELECT data FROM records WHERE entity = $1 AND NOT deleted ORDER BY id',
+      [entity],
+    );
+    return rows.rows.map((row) => row.data);
+  }
+
+  const strip = ({
+    version: _v,
+    updatedAt: _u,
+    updatedBy: _b,
+    authorId: _a,
+    ...rest
+  }: Record<string, unknown>) => rest;
+
+  beforeAll(async () => {
+    ({ store, dispose } = await openMigratedStore(factory));
+    app = createApp({ store, clientAddress: () => '127.0.0.1' });
+    const federation = await createUnit(store, { name: 'LĐLĐ thử nghiệm', kind: 'federation' });
+    unitA = (await createUnit(store, { name: 'CĐ A', kind: 'upper', parentId: federation.id })).id;
+    unitB = (await createUnit(store, { name: 'CĐ B', kind: 'upper', parentId: federation.id })).id;
+  });
+  afterAll(() => dispose());
+
+  it('delivers 200 visits and 50 applications made offline, exactly once, field for field', async () => {
+    const { user, token } = await account(unitA);
+    const device = await newDevice(user, token);
+    const [enterprise] = generateEnterprises(1, unitA, 41) as [Enterprise];
+    await saveEnterprise(device, enterprise);
+    const visits = generateVisits([enterprise], 200, 42);
+    const signups = generateSignups([enterprise], 50, 43);
+    for (const visit of visits) await logVisit(device, visit);
+    for (const signup of signups) await submitSignup(device, signup);
+    expect((await outboxCount(device)).pending).toBe(251);
+
+    const log = { requests: [] as string[] };
+    expect(await drain({ db: device, fetch: fetchInto(app, log) })).toBe('done');
+    expect(await outboxCount(device)).toMatchObject({ pending: 0, rejected: 0 });
+    // 251 rows in batches of 100, then one pull page.
+    expect(log.requests.filter((r) => r.startsWith('POST'))).toHaveLength(3);
+
+    const byId = <T extends { id: string }>(list: T[]) =>
+      [...list].sort((a, b) => a.id.localeCompare(b.id));
+    const storedVisits = (await serverRecords('visit')).filter(
+      (v) => v['enterpriseId'] === enterprise.id,
+    );
+    expect(storedVisits.map(strip)).toEqual(
+      byId(visits).map((v) => strip(v as Record<string, unknown>)),
+    );
+    const storedSignups = (await serverRecords('signup')).filter(
+      (s) => s['enterpriseId'] === enterprise.id,
+    );
+    expect(storedSignups).toHaveLength(50);
+    expect(storedSignups.map((s) => s['idNumber']).sort()).toEqual(
+      signups.map((s) => s.idNumber).sort(),
+    );
+
+    // A second drain has nothing to send and duplicates nothing.
+    expect(await drain({ db: device, fetch: fetchInto(app) })).toBe('done');
+    expect(
+      (await serverRecords('visit')).filter((v) => v['enterpriseId'] === enterprise.id),
+    ).toHaveLength(200);
+  });
+
+  it('sends nothing twice when an answer is lost after the server applied it', async () => {
+    const { user, token } = await account(unitA);
+    const device = await newDevice(user, token);
+    const [enterprise] = generateEnterprises(1, unitA, 51) as [Enterprise];
+    await saveEnterprise(device, enterprise);
+    for (const visit of generateVisits([enterprise], 5, 52)) await logVisit(device, visit);
+    const real = fetchInto(app);
+    let lose = true;
+    const lossy: Fetch = async (url, init) => {
+      const response = await real(url, init);
+      if (lose && url.startsWith('/api/sync/push')) {
+        lose = false;
+        throw new TypeError('connection reset');
+      }
+      return response;
+    };
+    expect(await drain({ db: device, fetch: lossy, random: () => 0 })).toBe('retry-later');
+    await updateSyncState(device, { retryAt: undefined });
+    expect(await drain({ db: device, fetch: lossy })).toBe('done');
+    const stored = (await serverRecords('visit')).filter(
+      (v) => v['enterpriseId'] === enterprise.id,
+    );
+    expect(stored).toHaveLength(5);
+    const mutations = await store.query(
+      'SELECT count(*)::int AS n FROM mutations WHERE user_id = $1',
+      [user.id],
+    );
+    expect(mutations.rows[0]).toEqual({ n: 6 });
+  });
+
+  it('backs off after a 500 without hammering, then delivers', async () => {
+    const { user, token } = await account(unitA);
+    const device = await newDevice(user, token);
+    const [enterprise] = generateEnterprises(1, unitA, 61) as [Enterprise];
+    await saveEnterprise(device, enterprise);
+    let calls = 0;
+    let broken = true;
+    const flaky: Fetch = async (url, init) => {
+      calls += 1;
+      if (broken)
+        return new Response('{"error":{"code":"internal","message":"x"}}', { status: 500 });
+      return fetchInto(app)(url, init);
+    };
+    let now = 1_000_000;
+    expect(await drain({ db: device, fetch: flaky, now: () => now, random: () => 1 })).toBe(
+      'retry-later',
+    );
+    for (let i = 0; i < 10; i++) {
+      expect(await drain({ db: device, fetch: flaky, now: () => now, random: () => 1 })).toBe(
+        'waiting',
+      );
+    }
+    expect(calls).toBe(1);
+    const state = await getSyncState(device);
+    expect(state.failures).toBe(1);
+    now = (state.retryAt ?? 0) + 1;
+    broken = false;
+    expect(await drain({ db: device, fetch: flaky, now: () => now })).toBe('done');
+    expect((await getSyncState(device)).failures).toBe(0);
+  });
+
+  it('keeps everything and asks for the password again on 401', async () => {
+    const { user } = await account(unitA);
+    const device = await newDevice(user, 'forged-token-forged-token-forged-token');
+    const [enterprise] = generateEnterprises(1, unitA, 71) as [Enterprise];
+    await saveEnterprise(device, enterprise);
+    expect(await drain({ db: device, fetch: fetchInto(app) })).toBe('unauthorized');
+    expect((await getSession(device))?.expired).toBe(true);
+    expect((await outboxCount(device)).pending).toBe(1);
+  });
+
+  it('quarantines what the server refuses, with the reason, and delivers the rest', async () => {
+    const { user, token } = await account(unitA);
+    const device = await newDevice(user, token);
+    const [own, foreign] = generateEnterprises(2, unitA, 81) as [Enterprise, Enterprise];
+    await saveEnterprise(device, own);
+    await saveEnterprise(device, { ...foreign, unitId: unitB });
+    expect(await drain({ db: device, fetch: fetchInto(app) })).toBe('done');
+    const rejected = await listRejected(device);
+    expect(rejected.map((row) => row.entityId)).toEqual([foreign.id]);
+    expect(JSON.stringify(rejected[0]?.issues ?? rejected[0]?.lastError)).toMatch(/./);
+    expect((await serverRecords('enterprise')).map((e) => e['id'])).toContain(own.id);
+    expect((await serverRecords('enterprise')).map((e) => e['id'])).not.toContain(foreign.id);
+  });
+
+  it('merges an edit made on a stale copy and flags fields changed on both sides', async () => {
+    const { user, token } = await account(unitA);
+    const phone = await newDevice(user, token);
+    const tablet = await newDevice(user, token);
+    const [enterprise] = generateEnterprises(1, unitA, 91) as [Enterprise];
+    await saveEnterprise(phone, enterprise);
+    expect(await drain({ db: phone, fetch: fetchInto(app) })).toBe('done');
+    expect(await drain({ db: tablet, fetch: fetchInto(app) })).toBe('done');
+    const [onPhone, onTablet] = await Promise.all([
+      phone.enterprises.get(enterprise.id),
+      tablet.enterprises.get(enterprise.id),
+    ]);
+    expect(onTablet?.version).toBe(1);
+    await saveEnterprise(phone, {
+      ...(onPhone as Enterprise),
+      notes: 'phone note',
+      workerCount: 500,
+    });
+    expect(await drain({ db: phone, fetch: fetchInto(app) })).toBe('done');
+    await saveEnterprise(tablet, {
+      ...(onTablet as Enterprise),
+      notes: 'tablet note',
+      sector: 'Dệt may',
+    });
+    expect(await drain({ db: tablet, fetch: fetchInto(app) })).toBe('done');
+    const [stored] = (await serverRecords('enterprise')).filter((e) => e['id'] === enterprise.id);
+    expect(stored).toMatchObject({ notes: 'tablet note', sector: 'Dệt may', workerCount: 500 });
+    expect((await getSyncState(tablet)).conflicts).toEqual([
+      expect.objectContaining({ entityId: enterprise.id, fields: ['notes'] }),
+    ]);
+  });
+});

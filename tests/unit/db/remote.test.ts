@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyRemoteChanges,
+  getEnterprise,
+  type RemoteChange,
+  saveEnterprise,
+} from '../../../src/db';
+import {
+  IDS,
+  makeEnterprise,
+  makeIndicatorEntry,
+  makeSignup,
+  makeTarget,
+  makeUnit,
+  makeVisit,
+} from '../../fixtures/records';
+import { freshDb } from './support';
+
+function change(entity: RemoteChange['entity'], data: { id: string }, version = 1): RemoteChange {
+  return { entity, entityId: data.id, version, deleted: false, data: { ...data, version } };
+}
+
+describe('applyRemoteChanges', () => {
+  it('stores every kind of record with its version, and shadows the synced ones', async () => {
+    const db = freshDb();
+    const result = await applyRemoteChanges(db, [
+      change('enterprise', makeEnterprise(), 2),
+      change('visit', makeVisit()),
+      change('signup', makeSignup()),
+      change('target', makeTarget()),
+      change('unit', makeUnit()),
+      change('indicatorEntry', makeIndicatorEntry()),
+    ]);
+
+    expect(result).toEqual({ applied: 6, keptLocal: 0, ignored: 0 });
+    expect(await getEnterprise(db, IDS.enterprise)).toMatchObject({
+      ...makeEnterprise(),
+      version: 2,
+    });
+    expect((await getEnterprise(db, IDS.enterprise))?.searchKey).toContain('hoa binh');
+    for (const table of ['visits', 'signups', 'targets', 'units', 'indicatorEntries']) {
+      expect(await db.table(table).count(), table).toBe(1);
+    }
+    expect((await db.shadows.toArray()).map((row) => row.entity).sort()).toEqual([
+      'enterprise',
+      'signup',
+      'visit',
+    ]);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('never overwrites an entity whose local edits wait, but records the server copy', async () => {
+    const db = freshDb();
+    await saveEnterprise(db, makeEnterprise({ notes: 'sửa trên máy' }));
+
+    const result = await applyRemoteChanges(db, [
+      change('enterprise', makeEnterprise({ notes: 'từ máy chủ' }), 5),
+    ]);
+
+    expect(result.keptLocal).toBe(1);
+    expect((await getEnterprise(db, IDS.enterprise))?.notes).toBe('sửa trên máy');
+    expect(await db.shadows.get(['enterprise', IDS.enterprise])).toMatchObject({
+      version: 5,
+      data: { notes: 'từ máy chủ' },
+    });
+  });
+
+  it('deletes records, except one with waiting local edits', async () => {
+    const db = freshDb();
+    await applyRemoteChanges(db, [change('visit', makeVisit()), change('unit', makeUnit())]);
+    await saveEnterprise(db, makeEnterprise());
+
+    await applyRemoteChanges(db, [
+      { entity: 'visit', entityId: IDS.visit, version: 2, deleted: true },
+      { entity: 'unit', entityId: makeUnit().id, version: 2, deleted: true, data: null },
+      { entity: 'enterprise', entityId: IDS.enterprise, version: 2, deleted: true },
+    ]);
+
+    expect(await db.visits.count()).toBe(0);
+    expect(await db.units.count()).toBe(0);
+    expect(await getEnterprise(db, IDS.enterprise)).toBeDefined();
+    expect(await db.shadows.get(['enterprise', IDS.enterprise])).toMatchObject({ deleted: true });
+    expect(await db.shadows.get(['visit', IDS.visit])).toMatchObject({ version: 2, deleted: true });
+  });
+
+  it('ignores an older copy than the stored one and malformed changes', async () => {
+    const db = freshDb();
+    await applyRemoteChanges(db, [change('enterprise', makeEnterprise({ notes: 'mới' }), 4)]);
+
+    const result = await applyRemoteChanges(db, [
+      change('enterprise', makeEnterprise({ notes: 'cũ' }), 3),
+      { entity: 'visit', entityId: IDS.visit, version: 1, data: 'not a record' },
+      { entity: 'user' as RemoteChange['entity'], entityId: IDS.admin, version: 1, data: {} },
+    ]);
+
+    expect(result).toEqual({ applied: 0, keptLocal: 0, ignored: 3 });
+    expect((await getEnterprise(db, IDS.enterprise))?.notes).toBe('mới');
+  });
+});

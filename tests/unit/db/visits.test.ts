@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import {
+  getEnterprise,
+  listVisits,
+  logVisit,
+  type SotayDb,
+  StorageFullError,
+  saveEnterprise,
+  ValidationError,
+} from '../../../src/db';
+import type { Enterprise, Visit } from '../../../src/shared/schemas';
+import { fixtureId, IDS, makeEnterprise, makeVisit } from '../../fixtures/records';
+import { failWrites, freshDb, quotaError } from './support';
+
+async function withEnterprise(overrides: Partial<Enterprise> = {}): Promise<SotayDb> {
+  const db = freshDb();
+  await saveEnterprise(db, makeEnterprise(overrides));
+  return db;
+}
+
+async function outboxEntities(db: SotayDb): Promise<string[]> {
+  return (await db.outbox.toArray()).map((row) => `${row.entity}:${row.op}`);
+}
+
+describe('logVisit', () => {
+  it('moves the enterprise stage and follow-up in the same transaction, with its own row', async () => {
+    const db = await withEnterprise();
+    await db.outbox.clear();
+
+    await logVisit(db, makeVisit());
+
+    const enterprise = await getEnterprise(db, IDS.enterprise);
+    expect(enterprise).toMatchObject({
+      stage: 'collecting_applications',
+      stageChangedAt: makeVisit().visitedAt,
+      nextFollowUp: '2025-03-12',
+    });
+    expect(await outboxEntities(db)).toEqual(['enterprise:put', 'visit:put']);
+    const enterpriseRow = (await db.outbox.toArray())[0];
+    expect(enterpriseRow?.data).toMatchObject({ stage: 'collecting_applications' });
+    expect(enterpriseRow?.data).not.toHaveProperty('searchKey');
+  });
+
+  it('saves neither the visit nor the stage change when one write fails', async () => {
+    const db = await withEnterprise();
+    db.close();
+    failWrites(db, 'visits', quotaError);
+    await db.open();
+
+    await expect(logVisit(db, makeVisit())).rejects.toBeInstanceOf(StorageFullError);
+
+    expect((await getEnterprise(db, IDS.enterprise))?.stage).toBe('persuading');
+    expect(await db.visits.count()).toBe(0);
+    expect(await outboxEntities(db)).toEqual(['enterprise:put']);
+  });
+
+  it('fills in stageBefore when the visit moves the stage', async () => {
+    const db = await withEnterprise();
+    const saved = await logVisit(db, makeVisit({ stageBefore: undefined }));
+    expect(saved.stageBefore).toBe('persuading');
+    expect((await db.visits.get(IDS.visit))?.stageBefore).toBe('persuading');
+  });
+
+  it.each<[string, Partial<Enterprise>, Partial<Visit>, Partial<Enterprise>]>([
+    [
+      'same stage, new follow-up',
+      {},
+      { stageAfter: 'persuading', nextFollowUp: '2025-04-01' },
+      { stage: 'persuading', nextFollowUp: '2025-04-01' },
+    ],
+    [
+      'no stage, due follow-up done by this visit',
+      { nextFollowUp: '2025-03-05' },
+      { stageAfter: undefined, nextFollowUp: undefined },
+      { stage: 'persuading', nextFollowUp: undefined },
+    ],
+    [
+      'no stage, later follow-up kept',
+      { nextFollowUp: '2025-03-20' },
+      { stageAfter: undefined, nextFollowUp: undefined },
+      { stage: 'persuading', nextFollowUp: '2025-03-20' },
+    ],
+  ])('%s', async (_label, enterprise, visit, expected) => {
+    const db = await withEnterprise(enterprise);
+    await logVisit(db, makeVisit(visit));
+    const stored = await getEnterprise(db, IDS.enterprise);
+    expect(stored?.stage).toBe(expected.stage);
+    expect(stored?.nextFollowUp).toBe(expected.nextFollowUp);
+  });
+
+  it('queues no enterprise change when the visit changes nothing about it', async () => {
+    const db = await withEnterprise();
+    await db.outbox.clear();
+    await logVisit(db, makeVisit({ stageAfter: 'persuading', nextFollowUp: '2025-03-20' }));
+    expect(await outboxEntities(db)).toEqual(['visit:put']);
+  });
+
+  it('does not let an older visit, logged late, move the stage back', async () => {
+    const db = await withEnterprise();
+    await logVisit(db, makeVisit());
+    await logVisit(
+      db,
+      makeVisit({
+        id: fixtureId(3, 2),
+        visitedAt: '2025-02-20T09:00:00+07:00',
+        stageAfter: 'surveyed',
+        nextFollowUp: '2025-02-27',
+      }),
+    );
+    expect(await getEnterprise(db, IDS.enterprise)).toMatchObject({
+      stage: 'collecting_applications',
+      nextFollowUp: '2025-03-12',
+    });
+  });
+
+  it('refuses a move to founded without a decision, writing nothing', async () => {
+    const db = await withEnterprise();
+    await db.outbox.clear();
+    const error = await logVisit(db, makeVisit({ stageAfter: 'founded' })).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((issue) => issue.field)).toContain(
+      'foundingDecision',
+    );
+    expect(await db.visits.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it.each<[string, Partial<Visit>, string]>([
+    ['no purpose', { purposes: [] }, 'purposes'],
+    [
+      'bad phone of a person met',
+      { peopleMet: [{ role: 'hr', phone: '12345' }] },
+      'peopleMet.0.phone',
+    ],
+    ['empty outcome', { outcome: ' ' }, 'outcome'],
+    ['unknown enterprise', { enterpriseId: IDS.otherEnterprise }, 'enterpriseId'],
+  ])('rejects a visit with %s', async (_label, overrides, field) => {
+    const db = await withEnterprise();
+    const error = await logVisit(db, makeVisit(overrides)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((issue) => issue.field)).toContain(field);
+    expect(await db.visits.count()).toBe(0);
+  });
+
+  it('merges an edit of an unsent visit into its outbox row', async () => {
+    const db = await withEnterprise();
+    await logVisit(db, makeVisit());
+    await logVisit(db, makeVisit({ outcome: 'Sửa lại: thu được 4 đơn.' }));
+    const visitRows = (await db.outbox.toArray()).filter((row) => row.entity === 'visit');
+    expect(visitRows).toHaveLength(1);
+    expect(visitRows[0]?.data).toMatchObject({ outcome: 'Sửa lại: thu được 4 đơn.' });
+  });
+});
+
+describe('listVisits', () => {
+  it("returns the enterprise's visits newest first, and only its own", async () => {
+    const db = await withEnterprise();
+    await saveEnterprise(db, makeEnterprise({ id: IDS.otherEnterprise }));
+    const times = [
+      '2025-03-01T08:00:00+07:00',
+      '2025-03-09T08:00:00+07:00',
+      '2025-03-05T08:00:00+07:00',
+    ];
+    for (const [n, visitedAt] of times.entries()) {
+      await logVisit(db, makeVisit({ id: fixtureId(3, n), visitedAt, stageAfter: undefined }));
+    }
+    await logVisit(db, makeVisit({ id: fixtureId(3, 9), enterpriseId: IDS.otherEnterprise }));
+
+    const visits = await listVisits(db, IDS.enterprise);
+    expect(visits.map((visit) => visit.visitedAt)).toEqual([times[1], times[2], times[0]]);
+  });
+});
