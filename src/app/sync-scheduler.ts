@@ -15,6 +15,7 @@ export function syncNow(force = false): Promise<DrainResult> {
         fetch: (url, init) => fetch(url, init),
         locks: navigator.locks,
         force,
+        isOnline: () => navigator.onLine,
       });
     } finally {
       release();
@@ -43,7 +44,11 @@ export function startSyncScheduler(): void {
   const kick = () => {
     if (navigator.onLine) void syncNow();
   };
-  window.addEventListener('online', kick);
+  // The network is back: whatever failed while it was away is worth trying at once.
+  window.addEventListener('online', () => {
+    void syncNow(true);
+    void askWorkerToDrain().catch(() => undefined);
+  });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') kick();
   });

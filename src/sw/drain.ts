@@ -3,11 +3,14 @@ import { DRAIN_MESSAGE, DRAIN_TAG, drain } from '../sync';
 
 declare const self: ServiceWorkerGlobalScope;
 
-function drainFromWorker() {
+function drainFromWorker(force = false) {
   return drain({
     db: getDb(),
     fetch: (url, init) => fetch(url, init),
     locks: self.navigator.locks,
+    wait: true,
+    force,
+    isOnline: () => self.navigator.onLine,
   }).catch((error: unknown) => {
     console.error('drain failed in the service worker', error);
     return 'retry-later' as const;
@@ -28,7 +31,8 @@ export function installDrainHandlers(): void {
       data !== null &&
       (data as { type?: unknown }).type === DRAIN_MESSAGE
     ) {
-      event.waitUntil(drainFromWorker());
+      // The page asks after a write, when the network returns, or on the user's request.
+      event.waitUntil(drainFromWorker(true));
     }
   });
   void drainFromWorker();

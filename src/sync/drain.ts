@@ -39,6 +39,13 @@ export type DrainDeps = {
   locks?: LockManager | undefined;
   /** The user pressed "sync now": don't wait out the backoff. */
   force?: boolean;
+  /**
+   * Queue behind a drain that holds the lock instead of returning 'busy'. The worker does: if
+   * the page that holds the lock is closed mid-drain, the worker takes over and finishes.
+   */
+  wait?: boolean;
+  /** navigator.onLine: a failure while the device knows it is offline is not the server's fault. */
+  isOnline?: () => boolean;
 };
 
 /**
@@ -48,6 +55,7 @@ export type DrainDeps = {
  */
 export async function drain(deps: DrainDeps): Promise<DrainResult> {
   if (!deps.locks) return drainUnlocked(deps);
+  if (deps.wait) return deps.locks.request(LOCK_NAME, () => drainUnlocked(deps));
   return deps.locks.request(LOCK_NAME, { ifAvailable: true }, (lock) =>
     lock ? drainUnlocked(deps) : ('busy' as const),
   );
@@ -157,6 +165,8 @@ async function settle(deps: DrainDeps, step: Exclude<Step, 'done'>): Promise<Dra
     await markSessionExpired(db);
     return 'unauthorized';
   }
+  // Offline is not a failure to back off from: the `online` event will bring the next drain.
+  if (step.kind === 'retry' && deps.isOnline?.() === false) return 'retry-later';
   const state = await getSyncState(db);
   const failures = (state.failures ?? 0) + 1;
   const delay = retryDelay(
