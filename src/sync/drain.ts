@@ -46,6 +46,8 @@ export type DrainDeps = {
   wait?: boolean;
   /** navigator.onLine: a failure while the device knows it is offline is not the server's fault. */
   isOnline?: () => boolean;
+  /** Per request; REQUEST_TIMEOUT_MS by default. */
+  timeoutMs?: number;
 };
 
 /**
@@ -103,17 +105,22 @@ async function pushAll(deps: DrainDeps, token: string): Promise<Step> {
       db,
       rows.map((row) => row.seq),
     );
-    const outcome = await push(deps.fetch, token, {
-      clientId,
-      mutations: frozen.map((row) => ({
-        mutationId: row.mutationId,
-        entity: row.entity,
-        entityId: row.entityId,
-        op: row.op,
-        ...(row.baseVersion === undefined ? {} : { baseVersion: row.baseVersion }),
-        ...(row.data === undefined ? {} : { data: row.data }),
-      })),
-    });
+    const outcome = await push(
+      deps.fetch,
+      token,
+      {
+        clientId,
+        mutations: frozen.map((row) => ({
+          mutationId: row.mutationId,
+          entity: row.entity,
+          entityId: row.entityId,
+          op: row.op,
+          ...(row.baseVersion === undefined ? {} : { baseVersion: row.baseVersion }),
+          ...(row.data === undefined ? {} : { data: row.data }),
+        })),
+      },
+      deps.timeoutMs,
+    );
     if (outcome.kind !== 'ok') return outcome;
     const bySeq = new Map(frozen.map((row) => [row.mutationId, row.seq]));
     for (const result of outcome.body.results) {
@@ -150,7 +157,7 @@ async function pullAll(deps: DrainDeps, token: string): Promise<Step> {
   const { db } = deps;
   for (;;) {
     const state = await getSyncState(db);
-    const outcome = await pull(deps.fetch, token, state.cursor, PULL_PAGE);
+    const outcome = await pull(deps.fetch, token, state.cursor, PULL_PAGE, deps.timeoutMs);
     if (outcome.kind !== 'ok') return outcome;
     await applyRemoteChanges(db, outcome.body.changes);
     await updateSyncState(db, { cursor: outcome.body.cursor });

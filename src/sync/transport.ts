@@ -10,6 +10,9 @@ import { parseRetryAfter } from './backoff';
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
+/** A server that hangs is treated like one that fails: give up, back off, retry later. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 /** What a call to the server came to, as far as the drain is concerned. */
 export type Outcome<T> =
   | { kind: 'ok'; body: T }
@@ -25,13 +28,30 @@ async function call<T>(
   url: string,
   init: RequestInit,
   schema: v.GenericSchema<unknown, T>,
+  timeoutMs: number,
 ): Promise<Outcome<T>> {
-  let response: Response;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
-    response = await fetcher(url, init);
+    return await answer(fetcher, url, { ...init, signal: abort.signal }, schema);
   } catch (error) {
-    return { kind: 'retry', reason: error instanceof Error ? error.message : 'network' };
+    // Network down, the timeout, or the body cut off: the request may or may not have landed.
+    return {
+      kind: 'retry',
+      reason: abort.signal.aborted ? 'timeout' : error instanceof Error ? error.message : 'network',
+    };
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+async function answer<T>(
+  fetcher: Fetch,
+  url: string,
+  init: RequestInit,
+  schema: v.GenericSchema<unknown, T>,
+): Promise<Outcome<T>> {
+  const response = await fetcher(url, init);
   if (response.status === 401) return { kind: 'unauthorized' };
   if (response.status === 429 || response.status >= 500) {
     const after = parseRetryAfter(response.headers.get('retry-after'), Date.now());
@@ -41,7 +61,10 @@ async function call<T>(
       ...(after === undefined ? {} : { retryAfterMs: after }),
     };
   }
-  const body: unknown = await response.json().catch(() => undefined);
+  const body: unknown = await response.json().catch((error: unknown) => {
+    if (init.signal?.aborted) throw error;
+    return undefined;
+  });
   if (!response.ok)
     return { kind: 'refused', status: response.status, reason: `HTTP ${response.status}` };
   const parsed = v.safeParse(schema, body);
@@ -51,7 +74,12 @@ async function call<T>(
   return { kind: 'ok', body: parsed.output };
 }
 
-export function push(fetcher: Fetch, token: string, request: PushRequest) {
+export function push(
+  fetcher: Fetch,
+  token: string,
+  request: PushRequest,
+  timeoutMs = REQUEST_TIMEOUT_MS,
+) {
   return call<{ results: PushResult[] }>(
     fetcher,
     '/api/sync/push',
@@ -61,15 +89,23 @@ export function push(fetcher: Fetch, token: string, request: PushRequest) {
       body: JSON.stringify(request),
     },
     pushResponseSchema,
+    timeoutMs,
   );
 }
 
-export function pull(fetcher: Fetch, token: string, cursor: string | undefined, limit: number) {
+export function pull(
+  fetcher: Fetch,
+  token: string,
+  cursor: string | undefined,
+  limit: number,
+  timeoutMs = REQUEST_TIMEOUT_MS,
+) {
   const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
   return call<PullResponse>(
     fetcher,
     `/api/sync/pull?${query}`,
     { headers: { authorization: `Bearer ${token}` } },
     pullResponseSchema,
+    timeoutMs,
   );
 }

@@ -173,6 +173,36 @@ describe.each(storeFactories)('device ↔ server sync on $name', (factory) => {
     expect((await getSyncState(device)).failures).toBe(0);
   });
 
+  it('gives up on a server that hangs, backs off, and delivers once it answers again', async () => {
+    const { user, token } = await account(unitA);
+    const device = await newDevice(user, token);
+    const [enterprise] = generateEnterprises(1, unitA, 65) as [Enterprise];
+    await saveEnterprise(device, enterprise);
+    let calls = 0;
+    let hanging = true;
+    const slow: Fetch = (url, init) => {
+      calls += 1;
+      if (!hanging) return fetchInto(app)(url, init);
+      // Never answers: only the drain's own timeout ends the request.
+      return new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () =>
+          reject(new DOMException('aborted', 'AbortError')),
+        ),
+      );
+    };
+    let now = 5_000_000;
+    const deps = { db: device, fetch: slow, now: () => now, random: () => 1, timeoutMs: 50 };
+    expect(await drain(deps)).toBe('retry-later');
+    expect((await getSyncState(device)).lastError).toBe('timeout');
+    expect(await drain(deps)).toBe('waiting');
+    expect(calls).toBe(1);
+    now = ((await getSyncState(device)).retryAt ?? 0) + 1;
+    hanging = false;
+    expect(await drain(deps)).toBe('done');
+    expect(calls).toBe(3);
+    expect((await serverRecords('enterprise')).map((e) => e['id'])).toContain(enterprise.id);
+  });
+
   it('keeps everything and asks for the password again on 401', async () => {
     const { user } = await account(unitA);
     const device = await newDevice(user, 'forged-token-forged-token-forged-token');
