@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../../shared/i18n';
 import { login } from '../auth';
 import { TextField } from '../forms/fields';
+import { afterWrite } from '../sync-scheduler';
 
 /** First sign-in (online), or a new password after the server said the session expired. */
 export function LoginPage({ expiredFor }: { expiredFor?: string | undefined }) {
@@ -16,6 +17,8 @@ export function LoginPage({ expiredFor }: { expiredFor?: string | undefined }) {
     const outcome = await login(username.trim(), password);
     setBusy(false);
     if (!outcome.ok) setMessage(outcome.message);
+    // The first pull brings the unit's enterprises; an expired session's queue goes out too.
+    else afterWrite();
   };
 
   return (
