@@ -180,3 +180,45 @@ describe('field capture with the network off', () => {
     expect(Object.entries(a11y).filter(([, violations]) => violations.length > 0)).toEqual([]);
   });
 });
+
+describe('signing out', () => {
+  it('refuses while records are unsent unless confirmed twice, then leaves no personal data', async () => {
+    await page.goto(`${server.url}/settings`);
+    const unsent = page.getByTestId('logout-unsent');
+    await expect.poll(() => unsent.innerText()).toMatch(/Còn \d+ bản ghi chưa gửi/);
+    await page.getByRole('button', { name: /Vẫn đăng xuất/ }).click();
+    await page.getByRole('button', { name: /Chắc chắn\?/ }).waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Cài đặt');
+    await page.getByRole('button', { name: /Chắc chắn\?/ }).click();
+    await page.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
+    const left = await page.evaluate(
+      () =>
+        new Promise<Record<string, number>>((resolve, reject) => {
+          const open = indexedDB.open('sotay');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const names = [...db.objectStoreNames];
+            const tx = db.transaction(names, 'readonly');
+            const counts: Record<string, number> = {};
+            for (const name of names) {
+              const request = tx.objectStore(name).count();
+              request.onsuccess = () => {
+                counts[name] = request.result;
+              };
+            }
+            tx.oncomplete = () => resolve(counts);
+          };
+        }),
+    );
+    // Only the installation's clientId stays.
+    expect(left).toMatchObject({
+      enterprises: 0,
+      visits: 0,
+      signups: 0,
+      outbox: 0,
+      shadows: 0,
+      meta: 1,
+    });
+  });
+});

@@ -2,6 +2,7 @@ import { appendFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateEnterprises } from '../fixtures/generate';
 import { ADMIN_ENV, createOrganizer, signIn } from '../helpers/accounts';
 import { seriousA11yViolations } from '../helpers/axe';
 import { launchChromium } from '../helpers/chromium';
@@ -49,8 +50,32 @@ describe('the installable app shell', () => {
     expect(controller).toBe(`activated:${server.url}/sw.js`);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Đăng nhập');
     const organizer = await createOrganizer(server.url, 'Shell');
+    // Recorded from another device: the first pull after sign-in must bring it here.
+    const [enterprise] = generateEnterprises(1, organizer.unitId, 5);
+    const pushed = await fetch(`${server.url}/api/sync/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${organizer.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        clientId: '00000000-0000-4000-8000-000000000999',
+        mutations: [
+          {
+            mutationId: '00000000-0000-4000-8000-000000000998',
+            entity: 'enterprise',
+            entityId: enterprise?.id,
+            op: 'put',
+            data: enterprise,
+          },
+        ],
+      }),
+    });
+    expect(((await pushed.json()) as { results: { status: string }[] }).results[0]?.status).toBe(
+      'applied',
+    );
     await signIn(page, organizer.username, organizer.password);
     await expect.poll(() => page.url()).toBe(`${server.url}/enterprises`);
+    await expect
+      .poll(() => page.getByTestId('enterprise-count').innerText())
+      .toBe('1 doanh nghiệp');
     expect(await page.getByTestId('network-status').innerText()).toContain('Có mạng');
   });
 

@@ -3,6 +3,7 @@ import {
   discardRejected,
   getSyncState,
   listRejected,
+  type OutboxRow,
   outboxCount,
   pendingOutbox,
   resend,
@@ -13,6 +14,7 @@ import { appDb } from '../db';
 import { useLive } from '../hooks/useLive';
 import { useOnline } from '../hooks/useOnline';
 import { fieldName } from '../labels';
+import { onLinkClick } from '../router';
 import { afterWrite, syncNow } from '../sync-scheduler';
 
 const LIST_LIMIT = 200;
@@ -26,6 +28,13 @@ async function loadSync() {
     listRejected(db),
   ]);
   return { count, state, pending, rejected };
+}
+
+/** Where the organizer corrects a refused record before sending it again. */
+function fixLink(row: OutboxRow): string {
+  if (row.entity === 'enterprise') return `/enterprises/${row.entityId}/edit`;
+  const enterpriseId = (row.data as { enterpriseId?: string } | undefined)?.enterpriseId;
+  return enterpriseId ? `/enterprises/${enterpriseId}` : '/enterprises';
 }
 
 function dateTime(iso: string | undefined): string {
@@ -104,6 +113,9 @@ export function SyncPage() {
                 {row.lastError && <li class="error">{row.lastError}</li>}
               </ul>
               <div class="form-actions">
+                <a class="button" href={fixLink(row)} onClick={onLinkClick}>
+                  {t('sync.fix')}
+                </a>
                 <button
                   type="button"
                   class="button"

@@ -1,7 +1,7 @@
 import type { SyncEntity } from '../../shared/schemas';
 import { newId } from '../clock';
 import type { SotayDb } from '../database';
-import type { OutboxOp, OutboxRow, SyncRecord } from '../rows';
+import type { OutboxOp, OutboxRow, ShadowRow, SyncRecord } from '../rows';
 import { planMutation } from './outbox-plan';
 
 export type Mutation = {
@@ -20,6 +20,19 @@ export function entityOutboxRows(
   return db.outbox.where('[entity+entityId]').equals([entity, entityId]).sortBy('seq');
 }
 
+export type KnownOutboxState = { rows: OutboxRow[]; shadow: ShadowRow | undefined };
+
+export const NEW_RECORD: KnownOutboxState = { rows: [], shadow: undefined };
+
+/** The entity's outbox rows and shadow: what planning its next outbox row needs. */
+export function readOutboxState(
+  db: SotayDb,
+  entity: SyncEntity,
+  entityId: string,
+): Promise<[OutboxRow[], ShadowRow | undefined]> {
+  return Promise.all([entityOutboxRows(db, entity, entityId), db.shadows.get([entity, entityId])]);
+}
+
 /**
  * Queues a local change; must run inside a rw transaction that includes `db.outbox`, next to the
  * write of the entity itself, so that both land or neither does. `ackedVersion` is the version
@@ -31,11 +44,15 @@ export async function enqueueMutation(
   mutation: Mutation,
   ackedVersion: number | undefined,
   now: string,
+  /**
+   * What the caller already read in this transaction: the entity's outbox rows and shadow
+   * (`NEW_RECORD` when the record is new on this device, so neither can exist).
+   */
+  known?: KnownOutboxState,
 ): Promise<void> {
-  const [rows, shadow] = await Promise.all([
-    entityOutboxRows(db, mutation.entity, mutation.entityId),
-    db.shadows.get([mutation.entity, mutation.entityId]),
-  ]);
+  const [rows, shadow] = known
+    ? [known.rows, known.shadow]
+    : await readOutboxState(db, mutation.entity, mutation.entityId);
   const ackedRecord = shadow?.version === ackedVersion ? shadow?.data : undefined;
   const plan = planMutation(rows, mutation.op, ackedVersion, ackedRecord);
   if (plan.kind === 'drop') {

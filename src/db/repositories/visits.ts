@@ -8,7 +8,7 @@ import type { SotayDb } from '../database';
 import { guardStorage, ValidationError } from '../errors';
 import { type EnterpriseRow, toServerRecord, type VisitRow } from '../rows';
 import { putEnterprise } from './enterprises';
-import { enqueueMutation } from './outbox-write';
+import { enqueueMutation, NEW_RECORD, readOutboxState } from './outbox-write';
 import { withStoredServerFields } from './server-fields';
 
 /**
@@ -27,35 +27,57 @@ export async function logVisit(db: SotayDb, visit: Visit): Promise<Visit> {
   const now = nowIso();
   return guardStorage(() =>
     db.transaction('rw', [db.visits, db.enterprises, db.outbox, db.shadows], async () => {
-      const [existing, enterprise] = await Promise.all([
+      // Everything the save may need, read in one round (the enterprise's outbox state too, in
+      // case the visit moves it).
+      const [existing, enterprise, latest, [enterpriseRows, enterpriseShadow]] = await Promise.all([
         db.visits.get(value.id),
         db.enterprises.get(value.enterpriseId),
+        visitsOf(db, value.enterpriseId).last(),
+        readOutboxState(db, 'enterprise', value.enterpriseId),
       ]);
       if (enterprise === undefined) {
         throw new ValidationError('visit', [fieldIssue('visit', 'enterpriseId', 'invalid')]);
       }
       let record = withStoredServerFields(value, existing);
-      if (await isLatestVisit(db, record)) {
+      const writes: Promise<unknown>[] = [];
+      if (isLatestVisit(latest, record)) {
         const update = enterpriseAfterVisit(enterprise, record);
         if (update !== undefined) {
           record = update.visit;
-          await putEnterprise(db, validEnterprise(update.enterprise), enterprise, now);
+          // Issued before the visit's: outbox rows keep issue order, and the server needs the
+          // enterprise's change before a visit of it. With the outbox state already read, no
+          // await comes between the two, so all writes go out in one round.
+          writes.push(
+            putEnterprise(db, validEnterprise(update.enterprise), enterprise, now, {
+              rows: enterpriseRows,
+              shadow: enterpriseShadow,
+            }),
+          );
         }
       }
-      await db.visits.put({ ...record, localUpdatedAt: now });
-      await enqueueMutation(
-        db,
-        { entity: 'visit', entityId: record.id, op: 'put', data: toServerRecord('visit', record) },
-        existing?.version,
-        now,
+      // A visit save is the organizer's most frequent write (< 20 ms p95 on a slow phone).
+      writes.push(
+        db.visits.put({ ...record, localUpdatedAt: now }),
+        enqueueMutation(
+          db,
+          {
+            entity: 'visit',
+            entityId: record.id,
+            op: 'put',
+            data: toServerRecord('visit', record),
+          },
+          existing?.version,
+          now,
+          existing === undefined ? NEW_RECORD : undefined,
+        ),
       );
+      await Promise.all(writes);
       return record;
     }),
   );
 }
 
-async function isLatestVisit(db: SotayDb, visit: Visit): Promise<boolean> {
-  const latest = await visitsOf(db, visit.enterpriseId).last();
+function isLatestVisit(latest: VisitRow | undefined, visit: Visit): boolean {
   return (
     latest === undefined ||
     latest.id === visit.id ||
