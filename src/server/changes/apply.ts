@@ -152,40 +152,64 @@ function invalidInput(mutationId: string): PushResult {
  * `rejected` — without a second effect. A conflict is not recorded: its replay is judged again
  * against the record as it is then.
  */
-export async function applyMutation(
+export function applyMutation(
   store: Store,
+  ctx: PushContext,
+  raw: RawMutation,
+): Promise<PushResult> {
+  return store.transaction((tx) => applyInTransaction(tx, ctx, raw));
+}
+
+/**
+ * A whole push in ONE transaction: one commit (one fsync on PostgreSQL) per request instead of
+ * one per mutation. Every mutation still gets its own result, and one that is rejected or in
+ * conflict leaves the others untouched; only an unexpected database error fails the request,
+ * which the device then retries (its replays answer `duplicate`).
+ */
+export function applyMutations(
+  store: Store,
+  ctx: PushContext,
+  mutations: readonly RawMutation[],
+): Promise<PushResult[]> {
+  return store.transaction(async (tx) => {
+    const results: PushResult[] = [];
+    for (const raw of mutations) results.push(await applyInTransaction(tx, ctx, raw));
+    return results;
+  });
+}
+
+async function applyInTransaction(
+  tx: Sql,
   ctx: PushContext,
   raw: RawMutation,
 ): Promise<PushResult> {
   const { mutationId } = raw;
   const check = containsNul(raw) ? undefined : validateMutation(withoutServerFields(raw));
-  return store.transaction(async (tx) => {
-    const claimed = await tx.query(
-      `INSERT INTO mutations (mutation_id, client_id, user_id) VALUES ($1, $2, $3)
-       ON CONFLICT (mutation_id) DO NOTHING RETURNING mutation_id`,
-      [mutationId, ctx.clientId, ctx.user.id],
-    );
-    if (claimed.rowCount === 0) return replayOf(tx, mutationId);
-    let result: PushResult;
-    if (!check) result = invalidInput(mutationId);
-    else if (!check.ok) result = rejected(mutationId, 'validation_failed', check.issues);
-    else {
-      await lockWrites(tx);
-      const { mutation } = check;
-      const existing = await findRecord(tx, mutation.entity, mutation.entityId);
-      result =
-        mutation.op === 'delete' || check.value === undefined
-          ? await applyDelete(tx, ctx, mutation, existing)
-          : await applyPut(tx, ctx, mutation, check.value, existing);
-    }
-    if (result.status === 'conflict') {
-      await tx.query('DELETE FROM mutations WHERE mutation_id = $1', [mutationId]);
-    } else {
-      await tx.query('UPDATE mutations SET result = $2::jsonb WHERE mutation_id = $1', [
-        mutationId,
-        JSON.stringify(result),
-      ]);
-    }
-    return result;
-  });
+  const claimed = await tx.query(
+    `INSERT INTO mutations (mutation_id, client_id, user_id) VALUES ($1, $2, $3)
+     ON CONFLICT (mutation_id) DO NOTHING RETURNING mutation_id`,
+    [mutationId, ctx.clientId, ctx.user.id],
+  );
+  if (claimed.rowCount === 0) return replayOf(tx, mutationId);
+  let result: PushResult;
+  if (!check) result = invalidInput(mutationId);
+  else if (!check.ok) result = rejected(mutationId, 'validation_failed', check.issues);
+  else {
+    await lockWrites(tx);
+    const { mutation } = check;
+    const existing = await findRecord(tx, mutation.entity, mutation.entityId);
+    result =
+      mutation.op === 'delete' || check.value === undefined
+        ? await applyDelete(tx, ctx, mutation, existing)
+        : await applyPut(tx, ctx, mutation, check.value, existing);
+  }
+  if (result.status === 'conflict') {
+    await tx.query('DELETE FROM mutations WHERE mutation_id = $1', [mutationId]);
+  } else {
+    await tx.query('UPDATE mutations SET result = $2::jsonb WHERE mutation_id = $1', [
+      mutationId,
+      JSON.stringify(result),
+    ]);
+  }
+  return result;
 }

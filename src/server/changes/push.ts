@@ -10,13 +10,13 @@ import type { User } from '../../shared/schemas';
 import { parseWith, readJson } from '../http/body';
 import { apiError } from '../http/errors';
 import type { Store } from '../store/types';
-import { applyMutation } from './apply';
+import { applyMutations } from './apply';
 import { scopeOf } from './scope';
 
 /**
  * `POST /api/sync/push`: 413 beyond the limits, 400 for an envelope that cannot be answered
- * mutation by mutation, else one result per mutation, in order. Each mutation is its own
- * transaction, so one bad mutation never blocks the others.
+ * mutation by mutation, else one result per mutation, in order, all in one transaction (see
+ * applyMutations); one bad mutation never blocks the others.
  */
 export async function handlePush(c: Context, store: Store, user: User): Promise<PushResponse> {
   // NUL characters are judged per mutation (rejected), not for the whole request.
@@ -27,10 +27,7 @@ export async function handlePush(c: Context, store: Store, user: User): Promise<
   const envelope = parseWith(pushEnvelopeSchema, body, 'push');
   const scope = await scopeOf(store, user);
   const context = { user, scope, clientId: envelope.clientId };
-  const results = [];
-  for (const mutation of envelope.mutations) {
-    results.push(await applyMutation(store, context, mutation));
-  }
+  const results = await applyMutations(store, context, envelope.mutations);
   // PGlite: the answer promises durability, so the files must be written first.
   await store.flush();
   return { results };
