@@ -147,10 +147,12 @@ describe('field capture with the network off', () => {
 
   it('lists drafts with how complete they are, and follow-ups due', async () => {
     await nav('Đơn gia nhập');
-    expect(await page.getByTestId('draft-list').innerText()).toContain('(chưa có tên)');
+    await expect.poll(() => page.getByTestId('draft-list').innerText()).toContain('(chưa có tên)');
     await checkA11y('signups');
     await nav('Lịch hẹn');
-    expect(await page.getByTestId('this-week').innerText()).toContain('Công ty TNHH May Hoà Bình');
+    await expect
+      .poll(() => page.getByTestId('this-week').innerText())
+      .toContain('Công ty TNHH May Hoà Bình');
     await checkA11y('follow-ups');
     await nav('Đồng bộ');
     await expect

@@ -121,7 +121,7 @@ describe('the installable app shell', () => {
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Lịch hẹn');
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
     await page.getByRole('link', { name: 'Đồng bộ' }).click();
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Đồng bộ');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Đồng bộ');
     await context.setOffline(false);
   });
 

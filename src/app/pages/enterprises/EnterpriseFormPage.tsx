@@ -5,6 +5,7 @@ import { t } from '../../../shared/i18n';
 import { type Enterprise, OWNERSHIPS, UNION_STATUSES } from '../../../shared/schemas';
 import { formatDate, type Issue } from '../../../shared/vn/core';
 import { appDb } from '../../db';
+import { FormFooter } from '../../forms/FormFooter';
 import { IssueList, issuesFor, SelectField, TextField } from '../../forms/fields';
 import { compact, parseCount, parseOptionalDate } from '../../forms/parse';
 import { useAdminUnits } from '../../hooks/useAdminUnits';
@@ -202,24 +203,7 @@ export function EnterpriseFormPage({ id }: { id?: string | undefined }) {
         inputMode: 'numeric',
       })}
       {field('notes', fieldName('notes'), { multiline: true })}
-      {issues.some((i) => i.level === 'error') && (
-        <p class="form-error" role="alert">
-          {t('form.fixErrors')}
-        </p>
-      )}
-      {failure && (
-        <p class="form-error" role="alert">
-          {failure}
-        </p>
-      )}
-      <div class="form-actions">
-        <button type="submit" class="button primary">
-          {t('common.save')}
-        </button>
-        <button type="button" class="button" onClick={() => history.back()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormFooter hasErrors={issues.some((i) => i.level === 'error')} failure={failure} />
     </form>
   );
 }

@@ -15,6 +15,7 @@ import {
 import { formatNumber, type Issue } from '../../../shared/vn/core';
 import { holdBusy } from '../../busy';
 import { appDb } from '../../db';
+import { FormFooter } from '../../forms/FormFooter';
 import { CheckboxGroup, IssueList, issuesFor, SelectField, TextField } from '../../forms/fields';
 import { compact, parseCount, parseOptionalDate } from '../../forms/parse';
 import { newId, nowWithOffset, today } from '../../ids';
@@ -221,24 +222,7 @@ export function VisitFormPage({ enterpriseId }: { enterpriseId: string }) {
       <FollowUpQuickPicks from={today()} onPick={(nextFollowUp) => set({ nextFollowUp })} />
       <LocationButton location={form.location} onLocation={(location) => set({ location })} />
       <IssueList issues={issuesFor(issues, 'location')} />
-      {issues.some((i) => i.level === 'error') && (
-        <p class="form-error" role="alert">
-          {t('form.fixErrors')}
-        </p>
-      )}
-      {failure && (
-        <p class="form-error" role="alert">
-          {failure}
-        </p>
-      )}
-      <div class="form-actions">
-        <button type="submit" class="button primary">
-          {t('common.save')}
-        </button>
-        <button type="button" class="button" onClick={() => history.back()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormFooter hasErrors={issues.some((i) => i.level === 'error')} failure={failure} />
     </form>
   );
 }
