@@ -148,6 +148,39 @@ describe('exactly-once delivery in the real browser against the real server', ()
     await second.close();
   });
 
+  it('backs off while the server answers 500, without a retry storm, then delivers', async () => {
+    const made = await captureOffline(50);
+    let failing = true;
+    let pushes = 0;
+    await context.route('**/api/sync/push', async (route) => {
+      pushes += 1;
+      if (!failing) return route.continue();
+      return route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: '{"error":{"code":"internal","message":"down"}}',
+      });
+    });
+    await context.setOffline(false);
+    await expect.poll(() => pushes, { timeout: 30_000 }).toBeGreaterThan(0);
+    // Ten seconds of a broken server: the page and the worker share one backoff window.
+    await page.waitForTimeout(10_000);
+    expect(pushes).toBeLessThanOrEqual(6);
+    failing = false;
+    await expect
+      .poll(
+        async () => {
+          const button = page.getByRole('button', { name: 'Đồng bộ ngay' });
+          if (await button.isEnabled()) await button.click();
+          return pendingCount(page);
+        },
+        { timeout: 60_000, interval: 2_000 },
+      )
+      .toBe(0);
+    await context.unroute('**/api/sync/push');
+    expect((await serverCopy(made.enterprises[0]?.id ?? '')).visits).toHaveLength(50);
+  });
+
   it('lets the service worker finish a drain when the page is closed in the middle', async () => {
     const made = await captureOffline(1000);
     await context.setOffline(false);
