@@ -5,6 +5,7 @@
 
 // Reactive reads for the UI: `liveQuery(() => listVisits(db, id))` re-runs when the tables change.
 export { liveQuery, type Observable, type Subscription } from 'dexie';
+export { newId } from './clock';
 export { CURRENT_VERSION, DEFAULT_DB_NAME, SotayDb, type TableName } from './database';
 export { StorageFullError, ValidationError } from './errors';
 export { getDb, type OpenOptions, openDatabase } from './open';

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import type { Issue } from '../../shared/vn/core';
 
 type Base = {
@@ -129,30 +129,30 @@ export function SelectField<T extends string>(
   );
 }
 
-export function CheckboxGroup<T extends string>(props: {
+type Choice<T extends string> = { value: T; label: string };
+
+type ChoiceProps<T extends string> = {
   id: string;
   legend: string;
-  options: readonly { value: T; label: string }[];
-  values: readonly T[];
-  onValues: (values: T[]) => void;
+  options: readonly Choice<T>[];
   issues?: readonly Issue[] | undefined;
-}) {
-  const toggle = (value: T, on: boolean) =>
-    props.onValues(on ? [...props.values, value] : props.values.filter((v) => v !== value));
+};
+
+function choiceId(group: string, value: string): string {
+  return `${group}-${value}`;
+}
+
+/** Chips in a fieldset with its legend and issues; `control` draws each chip's input. */
+function ChoiceGroup<T extends string>(
+  props: ChoiceProps<T> & { control: (option: Choice<T>) => JSX.Element },
+) {
   return (
     <fieldset class="field choice-group" id={props.id}>
       <legend>{props.legend}</legend>
       <div class="chips">
         {props.options.map((option) => (
-          <label key={option.value} class="chip">
-            <input
-              type="checkbox"
-              name={props.id}
-              checked={props.values.includes(option.value)}
-              onChange={(event) =>
-                toggle(option.value, (event.currentTarget as HTMLInputElement).checked)
-              }
-            />
+          <label key={option.value} class="chip" for={choiceId(props.id, option.value)}>
+            {props.control(option)}
             <span>{option.label}</span>
           </label>
         ))}
@@ -162,32 +162,45 @@ export function CheckboxGroup<T extends string>(props: {
   );
 }
 
-export function RadioGroup<T extends string>(props: {
-  id: string;
-  legend: string;
-  options: readonly { value: T; label: string }[];
-  value: T | undefined;
-  onValue: (value: T) => void;
-  issues?: readonly Issue[] | undefined;
-}) {
+export function CheckboxGroup<T extends string>(
+  props: ChoiceProps<T> & { values: readonly T[]; onValues: (values: T[]) => void },
+) {
+  const toggle = (value: T, on: boolean) =>
+    props.onValues(on ? [...props.values, value] : props.values.filter((v) => v !== value));
   return (
-    <fieldset class="field choice-group" id={props.id}>
-      <legend>{props.legend}</legend>
-      <div class="chips">
-        {props.options.map((option) => (
-          <label key={option.value} class="chip">
-            <input
-              type="radio"
-              name={props.id}
-              value={option.value}
-              checked={props.value === option.value}
-              onChange={() => props.onValue(option.value)}
-            />
-            <span>{option.label}</span>
-          </label>
-        ))}
-      </div>
-      <IssueList issues={props.issues} />
-    </fieldset>
+    <ChoiceGroup
+      {...props}
+      control={(option) => (
+        <input
+          type="checkbox"
+          id={choiceId(props.id, option.value)}
+          name={props.id}
+          checked={props.values.includes(option.value)}
+          onChange={(event) =>
+            toggle(option.value, (event.currentTarget as HTMLInputElement).checked)
+          }
+        />
+      )}
+    />
+  );
+}
+
+export function RadioGroup<T extends string>(
+  props: ChoiceProps<T> & { value: T | undefined; onValue: (value: T) => void },
+) {
+  return (
+    <ChoiceGroup
+      {...props}
+      control={(option) => (
+        <input
+          type="radio"
+          id={choiceId(props.id, option.value)}
+          name={props.id}
+          value={option.value}
+          checked={props.value === option.value}
+          onChange={() => props.onValue(option.value)}
+        />
+      )}
+    />
   );
 }
