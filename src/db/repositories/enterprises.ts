@@ -4,7 +4,7 @@ import { nowIso } from '../clock';
 import type { SotayDb } from '../database';
 import { guardStorage, ValidationError } from '../errors';
 import { type EnterpriseRow, toEnterpriseRow, toServerRecord } from '../rows';
-import { enqueueMutation, type KnownOutboxState } from './outbox-write';
+import { enqueueMutation, type Mutation } from './outbox-write';
 import { withStoredServerFields } from './server-fields';
 
 /**
@@ -33,29 +33,26 @@ export async function saveEnterprise(db: SotayDb, enterprise: Enterprise): Promi
   );
 }
 
-/** Row + outbox row; the caller provides the transaction (enterprises and outbox, rw). */
+/** Row + outbox row; the caller provides the transaction (enterprises, outbox and shadows, rw). */
 export async function putEnterprise(
   db: SotayDb,
   record: Enterprise,
   stored: EnterpriseRow | undefined,
   now: string,
-  known?: KnownOutboxState,
 ): Promise<void> {
   // Issued together: IndexedDB runs them in order within the transaction anyway, and not
   // awaiting each in turn saves round trips on slow phones.
   await Promise.all([
     db.enterprises.put(toEnterpriseRow(record, now)),
-    enqueueMutation(
-      db,
-      {
-        entity: 'enterprise',
-        entityId: record.id,
-        op: 'put',
-        data: toServerRecord('enterprise', record),
-      },
-      stored?.version,
-      now,
-      known,
-    ),
+    enqueueMutation(db, enterpriseMutation(record), stored?.version, now),
   ]);
+}
+
+export function enterpriseMutation(record: Enterprise): Mutation {
+  return {
+    entity: 'enterprise',
+    entityId: record.id,
+    op: 'put',
+    data: toServerRecord('enterprise', record),
+  };
 }

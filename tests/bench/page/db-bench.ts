@@ -44,6 +44,70 @@ function openRaw(name: string): Promise<IDBDatabase> {
   });
 }
 
+function benchVisit(random: () => number, i: number) {
+  const enterprise = enterprises[Math.floor(random() * enterprises.length)] as Enterprise;
+  return {
+    id: randomUuid(random),
+    enterpriseId: enterprise.id,
+    visitedAt: '2026-11-22T09:00:00+07:00',
+    purposes: ['persuade_workers' as const],
+    peopleMet: [],
+    stageBefore: enterprise.stage,
+    stageAfter: i % 2 === 0 ? ('persuading' as const) : enterprise.stage,
+    outcome: 'Bench visit',
+  };
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+async function rawLogVisit(
+  idb: IDBDatabase,
+  visit: ReturnType<typeof benchVisit>,
+  movesStage: boolean,
+  random: () => number,
+): Promise<void> {
+  const tx = idb.transaction(['visits', 'enterprises', 'outbox', 'shadows'], 'readwrite');
+  const done = new Promise((resolve, reject) => {
+    tx.oncomplete = resolve;
+    tx.onabort = () => reject(tx.error);
+  });
+  const [visits, outbox] = [tx.objectStore('visits'), tx.objectStore('outbox')];
+  const id = visit.enterpriseId;
+  const [enterprise] = await Promise.all([
+    request(tx.objectStore('enterprises').get(id)),
+    request(
+      visits
+        .index('[enterpriseId+visitedAt]')
+        .openKeyCursor(IDBKeyRange.bound([id], [id, []]), 'prev'),
+    ),
+    request(outbox.index('[entity+entityId]').getAll(['enterprise', id])),
+    request(tx.objectStore('shadows').get(['enterprise', id])),
+  ]);
+  const row = (data: object, entity: string) => ({
+    mutationId: randomUuid(random),
+    entity,
+    entityId: (data as { id: string }).id,
+    op: 'put',
+    data,
+    createdAt: visit.visitedAt,
+    state: 'pending',
+    attempts: 0,
+  });
+  if (movesStage) {
+    const moved = { ...(enterprise as Enterprise), stage: 'persuading' };
+    tx.objectStore('enterprises').put(moved);
+    outbox.add(row(moved, 'enterprise'));
+  }
+  visits.add(visit);
+  outbox.add(row(visit, 'visit'));
+  await done;
+}
+
 const bench = {
   async seed(enterpriseCount: number, visitCount: number) {
     db = openDatabase({ name: `bench-${Date.now()}` });
@@ -55,23 +119,27 @@ const bench = {
         await db.visits.bulkPut(visits.slice(i, i + 5000));
     });
   },
-  async saveVisits(count: number) {
-    const random = prng(9);
+  /** logVisit on random enterprises; every other visit moves the stage. */
+  async saveVisits(count: number, seed: number) {
+    const random = prng(seed);
     const out: number[] = [];
     for (let i = 0; i < count; i++) {
-      const enterprise = enterprises[Math.floor(random() * enterprises.length)] as Enterprise;
-      const stageAfter = i % 2 === 0 ? 'persuading' : enterprise.stage;
-      const visit = {
-        id: randomUuid(random),
-        enterpriseId: enterprise.id,
-        visitedAt: '2026-11-22T09:00:00+07:00',
-        purposes: ['persuade_workers' as const],
-        peopleMet: [],
-        stageBefore: enterprise.stage,
-        stageAfter,
-        outcome: 'Bench visit',
-      };
+      const visit = benchVisit(random, i);
       out.push(await time(() => logVisit(db, visit)));
+    }
+    return out;
+  },
+  /**
+   * The floor: what logVisit asks of IndexedDB, written by hand on the same database (its reads
+   * in one round, then the enterprise, the visit and their two outbox rows).
+   */
+  async rawLogVisits(count: number, seed: number) {
+    const random = prng(seed);
+    const idb = db.backendDB();
+    const out: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const visit = benchVisit(random, i);
+      out.push(await time(() => rawLogVisit(idb, visit, i % 2 === 0, random)));
     }
     return out;
   },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applyRemoteChanges,
   getEnterprise,
   listVisits,
   logVisit,
@@ -10,7 +11,7 @@ import {
 } from '../../../src/db';
 import type { Enterprise, Visit } from '../../../src/shared/schemas';
 import { fixtureId, IDS, makeEnterprise, makeVisit } from '../../fixtures/records';
-import { failWrites, freshDb, quotaError } from './support';
+import { abortWritesAtCommit, freshDb } from './support';
 
 async function withEnterprise(overrides: Partial<Enterprise> = {}): Promise<SotayDb> {
   const db = freshDb();
@@ -41,11 +42,9 @@ describe('logVisit', () => {
     expect(enterpriseRow?.data).not.toHaveProperty('searchKey');
   });
 
-  it('saves neither the visit nor the stage change when one write fails', async () => {
+  it('saves neither the visit nor the stage change when the disk is full', async () => {
     const db = await withEnterprise();
-    db.close();
-    failWrites(db, 'visits', quotaError);
-    await db.open();
+    await abortWritesAtCommit(db, 'visits');
 
     await expect(logVisit(db, makeVisit())).rejects.toBeInstanceOf(StorageFullError);
 
@@ -141,6 +140,32 @@ describe('logVisit', () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues.map((issue) => issue.field)).toContain(field);
     expect(await db.visits.count()).toBe(0);
+  });
+
+  it("edits a synced visit on top of the server's copies of it and of the enterprise", async () => {
+    const db = freshDb();
+    const enterprise = { ...makeEnterprise(), version: 5 };
+    const visit = {
+      ...makeVisit({ stageAfter: 'persuading', nextFollowUp: undefined }),
+      version: 2,
+    };
+    await applyRemoteChanges(db, [
+      { entity: 'enterprise', entityId: IDS.enterprise, version: 5, data: enterprise },
+      { entity: 'visit', entityId: visit.id, version: 2, data: visit },
+    ]);
+
+    const edited = makeVisit({ outcome: 'Sửa lại: công ty đồng ý.', nextFollowUp: undefined });
+    await logVisit(db, edited);
+
+    const [enterpriseRow, visitRow] = await db.outbox.toArray();
+    expect(enterpriseRow).toMatchObject({
+      entity: 'enterprise',
+      baseVersion: 5,
+      base: enterprise,
+      data: { stage: 'collecting_applications' },
+    });
+    expect(visitRow).toMatchObject({ entity: 'visit', baseVersion: 2, base: visit });
+    expect(visitRow?.data).toMatchObject({ outcome: 'Sửa lại: công ty đồng ý.', version: 2 });
   });
 
   it('merges an edit of an unsent visit into its outbox row', async () => {

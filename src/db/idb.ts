@@ -1,0 +1,148 @@
+import Dexie, { type ObservabilitySet, RangeSet } from 'dexie';
+import type { SotayDb, TableName } from './database';
+import { StorageFullError } from './errors';
+
+/**
+ * IndexedDB without Dexie, for the write an organizer makes after every conversation: the visit
+ * save (README.md, "The visit save"). Dexie's promise and middleware layers cost about a
+ * millisecond of a slow phone's CPU per request, and a visit save makes up to eight requests.
+ * Whatever writes here must keep the same rows and rules as the Dexie repositories; `rawWrite`
+ * tells Dexie's live queries (this page, other tabs, the worker) which tables changed.
+ */
+export class RawTransaction {
+  readonly written = new Set<TableName>();
+
+  constructor(
+    private readonly tx: IDBTransaction,
+    private readonly keyRange: typeof IDBKeyRange,
+  ) {}
+
+  get<T>(table: TableName, key: IDBValidKey): Promise<T | undefined> {
+    return result(this.tx.objectStore(table).get(key));
+  }
+
+  /** Every row whose `index` equals `key`, in primary key order. */
+  getAllByIndex<T>(table: TableName, index: string, key: IDBValidKey): Promise<T[]> {
+    return result(this.tx.objectStore(table).index(index).getAll(key));
+  }
+
+  /**
+   * The greatest key of a two-part `index` among those starting with `prefix`, and its row's
+   * primary key, without reading the row.
+   */
+  async lastKeyWithPrefix(
+    table: TableName,
+    index: string,
+    prefix: string,
+  ): Promise<{ key: [string, string]; primaryKey: string } | undefined> {
+    // [prefix] sorts before every [prefix, x] and [prefix, []] after every string x.
+    const range = this.keyRange.bound([prefix], [prefix, []]);
+    const request = this.tx.objectStore(table).index(index).openKeyCursor(range, 'prev');
+    const cursor = await result(request);
+    if (cursor === null) return undefined;
+    // The index was declared over two string fields (database.ts) and the table keyed by a string.
+    return { key: cursor.key as [string, string], primaryKey: cursor.primaryKey as string };
+  }
+
+  /** Writes are not awaited one by one: a failed one aborts the transaction, and rawWrite rejects. */
+  put(table: TableName, value: object): void {
+    this.tx.objectStore(table).put(value);
+    this.written.add(table);
+  }
+
+  add(table: TableName, value: object): void {
+    this.tx.objectStore(table).add(value);
+    this.written.add(table);
+  }
+
+  delete(table: TableName, key: IDBValidKey): void {
+    this.tx.objectStore(table).delete(key);
+    this.written.add(table);
+  }
+}
+
+/**
+ * Runs `work` in one readwrite transaction over `tables` and resolves once it has committed. No
+ * other promise may be awaited inside `work` (IndexedDB would commit early). When `work` throws,
+ * the transaction is aborted: nothing of it is written.
+ */
+export async function rawWrite<T>(
+  db: SotayDb,
+  tables: readonly TableName[],
+  work: (tx: RawTransaction) => Promise<T>,
+): Promise<T> {
+  if (!db.isOpen()) await db.open();
+  const tx = openTransaction(db.backendDB(), tables);
+  const done = committed(tx);
+  // Handled below in both branches; this only keeps an early abort from being reported unhandled.
+  done.catch(() => undefined);
+  const raw = new RawTransaction(tx, db.keyRange);
+  let value: T;
+  try {
+    value = await work(raw);
+  } catch (error) {
+    abortQuietly(tx);
+    throw error;
+  }
+  await done;
+  // The save is durable now; live queries hear of it a task later, off the path the organizer
+  // waits on (Dexie signals its optimistic updates the same way).
+  if (raw.written.size > 0) setTimeout(() => announce(db, [...raw.written]), 0);
+  return value;
+}
+
+function openTransaction(idb: IDBDatabase, tables: readonly TableName[]): IDBTransaction {
+  try {
+    return idb.transaction([...tables], 'readwrite');
+  } catch (error) {
+    // The browser closed the connection (another tab upgrading, storage evicted).
+    if (error instanceof DOMException && error.name === 'InvalidStateError') {
+      throw new StorageFullError('closed', error);
+    }
+    throw error;
+  }
+}
+
+function result<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function committed(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    // A full disk shows here, at commit: the error is QuotaExceededError.
+    tx.onabort = () => reject(tx.error ?? new DOMException('Transaction aborted', 'AbortError'));
+  });
+}
+
+function abortQuietly(tx: IDBTransaction): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already finished or aborted by a failed request: nothing of it was committed either way.
+  }
+}
+
+/**
+ * What Dexie does after its own commits: the `storagemutated` event re-runs the live queries
+ * that read these tables, here and (through Dexie's BroadcastChannel) in other tabs and the
+ * worker. Whole tables, every index: a visit save is rare enough that precision buys nothing.
+ */
+// Above every IndexedDB key (arrays sort last, deeper ones after shallower): the bound Dexie uses
+// for "everything changed". Dexie.maxKey is a string where the platform lacks array keys.
+const EVERY_KEY_BELOW = [[[]]];
+
+function announce(db: SotayDb, tables: readonly TableName[]): void {
+  const parts: ObservabilitySet = {};
+  for (const name of tables) {
+    const prefix = `idb://${db.name}/${name}/`;
+    const indexNames = db.table(name).schema.indexes.map((index) => index.name);
+    for (const part of ['', ':dels', ...indexNames]) {
+      parts[`${prefix}${part}`] = new RangeSet(-Infinity, EVERY_KEY_BELOW);
+    }
+  }
+  Dexie.on.storagemutated.fire(parts);
+}
