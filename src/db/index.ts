@@ -81,6 +81,8 @@ export {
   compareEnterprises,
   type EnterpriseIndexRow,
   type EnterpriseSearch,
+  type FirstMatches,
+  firstMatches,
   hasNoUnion,
   LARGE_ENTERPRISE_MIN_WORKERS,
   searchEnterprises,

@@ -4,7 +4,7 @@ import { searchKey } from '../shared/vn/names';
 
 /**
  * In-memory search over the compact enterprise index (loadEnterpriseIndex). Pure: no database.
- * Treat an index array as immutable: its sorted copy is cached per array.
+ * Treat an index array as immutable: its sorted copy and its last search are cached per array.
  */
 
 export type EnterpriseIndexRow = {
@@ -65,13 +65,16 @@ function sorted(index: readonly EnterpriseIndexRow[]): readonly EnterpriseIndexR
 
 type Predicate = (row: EnterpriseIndexRow) => boolean;
 
-function predicates(search: EnterpriseSearch): Predicate[] {
-  const words = searchKey(search.query ?? '')
+function queryWords(query: string | undefined): string[] {
+  return searchKey(query ?? '')
     .split(' ')
     .filter((word) => word !== '');
+}
+
+/** Every filter but the words, as predicates. */
+function filterPredicates(search: EnterpriseSearch): Predicate[] {
   const { stage, wardCode, assignedTo, followUpDue } = search;
   const tests: (Predicate | false)[] = [
-    words.length > 0 && ((row) => words.every((word) => row.searchKey.includes(word))),
     stage !== undefined && ((row) => row.stage === stage),
     wardCode !== undefined && ((row) => row.wardCode === wardCode),
     assignedTo !== undefined && ((row) => row.assignedTo === assignedTo),
@@ -86,11 +89,84 @@ function predicates(search: EnterpriseSearch): Predicate[] {
   return tests.filter((test): test is Predicate => test !== false);
 }
 
-/** Matching rows in the default order (a new array; the index is not changed). */
+function sameFilters(a: EnterpriseSearch, b: EnterpriseSearch): boolean {
+  return (
+    a.stage === b.stage &&
+    a.wardCode === b.wardCode &&
+    a.assignedTo === b.assignedTo &&
+    a.followUpDue === b.followUpDue &&
+    (a.largeWithoutUnion === true) === (b.largeWithoutUnion === true)
+  );
+}
+
+/** A row matching every word of `narrower` matches every word of `wider`. */
+function narrows(narrower: readonly string[], wider: readonly string[]): boolean {
+  return wider.every((old) => narrower.some((word) => word.includes(old)));
+}
+
+// Plain loops: this runs over every row on each keystroke (< 50 ms p95 on a slow phone).
+function matches(row: EnterpriseIndexRow, words: readonly string[], tests: Predicate[]): boolean {
+  for (const word of words) if (!row.searchKey.includes(word)) return false;
+  for (const test of tests) if (!test(row)) return false;
+  return true;
+}
+
+type LastSearch = { search: EnterpriseSearch; words: string[]; results: EnterpriseIndexRow[] };
+
+const lastSearch = new WeakMap<readonly EnterpriseIndexRow[], LastSearch>();
+
+/** Where a search may start: the last complete results when the new search narrows them. */
+function candidates(
+  index: readonly EnterpriseIndexRow[],
+  search: EnterpriseSearch,
+  words: readonly string[],
+): readonly EnterpriseIndexRow[] {
+  const last = lastSearch.get(index);
+  return last !== undefined && sameFilters(last.search, search) && narrows(words, last.words)
+    ? last.results
+    : sorted(index);
+}
+
+/**
+ * Matching rows in the default order (a new array; the index is not changed). While the
+ * organizer types on, each query narrows the previous one, so only its results are searched.
+ */
 export function searchEnterprises(
   index: readonly EnterpriseIndexRow[],
   search: EnterpriseSearch = {},
-): EnterpriseIndexRow[] {
-  const tests = predicates(search);
-  return sorted(index).filter((row) => tests.every((test) => test(row)));
+): readonly EnterpriseIndexRow[] {
+  const words = queryWords(search.query);
+  const tests = filterPredicates(search);
+  const results = candidates(index, search, words).filter((row) => matches(row, words, tests));
+  lastSearch.set(index, { search, words, results });
+  return results;
+}
+
+export type FirstMatches = {
+  rows: readonly EnterpriseIndexRow[];
+  /** Every match is in `rows` (fewer than asked were found): no complete search is needed. */
+  complete: boolean;
+};
+
+/**
+ * The first `limit` matches in the default order: what fills the screen. When many rows match
+ * (a broad query), they are found after a few rows instead of all 10,000, so the list can follow
+ * each keystroke at once and the complete search (searchEnterprises) can come a moment later.
+ */
+export function firstMatches(
+  index: readonly EnterpriseIndexRow[],
+  search: EnterpriseSearch,
+  limit: number,
+): FirstMatches {
+  const words = queryWords(search.query);
+  const tests = filterPredicates(search);
+  const rows: EnterpriseIndexRow[] = [];
+  for (const row of candidates(index, search, words)) {
+    if (!matches(row, words, tests)) continue;
+    if (rows.length === limit) return { rows, complete: false };
+    rows.push(row);
+  }
+  // Every match: the next keystroke narrows from here.
+  lastSearch.set(index, { search, words, results: rows });
+  return { rows, complete: true };
 }

@@ -7,6 +7,8 @@ type Props<T> = {
   renderRow: (item: T, index: number) => ComponentChildren;
   keyOf: (item: T) => string;
   label: string;
+  /** More rows are on their way (aria-busy): assistive technology waits for them. */
+  busy?: boolean;
   /** Rows rendered above and below the visible ones, so fast scrolling doesn't show blanks. */
   overscan?: number;
 };
@@ -47,6 +49,7 @@ export function VirtualList<T>(props: Props<T>) {
       ref={host}
       class="virtual-list"
       aria-label={props.label}
+      aria-busy={props.busy === true}
       style={{ height: `${count * props.rowHeight}px` }}
     >
       {rows.map((item, offset) => {

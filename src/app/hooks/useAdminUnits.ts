@@ -3,17 +3,23 @@ import { useEffect, useState } from 'preact/hooks';
 type AdminUnits = typeof import('../../shared/vn/admin-units');
 
 let loading: Promise<AdminUnits> | undefined;
+let loaded: AdminUnits | undefined;
 
 /**
  * The 2025 provinces and wards, loaded on first use: the data is the largest part of the app
  * and the first screen does not need it.
  */
 export function useAdminUnits(): AdminUnits | undefined {
-  const [units, setUnits] = useState<AdminUnits>();
+  // Once loaded, later screens get the data in their first render (no second one).
+  const [units, setUnits] = useState<AdminUnits | undefined>(loaded);
   useEffect(() => {
-    loading ??= import('../../shared/vn/admin-units');
+    if (loaded) return;
+    loading ??= import('../../shared/vn/admin-units').then((module) => {
+      loaded = module;
+      return module;
+    });
     let live = true;
-    loading.then((loaded) => live && setUnits(loaded));
+    loading.then((module) => live && setUnits(module));
     return () => {
       live = false;
     };

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { liveQuery } from '../../db';
 
 export type Live<T> = { value: T | undefined; error: unknown };
@@ -9,8 +9,10 @@ export type Live<T> = { value: T | undefined; error: unknown };
  */
 export function useLive<T>(query: () => Promise<T>, deps: readonly unknown[]): Live<T> {
   const [state, setState] = useState<Live<T>>({ value: undefined, error: undefined });
-  // The caller lists in `deps` what the query reads, as with useEffect.
-  useEffect(() => {
+  // The caller lists in `deps` what the query reads, as with useEffect. A layout effect: the
+  // query starts as soon as the screen is in the DOM, not a frame later, so a page opened from
+  // a list shows its data one frame sooner.
+  useLayoutEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (value) => setState({ value, error: undefined }),
       error: (error: unknown) => setState({ value: undefined, error }),

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type EnterpriseIndexRow, type EnterpriseSearch, searchEnterprises } from '../../../src/db';
+import {
+  type EnterpriseIndexRow,
+  type EnterpriseSearch,
+  firstMatches,
+  searchEnterprises,
+} from '../../../src/db';
 import { enterpriseSearchKey } from '../../../src/db/rows';
 import { IDS } from '../../fixtures/records';
 
@@ -96,5 +101,70 @@ describe('searchEnterprises', () => {
     const copy = [...INDEX];
     searchEnterprises(INDEX, { query: 'hoa' });
     expect(INDEX).toEqual(copy);
+  });
+});
+
+describe('searchEnterprises while the organizer types', () => {
+  /** The same search on a copy of the index, which has no earlier search to start from. */
+  const fresh = (search: EnterpriseSearch) =>
+    searchEnterprises([...INDEX], search).map((r) => r.id);
+
+  it.each<[string, EnterpriseSearch[]]>([
+    [
+      'typing on',
+      ['c', 'co', 'con', 'cong', 'cong ', 'cong t', 'cong ty h'].map((q) => ({ query: q })),
+    ],
+    [
+      'deleting back',
+      ['cong ty hoa', 'cong ty ho', 'cong ty', 'cong', ''].map((q) => ({ query: q })),
+    ],
+    ['a word replaced', ['hoa', 'ho', 'h', 'ha', 'han'].map((q) => ({ query: q }))],
+    ['words joined', [{ query: 'hoa binh' }, { query: 'hoabinh' }, { query: 'hoa  binh' }]],
+    ['accents and case typed', [{ query: 'Hoa' }, { query: 'Hòa B' }, { query: 'HOÀ' }]],
+    [
+      'a filter changed between keystrokes',
+      [
+        { query: 'cong' },
+        { query: 'cong', stage: 'has_union' },
+        { query: 'cong t', stage: 'has_union' },
+        { query: 'cong ty' },
+        { query: 'cong ty', largeWithoutUnion: true },
+        { query: 'cong ty a', largeWithoutUnion: true },
+      ],
+    ],
+  ])('%s: each result equals a search from scratch', (_label, steps) => {
+    const index = [...INDEX];
+    for (const step of steps) {
+      expect(
+        searchEnterprises(index, step).map((r) => r.id),
+        JSON.stringify(step),
+      ).toEqual(fresh(step));
+    }
+  });
+});
+
+describe('firstMatches', () => {
+  it.each<[string, EnterpriseSearch, number]>([
+    ['more match than asked', { query: 'cong ty' }, 2],
+    ['fewer match than asked', { query: 'hoa' }, 5],
+    ['exactly as many as asked', { query: 'hoa' }, 2],
+    ['none match', { query: 'khong co' }, 3],
+    ['filters and words', { query: 'cong', largeWithoutUnion: true }, 1],
+  ])('%s: the first rows of the complete search, complete when all fit', (_l, search, limit) => {
+    const all = searchEnterprises([...INDEX], search);
+    const first = firstMatches([...INDEX], search, limit);
+    expect(first.rows.map((r) => r.id)).toEqual(all.slice(0, limit).map((r) => r.id));
+    expect(first.complete).toBe(all.length <= limit);
+  });
+
+  it('lets a complete first screen be the start of the next, narrower search', () => {
+    const index = [...INDEX];
+    expect(firstMatches(index, { query: 'ho' }, 10).complete).toBe(true);
+    for (const query of ['hoa', 'hoa b', 'h', '']) {
+      expect(
+        firstMatches(index, { query }, 10).rows.map((r) => r.id),
+        query,
+      ).toEqual(searchEnterprises([...INDEX], { query }).map((r) => r.id));
+    }
   });
 });

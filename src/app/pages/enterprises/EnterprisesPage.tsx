@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { loadEnterpriseIndex, searchEnterprises } from '../../../db';
+import { type EnterpriseSearch, loadEnterpriseIndex } from '../../../db';
 import { t } from '../../../shared/i18n';
 import { STAGES, type Stage } from '../../../shared/schemas/enums';
 import { formatNumber } from '../../../shared/vn/core';
@@ -7,6 +7,7 @@ import { VirtualList } from '../../components/VirtualList';
 import { appDb } from '../../db';
 import { SelectField, TextField } from '../../forms/fields';
 import { useAdminUnits } from '../../hooks/useAdminUnits';
+import { useEnterpriseSearch } from '../../hooks/useEnterpriseSearch';
 import { useLive } from '../../hooks/useLive';
 import { today } from '../../ids';
 import { enumLabel, enumOptions } from '../../labels';
@@ -14,6 +15,8 @@ import { onLinkClick } from '../../router';
 import { useSession } from '../../session';
 
 const ROW_HEIGHT = 76;
+/** Rows found before the list first paints: a tall phone screen of them, and the overscan. */
+const FIRST_SCREEN_ROWS = 30;
 
 type Filters = {
   query: string;
@@ -48,18 +51,18 @@ export function EnterprisesPage() {
     }));
   }, [index.value, adminUnits]);
 
-  const results = useMemo(
-    () =>
-      searchEnterprises(index.value ?? [], {
-        query: filters.query,
-        ...(filters.stage ? { stage: filters.stage } : {}),
-        ...(filters.wardCode ? { wardCode: filters.wardCode } : {}),
-        ...(filters.largeWithoutUnion ? { largeWithoutUnion: true } : {}),
-        ...(filters.mine ? { assignedTo: session.user.id } : {}),
-        ...(filters.followUpDue ? { followUpDue: today() } : {}),
-      }),
-    [index.value, filters, session.user.id],
+  const search = useMemo<EnterpriseSearch>(
+    () => ({
+      query: filters.query,
+      ...(filters.stage ? { stage: filters.stage } : {}),
+      ...(filters.wardCode ? { wardCode: filters.wardCode } : {}),
+      ...(filters.largeWithoutUnion ? { largeWithoutUnion: true } : {}),
+      ...(filters.mine ? { assignedTo: session.user.id } : {}),
+      ...(filters.followUpDue ? { followUpDue: today() } : {}),
+    }),
+    [filters, session.user.id],
   );
+  const results = useEnterpriseSearch(index.value, search, FIRST_SCREEN_ROWS);
 
   return (
     <section class="page">
@@ -117,12 +120,13 @@ export function EnterprisesPage() {
         </div>
       </details>
       <p class="muted" aria-live="polite" data-testid="enterprise-count">
-        {index.value
-          ? t('enterprise.count', { count: formatNumber(results.length) })
-          : t('common.loading')}
+        {results.count === undefined
+          ? t('common.loading')
+          : t('enterprise.count', { count: formatNumber(results.count) })}
       </p>
       <VirtualList
-        items={results}
+        items={results.rows}
+        busy={!results.complete}
         rowHeight={ROW_HEIGHT}
         keyOf={(row) => row.id}
         label={t('page.enterprises')}

@@ -1,0 +1,193 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { toEnterpriseRow } from '../../src/db/rows';
+import { generateEnterprises, generateVisits } from '../fixtures/generate';
+import { ADMIN_ENV, createOrganizer, signIn } from '../helpers/accounts';
+import { launchChromium } from '../helpers/chromium';
+import { waitForController } from '../helpers/pwa';
+import { type ServerProcess, startServerProcess } from '../helpers/server-process';
+import { percentile, report } from './report';
+
+/**
+ * Issue 4's screen figures in the built app, as the organizer feels them: from the key press to
+ * the next frame painted with the new results, and from the tap on a list row to the enterprise
+ * page painted. Headless Chromium, 360 px wide, CPU ×4, 10,000 enterprises and 50,000 visits in
+ * the app's own IndexedDB. Baseline in the same run: the same keystrokes typed into a bare
+ * <input> on the same page (the browser's own keystroke-to-paint cost).
+ */
+const ENTERPRISES = 10_000;
+const VISITS = 50_000;
+const PHRASES = [
+  'cong ty may hoa binh 12',
+  'tnhh thuy san tra noc',
+  'xi nghiep go 0100',
+  'phuong cai rang',
+  'duong so 3 bao bi',
+  'co khi tay do 8',
+];
+const TYPING_DELAY_MS = 250;
+const OPENS = 30;
+
+let browser: Browser;
+let server: ServerProcess;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServerProcess({ env: ADMIN_ENV });
+  const organizer = await createOrganizer(server.url, 'Bench');
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  page = await context.newPage();
+  await page.goto(server.url);
+  await waitForController(page);
+  await signIn(page, organizer.username, organizer.password);
+  // Offline: no pull or push competes with what is measured.
+  await context.setOffline(true);
+  const enterprises = generateEnterprises(ENTERPRISES, organizer.unitId);
+  await fillAppDatabase(page, {
+    enterprises: enterprises.map((enterprise) => toEnterpriseRow(enterprise)),
+    visits: generateVisits(enterprises, VISITS),
+  });
+  await page.reload();
+  await page
+    .getByTestId('enterprise-count')
+    .getByText('10.000 doanh nghiệp')
+    .waitFor({ timeout: 120_000 });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await server?.cleanup();
+});
+
+/** Straight into the app's database (as a long-used phone would hold it), in chunks. */
+async function fillAppDatabase(target: Page, tables: Record<string, object[]>): Promise<void> {
+  for (const [table, rows] of Object.entries(tables)) {
+    for (let i = 0; i < rows.length; i += 5000) {
+      await target.evaluate(
+        ([name, chunk]) =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('sotay');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const tx = open.result.transaction(name, 'readwrite');
+              for (const row of chunk) tx.objectStore(name).put(row);
+              tx.oncomplete = () => {
+                open.result.close();
+                resolve();
+              };
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+        [table, rows.slice(i, i + 5000)] as const,
+      );
+    }
+  }
+}
+
+type Keystrokes = { painted: number[]; complete: number[] };
+
+/**
+ * Records, for every key typed into `selector`, the time from the key press (the event's own
+ * time stamp, so waiting behind earlier work counts) to just after the next frame that follows
+ * its input event (`painted`), and to just after the frame that shows the list no longer busy
+ * (`complete`: every match and the count).
+ */
+function recordKeystrokes(target: Page, selector: string): Promise<void> {
+  return target.evaluate((sel) => {
+    const field = document.querySelector(sel) as HTMLElement;
+    const samples: Keystrokes = { painted: [], complete: [] };
+    let pressedAt = 0;
+    const afterNextFrame = (then: () => void) => requestAnimationFrame(() => setTimeout(then, 0));
+    field.addEventListener('keydown', (event) => {
+      pressedAt = event.timeStamp;
+    });
+    field.addEventListener('input', () => {
+      const start = pressedAt;
+      afterNextFrame(() => samples.painted.push(performance.now() - start));
+      const whenComplete = () => {
+        if (document.querySelector('[aria-busy="true"]') === null) {
+          afterNextFrame(() => samples.complete.push(performance.now() - start));
+        } else requestAnimationFrame(whenComplete);
+      };
+      whenComplete();
+    });
+    (window as unknown as { keystrokes: Keystrokes }).keystrokes = samples;
+  }, selector);
+}
+
+async function typePhrases(selector: string): Promise<Keystrokes> {
+  await recordKeystrokes(page, selector);
+  for (const phrase of PHRASES) {
+    await page.locator(selector).fill('');
+    await page.locator(selector).pressSequentially(phrase, { delay: TYPING_DELAY_MS });
+  }
+  const typed = PHRASES.join('').length;
+  await page.waitForFunction(
+    (n) => (window as unknown as { keystrokes: Keystrokes }).keystrokes.complete.length >= n,
+    typed,
+  );
+  return page.evaluate(() => (window as unknown as { keystrokes: Keystrokes }).keystrokes);
+}
+
+/** From the tap on a row to the enterprise page painted with everything it loads. */
+async function openEnterprise(row: number): Promise<number> {
+  const elapsed = await page.evaluate(async (index) => {
+    const links = [...document.querySelectorAll<HTMLAnchorElement>('a.list-row')];
+    const link = links[index % links.length] as HTMLAnchorElement;
+    const name = link.querySelector('.row-title')?.textContent ?? '';
+    const start = performance.now();
+    link.click();
+    await new Promise<void>((resolve) => {
+      // The heading, the stage and the application count appear with the loaded record.
+      const ready = () =>
+        document.querySelector('h1')?.textContent === name &&
+        document.querySelector('[data-testid="applications-count"]') !== null;
+      const check = () => (ready() ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    return performance.now() - start;
+  }, row);
+  await page.goBack();
+  await page.locator('a.list-row').first().waitFor();
+  return elapsed;
+}
+
+const spread = (values: number[]) =>
+  `${percentile(values, 50).toFixed(1)} / ${percentile(values, 95).toFixed(1)}`;
+const ratio = (measured: number[], baseline: number[]) =>
+  (percentile(measured, 95) / Math.max(0.01, percentile(baseline, 95))).toFixed(2);
+
+describe('the app, 4× CPU slowdown', () => {
+  it('measures', async () => {
+    await page.evaluate(() => {
+      const bare = document.createElement('input');
+      bare.id = 'bench-bare-input';
+      bare.setAttribute('aria-label', 'bench');
+      document.body.prepend(bare);
+    });
+    const bare = await typePhrases('#bench-bare-input');
+    const search = await typePhrases('#enterprise-search');
+    const count = await page.getByTestId('enterprise-count').innerText();
+
+    await page.locator('#enterprise-search').fill('');
+    await page.locator('a.list-row').first().waitFor();
+    await openEnterprise(0);
+    const opens: number[] = [];
+    for (let i = 1; i <= OPENS; i++) opens.push(await openEnterprise(i));
+
+    report('app (Chromium, 360 px, CPU ×4, 10,000 enterprises + 50,000 visits)', [
+      ['keystroke to paint, bare <input> p50 / p95 (ms)', spread(bare.painted)],
+      ['keystroke to results painted, enterprise search p50 / p95 (ms)', spread(search.painted)],
+      ['  ratio search / bare input at p95', ratio(search.painted, bare.painted)],
+      ['keystroke to every match and the count painted p50 / p95 (ms)', spread(search.complete)],
+      ['  ratio complete search / bare input at p95', ratio(search.complete, bare.painted)],
+      ['  keystrokes measured / results of the last phrase', `${search.painted.length} / ${count}`],
+      ['tap on a row to enterprise page painted p50 / p95 (ms)', spread(opens)],
+    ]);
+  }, 600_000);
+});
