@@ -1,14 +1,13 @@
 import { useMemo, useState } from 'preact/hooks';
-import { type EnterpriseSearch, loadEnterpriseIndex } from '../../../db';
+import type { EnterpriseSearch } from '../../../db';
 import { t } from '../../../shared/i18n';
 import { STAGES, type Stage } from '../../../shared/schemas/enums';
 import { formatNumber } from '../../../shared/vn/core';
 import { VirtualList } from '../../components/VirtualList';
-import { appDb } from '../../db';
 import { SelectField, TextField } from '../../forms/fields';
 import { useAdminUnits } from '../../hooks/useAdminUnits';
+import { useEnterpriseIndex } from '../../hooks/useEnterpriseIndex';
 import { useEnterpriseSearch } from '../../hooks/useEnterpriseSearch';
-import { useLive } from '../../hooks/useLive';
 import { today } from '../../ids';
 import { enumLabel, enumOptions } from '../../labels';
 import { onLinkClick } from '../../router';
@@ -38,18 +37,18 @@ const NO_FILTERS: Filters = {
 
 export function EnterprisesPage() {
   const session = useSession();
-  const index = useLive(() => loadEnterpriseIndex(appDb()), []);
+  const index = useEnterpriseIndex();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const set = (patch: Partial<Filters>) => setFilters((old) => ({ ...old, ...patch }));
 
   const adminUnits = useAdminUnits();
   const wards = useMemo(() => {
-    const codes = new Set((index.value ?? []).map((row) => row.wardCode));
+    const codes = new Set((index ?? []).map((row) => row.wardCode));
     return [...codes].map((code) => ({
       value: code,
       label: adminUnits?.findWard(code)?.name ?? code,
     }));
-  }, [index.value, adminUnits]);
+  }, [index, adminUnits]);
 
   const search = useMemo<EnterpriseSearch>(
     () => ({
@@ -62,7 +61,7 @@ export function EnterprisesPage() {
     }),
     [filters, session.user.id],
   );
-  const results = useEnterpriseSearch(index.value, search, FIRST_SCREEN_ROWS);
+  const results = useEnterpriseSearch(index, search, FIRST_SCREEN_ROWS);
 
   return (
     <section class="page">
