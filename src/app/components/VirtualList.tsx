@@ -20,7 +20,7 @@ type Props<T> = {
 export function VirtualList<T>(props: Props<T>) {
   const host = useRef<HTMLUListElement>(null);
   const [range, setRange] = useState({ first: 0, last: 30 });
-  const overscan = props.overscan ?? 8;
+  const overscan = props.overscan ?? 4;
   const count = props.items.length;
 
   useEffect(() => {
