@@ -17,7 +17,6 @@ import {
   type OutboxRow,
   type ShadowRow,
   type SyncRecord,
-  toEnterpriseRow,
   toServerRecord,
   type VisitRow,
 } from '../rows';
@@ -87,10 +86,20 @@ async function saveVisit(
     : undefined;
   if (update !== undefined) {
     record = update.visit;
-    const moved = validEnterprise(update.enterprise);
+    // Only a stage move can make the enterprise invalid (e.g. `founded` needs a decision); a new
+    // follow-up date was checked with the visit.
+    const moved =
+      update.enterprise.stage === enterprise.stage
+        ? update.enterprise
+        : validEnterprise(update.enterprise);
     // Written before the visit's row: outbox rows keep their order, and the server takes the
     // enterprise's change before a visit of it.
-    tx.put('enterprises', toEnterpriseRow(moved, now));
+    // A visit changes neither name, tax code nor address: the stored search key still holds.
+    tx.put('enterprises', {
+      ...toServerRecord('enterprise', moved),
+      searchKey: enterprise.searchKey,
+      localUpdatedAt: now,
+    });
     applyOutboxChange(
       tx,
       outboxChange(

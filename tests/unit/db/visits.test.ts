@@ -9,6 +9,7 @@ import {
   saveEnterprise,
   ValidationError,
 } from '../../../src/db';
+import { enterpriseSearchKey } from '../../../src/db/rows';
 import type { Enterprise, Visit } from '../../../src/shared/schemas';
 import { fixtureId, IDS, makeEnterprise, makeVisit } from '../../fixtures/records';
 import { abortWritesAtCommit, freshDb } from './support';
@@ -40,6 +41,7 @@ describe('logVisit', () => {
     const enterpriseRow = (await db.outbox.toArray())[0];
     expect(enterpriseRow?.data).toMatchObject({ stage: 'collecting_applications' });
     expect(enterpriseRow?.data).not.toHaveProperty('searchKey');
+    expect(enterprise?.searchKey).toBe(enterpriseSearchKey(makeEnterprise()));
   });
 
   it('saves neither the visit nor the stage change when the disk is full', async () => {
