@@ -27,6 +27,7 @@ const PHRASES = [
 ];
 const TYPING_DELAY_MS = 250;
 const OPENS = 30;
+const SETTLE_MS = 15_000;
 
 let browser: Browser;
 let server: ServerProcess;
@@ -53,6 +54,8 @@ beforeAll(async () => {
     .getByTestId('enterprise-count')
     .getByText('10.000 doanh nghiệp')
     .waitFor({ timeout: 120_000 });
+  // As in the device bench: measured once the storage has settled after the import.
+  await new Promise((settled) => setTimeout(settled, SETTLE_MS));
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 }, 300_000);
