@@ -12,6 +12,7 @@ export { getDb, type OpenOptions, openDatabase } from './open';
 export { exportAll, type ImportCounts, type ImportResult, importAll } from './repositories/backup';
 export { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './repositories/backup-format';
 export { resolveConflict } from './repositories/conflict';
+export { type EnterpriseDetail, loadEnterpriseDetail } from './repositories/enterprise-detail';
 export {
   FOLLOW_UP_WINDOW_DAYS,
   type FollowUps,

@@ -1,7 +1,5 @@
 import {
-  countApplications,
-  getEnterprise,
-  listVisits,
+  loadEnterpriseDetail,
   loadEnterpriseIndex,
   logVisit,
   openDatabase,
@@ -172,11 +170,7 @@ const bench = {
     const out: number[] = [];
     for (let i = 0; i < count; i++) {
       const id = (enterprises[Math.floor(random() * enterprises.length)] as Enterprise).id;
-      out.push(
-        await time(() =>
-          Promise.all([getEnterprise(db, id), listVisits(db, id), countApplications(db, id)]),
-        ),
-      );
+      out.push(await time(() => loadEnterpriseDetail(db, id)));
     }
     return out;
   },

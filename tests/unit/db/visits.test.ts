@@ -3,15 +3,17 @@ import {
   applyRemoteChanges,
   getEnterprise,
   listVisits,
+  loadEnterpriseDetail,
   logVisit,
   type SotayDb,
   StorageFullError,
   saveEnterprise,
+  submitSignup,
   ValidationError,
 } from '../../../src/db';
 import { enterpriseSearchKey } from '../../../src/db/rows';
 import type { Enterprise, Visit } from '../../../src/shared/schemas';
-import { fixtureId, IDS, makeEnterprise, makeVisit } from '../../fixtures/records';
+import { fixtureId, IDS, makeEnterprise, makeSignup, makeVisit } from '../../fixtures/records';
 import { abortWritesAtCommit, freshDb } from './support';
 
 async function withEnterprise(overrides: Partial<Enterprise> = {}): Promise<SotayDb> {
@@ -196,5 +198,25 @@ describe('listVisits', () => {
 
     const visits = await listVisits(db, IDS.enterprise);
     expect(visits.map((visit) => visit.visitedAt)).toEqual([times[1], times[2], times[0]]);
+  });
+});
+
+describe('loadEnterpriseDetail', () => {
+  it('reads the enterprise, its visits newest first and its applications together', async () => {
+    const db = await withEnterprise();
+    await logVisit(db, makeVisit({ id: fixtureId(3, 1), visitedAt: '2025-03-01T08:00:00+07:00' }));
+    await logVisit(db, makeVisit({ id: fixtureId(3, 2), visitedAt: '2025-03-09T08:00:00+07:00' }));
+    await submitSignup(db, makeSignup());
+
+    const detail = await loadEnterpriseDetail(db, IDS.enterprise);
+
+    expect(detail.enterprise?.id).toBe(IDS.enterprise);
+    expect(detail.visits.map((visit) => visit.id)).toEqual([fixtureId(3, 2), fixtureId(3, 1)]);
+    expect(detail.applications).toBe(1);
+    expect(await loadEnterpriseDetail(db, IDS.otherEnterprise)).toEqual({
+      enterprise: undefined,
+      visits: [],
+      applications: 0,
+    });
   });
 });

@@ -1,25 +1,12 @@
-import { countApplications, getEnterprise, listVisits } from '../../../db';
+import { loadEnterpriseDetail } from '../../../db';
 import { applicationsStillNeeded } from '../../../shared/domain';
 import { t } from '../../../shared/i18n';
-import type { Enterprise, Visit } from '../../../shared/schemas';
 import { formatDate, formatNumber } from '../../../shared/vn/core';
 import { appDb } from '../../db';
 import { useAdminUnits } from '../../hooks/useAdminUnits';
 import { useLive } from '../../hooks/useLive';
 import { enumLabel, fieldName } from '../../labels';
 import { onLinkClick } from '../../router';
-
-type Detail = { enterprise: Enterprise | undefined; visits: Visit[]; applications: number };
-
-async function loadDetail(id: string): Promise<Detail> {
-  const db = appDb();
-  const [enterprise, visits, applications] = await Promise.all([
-    getEnterprise(db, id),
-    listVisits(db, id),
-    countApplications(db, id),
-  ]);
-  return { enterprise, visits, applications };
-}
 
 function Fact({ label, value }: { label: string; value: string | undefined }) {
   if (!value) return null;
@@ -32,7 +19,7 @@ function Fact({ label, value }: { label: string; value: string | undefined }) {
 }
 
 export function EnterpriseDetailPage({ id }: { id: string }) {
-  const detail = useLive(() => loadDetail(id), [id]);
+  const detail = useLive(() => loadEnterpriseDetail(appDb(), id), [id]);
   const units = useAdminUnits();
   if (!detail.value) return <p>{t('common.loading')}</p>;
   const { enterprise: e, visits, applications } = detail.value;
