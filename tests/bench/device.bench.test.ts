@@ -3,18 +3,15 @@ import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium';
-import { percentile, report } from './report';
+import { ENTERPRISES, percentile, report, storageSettled, VISITS } from './report';
 
 /**
  * Device figures of issue 4 in headless Chromium with 4× CPU slowdown: 10,000 enterprises and
  * 50,000 visits in IndexedDB. Baseline in the same run: raw IndexedDB writes of the same rows.
  */
-const ENTERPRISES = 10_000;
 const SAVES = 600;
 const ROUNDS = 6;
 const WARM_UP = 30;
-const SETTLE_MS = 15_000;
-const VISITS = 50_000;
 
 let vite: ViteDevServer;
 let browser: Browser;
@@ -67,9 +64,7 @@ function ratio(measured: number[], baseline: number[]): string {
 describe('device database, 4× CPU slowdown', () => {
   it('measures', async () => {
     const seeded = await run('seed', ENTERPRISES, VISITS);
-    // A phone's database is not in the middle of compacting a 60,000-row import: let the
-    // browser's storage settle (seen: p95 of the raw floor 18 ms right after, 13 ms after).
-    await new Promise((settled) => setTimeout(settled, SETTLE_MS));
+    await storageSettled();
     // Warm-up, then the two measured in turns so that a burst of background work (the browser's
     // own compaction, the machine's other processes) falls on both alike.
     await run('saveVisits', WARM_UP, 1001);
