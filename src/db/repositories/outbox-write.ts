@@ -82,8 +82,7 @@ export async function enqueueMutation(
   ]);
   const change = outboxChange(rows, shadow, mutation, ackedVersion, now);
   if (change.kind === 'delete') await db.outbox.delete(change.seq);
-  // The row has no seq yet: the table's auto-increment gives it one.
-  if (change.kind === 'add') await db.outbox.add(change.row as OutboxRow);
+  if (change.kind === 'add') await db.outbox.add(change.row);
   if (change.kind === 'put') await db.outbox.put(change.row);
 }
 

@@ -126,19 +126,7 @@ export function quarantine(
  * (or disappears when the server never had it), unless later changes of it still wait.
  */
 export function discardRejected(db: SotayDb, seq: number): Promise<boolean> {
-  return guardStorage(() =>
-    db.transaction(
-      'rw',
-      [db.outbox, db.shadows, db.enterprises, db.visits, db.signups],
-      async () => {
-        const row = await db.outbox.get(seq);
-        if (row?.state !== 'rejected') return false;
-        await db.outbox.delete(seq);
-        await settleEntity(db, row.entity, row.entityId);
-        return true;
-      },
-    ),
-  );
+  return takeRejected(db, seq, (row) => settleEntity(db, row.entity, row.entityId));
 }
 
 /**
@@ -148,6 +136,23 @@ export function discardRejected(db: SotayDb, seq: number): Promise<boolean> {
  */
 export function resend(db: SotayDb, seq: number): Promise<boolean> {
   const now = nowIso();
+  return takeRejected(db, seq, async (row) => {
+    const current = await syncTable(db, row.entity).get(row.entityId);
+    const data = current === undefined ? row.data : syncRecordOf(current);
+    const base = { entity: row.entity, entityId: row.entityId, op: row.op };
+    await enqueueMutation(db, data === undefined ? base : { ...base, data }, current?.version, now);
+  });
+}
+
+/**
+ * Removes a rejected row and runs `then` with it, in one transaction over the outbox, the shadows
+ * and every synced table; false (and nothing changed) when the row is gone or not rejected.
+ */
+function takeRejected(
+  db: SotayDb,
+  seq: number,
+  then: (row: OutboxRow) => Promise<unknown>,
+): Promise<boolean> {
   return guardStorage(() =>
     db.transaction(
       'rw',
@@ -156,15 +161,7 @@ export function resend(db: SotayDb, seq: number): Promise<boolean> {
         const row = await db.outbox.get(seq);
         if (row?.state !== 'rejected') return false;
         await db.outbox.delete(seq);
-        const current = await syncTable(db, row.entity).get(row.entityId);
-        const data = current === undefined ? row.data : syncRecordOf(current);
-        const base = { entity: row.entity, entityId: row.entityId, op: row.op };
-        await enqueueMutation(
-          db,
-          data === undefined ? base : { ...base, data },
-          current?.version,
-          now,
-        );
+        await then(row);
         return true;
       },
     ),
