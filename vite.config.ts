@@ -47,7 +47,8 @@ const appConfig: UserConfig = {
         // never installs (DESIGN.md §6).
         rollupFormat: 'iife',
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        globIgnores: ['icons/apple-touch-icon.png'],
+        // Sources of the PNGs (tests/helpers/render-icons.mjs), not used by the app.
+        globIgnores: ['icons/apple-touch-icon.png', 'icons/favicon.svg', 'icons/icon*.svg'],
       },
     }),
   ],

@@ -3,17 +3,16 @@ import type { SotayDb, TableName } from './database';
 import { StorageFullError } from './errors';
 
 /**
- * IndexedDB without Dexie, for the write an organizer makes after every conversation: the visit
- * save (README.md, "The visit save"). Dexie's promise and middleware layers cost about a
- * millisecond of a slow phone's CPU per request, and a visit save makes up to eight requests.
- * Whatever writes here must keep the same rows and rules as the Dexie repositories; `rawWrite`
- * tells Dexie's live queries (this page, other tabs, the worker) which tables changed.
+ * IndexedDB without Dexie, for the two things an organizer waits on most: the visit save after
+ * every conversation and the enterprise page opened from the list (README.md, "Around Dexie").
+ * Dexie's promise and middleware layers cost about a millisecond of a slow phone's CPU per
+ * request, and its live queries start a task late. Whatever reads or writes here must keep the
+ * same rows and rules as the Dexie repositories; `rawWrite` tells Dexie's live queries (this
+ * page, other tabs, the worker) which tables changed.
  */
-export class RawTransaction {
-  readonly written = new Set<TableName>();
-
+export class RawReader {
   constructor(
-    private readonly tx: IDBTransaction,
+    protected readonly tx: IDBTransaction,
     private readonly keyRange: typeof IDBKeyRange,
   ) {}
 
@@ -26,6 +25,16 @@ export class RawTransaction {
     return result(this.tx.objectStore(table).index(index).getAll(key));
   }
 
+  /** Every row whose two-part `index` starts with `prefix`, in index order. */
+  getAllWithPrefix<T>(table: TableName, index: string, prefix: string): Promise<T[]> {
+    return result(this.tx.objectStore(table).index(index).getAll(this.prefixRange(prefix)));
+  }
+
+  /** How many rows `index` holds under `key`. */
+  count(table: TableName, index: string, key: IDBValidKey): Promise<number> {
+    return result(this.tx.objectStore(table).index(index).count(key));
+  }
+
   /**
    * The greatest key of a two-part `index` among those starting with `prefix`, and its row's
    * primary key, without reading the row.
@@ -35,14 +44,22 @@ export class RawTransaction {
     index: string,
     prefix: string,
   ): Promise<{ key: [string, string]; primaryKey: string } | undefined> {
-    // [prefix] sorts before every [prefix, x] and [prefix, []] after every string x.
-    const range = this.keyRange.bound([prefix], [prefix, []]);
+    const range = this.prefixRange(prefix);
     const request = this.tx.objectStore(table).index(index).openKeyCursor(range, 'prev');
     const cursor = await result(request);
     if (cursor === null) return undefined;
     // The index was declared over two string fields (database.ts) and the table keyed by a string.
     return { key: cursor.key as [string, string], primaryKey: cursor.primaryKey as string };
   }
+
+  private prefixRange(prefix: string): IDBKeyRange {
+    // [prefix] sorts before every [prefix, x] and [prefix, []] after every string x.
+    return this.keyRange.bound([prefix], [prefix, []]);
+  }
+}
+
+export class RawTransaction extends RawReader {
+  readonly written = new Set<TableName>();
 
   /** Writes are not awaited one by one: a failed one aborts the transaction, and rawWrite rejects. */
   put(table: TableName, value: object): void {
@@ -72,7 +89,7 @@ export async function rawWrite<T>(
   work: (tx: RawTransaction) => Promise<T>,
 ): Promise<T> {
   if (!db.isOpen()) await db.open();
-  const tx = openTransaction(db.backendDB(), tables);
+  const tx = openTransaction(db.backendDB(), tables, 'readwrite');
   const done = committed(tx);
   // Handled below in both branches; this only keeps an early abort from being reported unhandled.
   done.catch(() => undefined);
@@ -91,9 +108,26 @@ export async function rawWrite<T>(
   return value;
 }
 
-function openTransaction(idb: IDBDatabase, tables: readonly TableName[]): IDBTransaction {
+/**
+ * Runs `work` in one readonly transaction over `tables`: one consistent picture of them. As in
+ * rawWrite, `work` may await only the reader's requests.
+ */
+export async function rawRead<T>(
+  db: SotayDb,
+  tables: readonly TableName[],
+  work: (tx: RawReader) => Promise<T>,
+): Promise<T> {
+  if (!db.isOpen()) await db.open();
+  return work(new RawReader(openTransaction(db.backendDB(), tables, 'readonly'), db.keyRange));
+}
+
+function openTransaction(
+  idb: IDBDatabase,
+  tables: readonly TableName[],
+  mode: IDBTransactionMode,
+): IDBTransaction {
   try {
-    return idb.transaction([...tables], 'readwrite');
+    return idb.transaction([...tables], mode);
   } catch (error) {
     // The browser closed the connection (another tab upgrading, storage evicted).
     if (error instanceof DOMException && error.name === 'InvalidStateError') {
@@ -145,4 +179,27 @@ function announce(db: SotayDb, tables: readonly TableName[]): void {
     }
   }
   Dexie.on.storagemutated.fire(parts);
+}
+
+/**
+ * Calls `changed` after every committed write to one of `tables`: Dexie's own, rawWrite's, and
+ * those of other tabs and the worker (Dexie relays its `storagemutated` event between them).
+ * Whole tables: for a read that is cheap to repeat, where a live query's range tracking costs
+ * more than it saves. Returns the unsubscribe.
+ */
+export function onTablesChanged(
+  db: SotayDb,
+  tables: readonly TableName[],
+  changed: () => void,
+): () => void {
+  const prefixes = tables.map((name) => `idb://${db.name}/${name}/`);
+  const listener = (parts: ObservabilitySet) => {
+    // `all`: Dexie's "anything may have changed" (a page restored from the back-forward cache).
+    const touched = Object.keys(parts).some(
+      (part) => part === 'all' || prefixes.some((prefix) => part.startsWith(prefix)),
+    );
+    if (touched) changed();
+  };
+  Dexie.on.storagemutated.subscribe(listener);
+  return () => Dexie.on.storagemutated.unsubscribe(listener);
 }

@@ -8,11 +8,16 @@ export { liveQuery, type Observable, type Subscription } from 'dexie';
 export { newId } from './clock';
 export { CURRENT_VERSION, DEFAULT_DB_NAME, SotayDb, type TableName } from './database';
 export { StorageFullError, ValidationError } from './errors';
+export { onTablesChanged } from './idb';
 export { getDb, type OpenOptions, openDatabase } from './open';
 export { exportAll, type ImportCounts, type ImportResult, importAll } from './repositories/backup';
 export { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './repositories/backup-format';
 export { resolveConflict } from './repositories/conflict';
-export { type EnterpriseDetail, loadEnterpriseDetail } from './repositories/enterprise-detail';
+export {
+  ENTERPRISE_DETAIL_TABLES,
+  type EnterpriseDetail,
+  loadEnterpriseDetail,
+} from './repositories/enterprise-detail';
 export {
   FOLLOW_UP_WINDOW_DAYS,
   type FollowUps,

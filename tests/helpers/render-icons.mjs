@@ -21,6 +21,7 @@ const TARGETS = [
   { source: 'icon.svg', output: 'icon-512.png', size: 512, transparent: true },
   { source: 'icon-maskable.svg', output: 'icon-maskable-512.png', size: 512, transparent: false },
   { source: 'icon-maskable.svg', output: 'apple-touch-icon.png', size: 180, transparent: false },
+  { source: 'favicon.svg', output: 'favicon-32.png', size: 32, transparent: true },
 ];
 
 const CHROMIUM_ARGS = [

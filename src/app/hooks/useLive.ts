@@ -1,5 +1,6 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { liveQuery } from '../../db';
+import { liveQuery, onTablesChanged, type TableName } from '../../db';
+import { appDb } from '../db';
 
 export type Live<T> = { value: T | undefined; error: unknown };
 
@@ -18,6 +19,38 @@ export function useLive<T>(query: () => Promise<T>, deps: readonly unknown[]): L
       error: (error: unknown) => setState({ value: undefined, error }),
     });
     return () => subscription.unsubscribe();
+  }, deps);
+  return state;
+}
+
+/**
+ * For the read a screen opened by a tap waits on: it starts in the same task as the tap (a live
+ * query starts a task later, after the first frame is drawn) and runs again after every write
+ * to one of `tables`, in this tab, another or the worker. Only the latest run's result is shown.
+ */
+export function useTablesRead<T>(
+  tables: readonly TableName[],
+  read: () => Promise<T>,
+  deps: readonly unknown[],
+): Live<T> {
+  const [state, setState] = useState<Live<T>>({ value: undefined, error: undefined });
+  useLayoutEffect(() => {
+    let latest = 0;
+    let closed = false;
+    const run = () => {
+      const mine = ++latest;
+      const current = () => !closed && mine === latest;
+      read().then(
+        (value) => current() && setState({ value, error: undefined }),
+        (error: unknown) => current() && setState({ value: undefined, error }),
+      );
+    };
+    const stop = onTablesChanged(appDb(), tables, run);
+    run();
+    return () => {
+      closed = true;
+      stop();
+    };
   }, deps);
   return state;
 }

@@ -140,13 +140,13 @@ export async function listDrafts(db: SotayDb): Promise<(SignupDraft & SignupRow)
   return rows.filter((row): row is SignupDraft & SignupRow => row.status === 'draft');
 }
 
+/** The signups that count as applications collected: not drafts, not rejected. */
+export const APPLICATION_STATUSES: readonly SignupRow['status'][] = ['submitted', 'accepted'];
+
 /** Applications collected at an enterprise: submitted and accepted signups. */
 export function countApplications(db: SotayDb, enterpriseId: string): Promise<number> {
   return db.signups
     .where('[enterpriseId+status]')
-    .anyOf([
-      [enterpriseId, 'submitted'],
-      [enterpriseId, 'accepted'],
-    ])
+    .anyOf(APPLICATION_STATUSES.map((status) => [enterpriseId, status]))
     .count();
 }

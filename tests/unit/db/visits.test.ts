@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyRemoteChanges,
+  countApplications,
   getEnterprise,
   listVisits,
   loadEnterpriseDetail,
@@ -13,7 +14,14 @@ import {
 } from '../../../src/db';
 import { enterpriseSearchKey } from '../../../src/db/rows';
 import type { Enterprise, Visit } from '../../../src/shared/schemas';
-import { fixtureId, IDS, makeEnterprise, makeSignup, makeVisit } from '../../fixtures/records';
+import {
+  fixtureId,
+  IDS,
+  makeEnterprise,
+  makeSignup,
+  makeSignupDraft,
+  makeVisit,
+} from '../../fixtures/records';
 import { abortWritesAtCommit, freshDb } from './support';
 
 async function withEnterprise(overrides: Partial<Enterprise> = {}): Promise<SotayDb> {
@@ -202,18 +210,40 @@ describe('listVisits', () => {
 });
 
 describe('loadEnterpriseDetail', () => {
-  it('reads the enterprise, its visits newest first and its applications together', async () => {
+  it('reads what getEnterprise, listVisits and countApplications read, in one transaction', async () => {
     const db = await withEnterprise();
-    await logVisit(db, makeVisit({ id: fixtureId(3, 1), visitedAt: '2025-03-01T08:00:00+07:00' }));
-    await logVisit(db, makeVisit({ id: fixtureId(3, 2), visitedAt: '2025-03-09T08:00:00+07:00' }));
+    await saveEnterprise(db, makeEnterprise({ id: IDS.otherEnterprise }));
+    const times = [
+      '2025-03-01T08:00:00+07:00',
+      '2025-03-09T08:00:00+07:00',
+      '2025-03-05T08:00:00+07:00',
+    ];
+    for (const [n, visitedAt] of times.entries()) {
+      await logVisit(db, makeVisit({ id: fixtureId(3, n), visitedAt, stageAfter: undefined }));
+    }
+    await logVisit(db, makeVisit({ id: fixtureId(3, 9), enterpriseId: IDS.otherEnterprise }));
     await submitSignup(db, makeSignup());
+    await db.signups.bulkPut([
+      makeSignup({ id: fixtureId(4, 2), status: 'rejected', rejectionReason: 'Giám đốc' }),
+      makeSignup({
+        id: fixtureId(4, 3),
+        status: 'accepted',
+        decision: { number: '1', date: '2025-03-10' },
+      }),
+      makeSignup({ id: fixtureId(4, 4), enterpriseId: IDS.otherEnterprise }),
+      makeSignupDraft({ id: fixtureId(4, 5) }),
+    ]);
 
     const detail = await loadEnterpriseDetail(db, IDS.enterprise);
 
-    expect(detail.enterprise?.id).toBe(IDS.enterprise);
-    expect(detail.visits.map((visit) => visit.id)).toEqual([fixtureId(3, 2), fixtureId(3, 1)]);
-    expect(detail.applications).toBe(1);
-    expect(await loadEnterpriseDetail(db, IDS.otherEnterprise)).toEqual({
+    expect(detail).toEqual({
+      enterprise: await getEnterprise(db, IDS.enterprise),
+      visits: await listVisits(db, IDS.enterprise),
+      applications: await countApplications(db, IDS.enterprise),
+    });
+    expect(detail.visits.map((visit) => visit.visitedAt)).toEqual([times[1], times[2], times[0]]);
+    expect(detail.applications).toBe(2);
+    expect(await loadEnterpriseDetail(db, fixtureId(2, 99))).toEqual({
       enterprise: undefined,
       visits: [],
       applications: 0,

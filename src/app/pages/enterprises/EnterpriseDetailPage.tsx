@@ -1,10 +1,10 @@
-import { loadEnterpriseDetail } from '../../../db';
+import { ENTERPRISE_DETAIL_TABLES, loadEnterpriseDetail } from '../../../db';
 import { applicationsStillNeeded } from '../../../shared/domain';
 import { t } from '../../../shared/i18n';
 import { formatDate, formatNumber } from '../../../shared/vn/core';
 import { appDb } from '../../db';
 import { useAdminUnits } from '../../hooks/useAdminUnits';
-import { useLive } from '../../hooks/useLive';
+import { useTablesRead } from '../../hooks/useLive';
 import { enumLabel, fieldName } from '../../labels';
 import { onLinkClick } from '../../router';
 
@@ -19,7 +19,9 @@ function Fact({ label, value }: { label: string; value: string | undefined }) {
 }
 
 export function EnterpriseDetailPage({ id }: { id: string }) {
-  const detail = useLive(() => loadEnterpriseDetail(appDb(), id), [id]);
+  const detail = useTablesRead(ENTERPRISE_DETAIL_TABLES, () => loadEnterpriseDetail(appDb(), id), [
+    id,
+  ]);
   const units = useAdminUnits();
   if (!detail.value) return <p>{t('common.loading')}</p>;
   const { enterprise: e, visits, applications } = detail.value;
