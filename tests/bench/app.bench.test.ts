@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { toEnterpriseRow } from '../../src/db/rows';
 import { generateEnterprises, generateVisits } from '../fixtures/generate';
 import { ADMIN_ENV, createOrganizer, signIn } from '../helpers/accounts';
+import { fillAppDatabase } from '../helpers/app-db';
 import { launchChromium } from '../helpers/chromium';
 import { waitForController } from '../helpers/pwa';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process';
@@ -61,31 +62,6 @@ afterAll(async () => {
   await server?.stop();
   await server?.cleanup();
 });
-
-/** Straight into the app's database (as a long-used phone would hold it), in chunks. */
-async function fillAppDatabase(target: Page, tables: Record<string, object[]>): Promise<void> {
-  for (const [table, rows] of Object.entries(tables)) {
-    for (let i = 0; i < rows.length; i += 5000) {
-      await target.evaluate(
-        ([name, chunk]) =>
-          new Promise<void>((resolve, reject) => {
-            const open = indexedDB.open('sotay');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const tx = open.result.transaction(name, 'readwrite');
-              for (const row of chunk) tx.objectStore(name).put(row);
-              tx.oncomplete = () => {
-                open.result.close();
-                resolve();
-              };
-              tx.onerror = () => reject(tx.error);
-            };
-          }),
-        [table, rows.slice(i, i + 5000)] as const,
-      );
-    }
-  }
-}
 
 type Keystrokes = { painted: number[]; complete: number[] };
 

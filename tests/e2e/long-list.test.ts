@@ -1,0 +1,92 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toEnterpriseRow } from '../../src/db/rows';
+import { compareEnterprises } from '../../src/db/search';
+import { generateEnterprises } from '../fixtures/generate';
+import { ADMIN_ENV, createOrganizer, signIn } from '../helpers/accounts';
+import { fillAppDatabase } from '../helpers/app-db';
+import { launchChromium } from '../helpers/chromium';
+import { waitForController } from '../helpers/pwa';
+import { type ServerProcess, startServerProcess } from '../helpers/server-process';
+
+const COUNT = 2000;
+const ROW_HEIGHT = 76;
+const VIEWPORT = { width: 360, height: 740 };
+
+let browser: Browser;
+let server: ServerProcess;
+let page: Page;
+/** Names in the list's default order (no union first, then most workers, then name). */
+let expectedNames: string[];
+
+beforeAll(async () => {
+  server = await startServerProcess({ env: ADMIN_ENV });
+  const organizer = await createOrganizer(server.url, 'List');
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  page = await context.newPage();
+  await page.goto(server.url);
+  await waitForController(page);
+  await signIn(page, organizer.username, organizer.password);
+  await context.setOffline(true);
+  const rows = generateEnterprises(COUNT, organizer.unitId).map((e) => toEnterpriseRow(e));
+  expectedNames = [...rows].sort(compareEnterprises).map((row) => row.name);
+  await fillAppDatabase(page, { enterprises: rows });
+  await page.reload();
+  await page.getByTestId('enterprise-count').getByText('2.000 doanh nghiệp').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await server?.cleanup();
+});
+
+type RenderedRow = { position: number; name: string; top: number };
+
+/** The rows in the DOM: their place in the list, their name and where they are on screen. */
+function renderedRows(): Promise<RenderedRow[]> {
+  return page.$$eval('li.virtual-row', (items) =>
+    items.map((item) => ({
+      position: Number(item.getAttribute('aria-posinset')),
+      name: item.querySelector('.row-title')?.textContent ?? '',
+      top: item.getBoundingClientRect().top,
+    })),
+  );
+}
+
+/** Scrolls until the list's row `position` (1-based) would be at the top of the screen. */
+async function scrollToRow(position: number): Promise<void> {
+  await page.evaluate(
+    ([at, height]) => {
+      const list = document.querySelector('ul.virtual-list') as HTMLElement;
+      const listTop = list.getBoundingClientRect().top + window.scrollY;
+      window.scrollTo(0, listTop + (at - 1) * height);
+    },
+    [position, ROW_HEIGHT] as const,
+  );
+}
+
+describe('a list of 2,000 enterprises', () => {
+  it.each([1, 1000, COUNT - 5])(
+    'renders only the rows around the screen, in place, scrolled to row %i',
+    async (position) => {
+      await scrollToRow(position);
+      await expect
+        .poll(async () => (await renderedRows()).some((row) => row.position === position))
+        .toBe(true);
+
+      const rows = await renderedRows();
+      // A screen of 740 px holds 10 rows; a few more above and below keep fast scrolls filled.
+      expect(rows.length).toBeLessThanOrEqual(25);
+      for (const row of rows) expect(row.name).toBe(expectedNames[row.position - 1]);
+      const target = rows.find((row) => row.position === position);
+      // On screen (the last rows cannot scroll up to the top: the page ends below them).
+      expect(target?.top).toBeGreaterThan(-2);
+      expect(target?.top).toBeLessThan(VIEWPORT.height);
+      expect(await page.$eval('ul.virtual-list', (list) => list.scrollHeight)).toBe(
+        COUNT * ROW_HEIGHT,
+      );
+    },
+  );
+});
