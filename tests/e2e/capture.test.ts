@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ENV, createOrganizer, type Organizer, signIn } from '../helpers/accounts';
-import { seriousA11yViolations } from '../helpers/axe';
+import { seriousA11yViolations, smallTouchTargets } from '../helpers/axe';
 import { launchChromium } from '../helpers/chromium';
 import { waitForController } from '../helpers/pwa';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process';
@@ -14,9 +14,11 @@ let context: BrowserContext;
 let page: Page;
 let enterpriseUrl = '';
 const a11y: Record<string, unknown[]> = {};
+const touch: Record<string, unknown[]> = {};
 
 async function checkA11y(screen: string) {
   a11y[screen] = await seriousA11yViolations(page);
+  touch[screen] = await smallTouchTargets(page);
 }
 
 /** The bottom navigation's tab (other links may share its words). */
@@ -180,6 +182,11 @@ describe('field capture with the network off', () => {
 
   it('has no serious or critical accessibility violation on any screen', () => {
     expect(Object.entries(a11y).filter(([, violations]) => violations.length > 0)).toEqual([]);
+  });
+
+  it('gives every control a touch target of at least 44 × 44 px on every screen', () => {
+    expect(Object.keys(touch).length).toBe(Object.keys(a11y).length);
+    expect(Object.entries(touch).filter(([, small]) => small.length > 0)).toEqual([]);
   });
 });
 

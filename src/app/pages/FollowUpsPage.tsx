@@ -18,14 +18,12 @@ function Bucket({ id, title, items }: { id: string; title: string; items: readon
       <ul class="plain-list" data-testid={id}>
         {items.map((e) => (
           <li key={e.id} class="follow-up">
-            <div>
-              <a href={`/enterprises/${e.id}`} onClick={onLinkClick} class="row-title">
-                {e.name}
-              </a>
-              <p class="row-meta">
+            <a class="follow-up-link" href={`/enterprises/${e.id}`} onClick={onLinkClick}>
+              <span class="row-title">{e.name}</span>
+              <span class="row-meta">
                 {e.nextFollowUp && formatDate(e.nextFollowUp)} · {enumLabel('stage', e.stage)}
-              </p>
-            </div>
+              </span>
+            </a>
             <a class="button primary" href={`/enterprises/${e.id}/visit`} onClick={onLinkClick}>
               {t('visit.log')}
             </a>
