@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 type Props<T> = {
   items: readonly T[];
@@ -22,20 +22,19 @@ type Props<T> = {
  */
 export function VirtualList<T>(props: Props<T>) {
   const host = useRef<HTMLUListElement>(null);
-  const [range, setRange] = useState({ first: 0, last: 30 });
+  const [range, setRange] = useState({ first: 0, last: 0 });
   const overscan = props.overscan ?? 4;
   const count = props.items.length;
 
-  useEffect(() => {
+  // Before the first paint: the list shows its rows in the frame it appears in.
+  useLayoutEffect(() => {
     const update = () => {
+      // Only the part of the list inside the window: below a search field and its filters, a
+      // phone's first screen holds a handful of rows, and each keystroke redraws only those.
       const top = host.current?.getBoundingClientRect().top ?? 0;
       const first = Math.max(0, Math.floor(-top / props.rowHeight) - overscan);
-      const visible = Math.ceil(window.innerHeight / props.rowHeight) + 2 * overscan;
-      setRange((old) =>
-        old.first === first && old.last === first + visible
-          ? old
-          : { first, last: first + visible },
-      );
+      const last = Math.max(0, Math.ceil((window.innerHeight - top) / props.rowHeight) + overscan);
+      setRange((old) => (old.first === first && old.last === last ? old : { first, last }));
     };
     update();
     window.addEventListener('scroll', update, { passive: true });
