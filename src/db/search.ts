@@ -111,7 +111,11 @@ function matches(row: EnterpriseIndexRow, words: readonly string[], tests: Predi
   return true;
 }
 
-type LastSearch = { search: EnterpriseSearch; words: string[]; results: EnterpriseIndexRow[] };
+type LastSearch = {
+  search: EnterpriseSearch;
+  words: string[];
+  results: readonly EnterpriseIndexRow[];
+};
 
 const lastSearch = new WeakMap<readonly EnterpriseIndexRow[], LastSearch>();
 
@@ -137,9 +141,19 @@ export function searchEnterprises(
 ): readonly EnterpriseIndexRow[] {
   const words = queryWords(search.query);
   const tests = filterPredicates(search);
-  const results = candidates(index, search, words).filter((row) => matches(row, words, tests));
+  const results = isEverything(words, tests)
+    ? sorted(index)
+    : candidates(index, search, words).filter((row) => matches(row, words, tests));
   lastSearch.set(index, { search, words, results });
   return results;
+}
+
+/**
+ * No words and no filters: every row, in the order already sorted once. No scan and no copy of
+ * 10,000 rows each time the list opens (garbage a slow phone collects in the next tap's frame).
+ */
+function isEverything(words: readonly string[], tests: readonly Predicate[]): boolean {
+  return words.length === 0 && tests.length === 0;
 }
 
 export type FirstMatches = {
@@ -160,6 +174,7 @@ export function firstMatches(
 ): FirstMatches {
   const words = queryWords(search.query);
   const tests = filterPredicates(search);
+  if (isEverything(words, tests)) return { rows: searchEnterprises(index, search), complete: true };
   const rows: EnterpriseIndexRow[] = [];
   for (const row of candidates(index, search, words)) {
     if (!matches(row, words, tests)) continue;

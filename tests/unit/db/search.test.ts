@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  compareEnterprises,
   type EnterpriseIndexRow,
   type EnterpriseSearch,
   firstMatches,
@@ -155,6 +156,20 @@ describe('firstMatches', () => {
     const first = firstMatches([...INDEX], search, limit);
     expect(first.rows.map((r) => r.id)).toEqual(all.slice(0, limit).map((r) => r.id));
     expect(first.complete).toBe(all.length <= limit);
+  });
+
+  it.each<[string, EnterpriseSearch]>([
+    ['no query', {}],
+    ['an empty query', { query: '' }],
+    ['a query of spaces', { query: '   ' }],
+  ])('answers %s with every row in the default order, complete and not copied', (_l, search) => {
+    const index = [...INDEX];
+    const first = firstMatches(index, search, 2);
+    expect(first.complete).toBe(true);
+    expect(first.rows.map((r) => r.id)).toEqual(
+      [...INDEX].sort(compareEnterprises).map((r) => r.id),
+    );
+    expect(firstMatches(index, search, 2).rows).toBe(first.rows);
   });
 
   it('lets a complete first screen be the start of the next, narrower search', () => {
