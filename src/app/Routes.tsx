@@ -1,33 +1,18 @@
 import type { Lang } from '../shared/i18n';
-import { lazyScreen } from './lazy';
 import { EnterprisesPage } from './pages/enterprises/EnterprisesPage';
 import { Placeholder } from './pages/Placeholder';
 import { navigate } from './router';
-
-// The enterprise list is the first screen; every other screen is a chunk of its own.
-const EnterpriseDetailPage = lazyScreen(() =>
-  import('./pages/enterprises/EnterpriseDetailPage').then((m) => m.EnterpriseDetailPage),
-);
-const EnterpriseFormPage = lazyScreen(() =>
-  import('./pages/enterprises/EnterpriseFormPage').then((m) => m.EnterpriseFormPage),
-);
-const VisitFormPage = lazyScreen(() =>
-  import('./pages/enterprises/VisitFormPage').then((m) => m.VisitFormPage),
-);
-const FollowUpsPage = lazyScreen(() =>
-  import('./pages/FollowUpsPage').then((m) => m.FollowUpsPage),
-);
-const SettingsPage = lazyScreen(() => import('./pages/SettingsPage').then((m) => m.SettingsPage));
-const SignupFormPage = lazyScreen(() =>
-  import('./pages/signups/SignupFormPage').then((m) => m.SignupFormPage),
-);
-const NewSignupPage = lazyScreen(() =>
-  import('./pages/signups/SignupFormPage').then((m) => m.NewSignupPage),
-);
-const SignupsPage = lazyScreen(() =>
-  import('./pages/signups/SignupsPage').then((m) => m.SignupsPage),
-);
-const SyncPage = lazyScreen(() => import('./pages/SyncPage').then((m) => m.SyncPage));
+import {
+  EnterpriseDetailPage,
+  EnterpriseFormPage,
+  FollowUpsPage,
+  NewSignupPage,
+  SettingsPage,
+  SignupFormPage,
+  SignupsPage,
+  SyncPage,
+  VisitFormPage,
+} from './screens';
 
 type Props = { path: string; lang: Lang; onLang: (lang: Lang) => void };
 

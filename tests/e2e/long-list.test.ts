@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toEnterpriseRow } from '../../src/db/rows';
 import { compareEnterprises } from '../../src/db/search';
@@ -15,6 +15,7 @@ const VIEWPORT = { width: 360, height: 740 };
 
 let browser: Browser;
 let server: ServerProcess;
+let context: BrowserContext;
 let page: Page;
 /** Names in the list's default order (no union first, then most workers, then name). */
 let expectedNames: string[];
@@ -23,7 +24,7 @@ beforeAll(async () => {
   server = await startServerProcess({ env: ADMIN_ENV });
   const organizer = await createOrganizer(server.url, 'List');
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  context = await browser.newContext({ viewport: VIEWPORT });
   page = await context.newPage();
   await page.goto(server.url);
   await waitForController(page);
@@ -89,4 +90,27 @@ describe('a list of 2,000 enterprises', () => {
       );
     },
   );
+});
+
+describe('an enterprise page opened from the list', () => {
+  it('shows the tapped enterprise, then a visit saved in another tab without a reload', async () => {
+    await scrollToRow(1);
+    const row = page.locator('a.list-row').first();
+    const name = await row.locator('.row-title').innerText();
+    await row.click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(name);
+    expect(await page.getByTestId('applications-count').innerText()).toContain('0 đơn');
+    expect(await page.getByTestId('visit-list').locator('li').count()).toBe(0);
+
+    const other = await context.newPage();
+    await other.goto(`${page.url()}/visit`);
+    await other.getByLabel('Khảo sát, nắm tình hình').check();
+    await other.getByLabel('Kết quả').fill('Gặp công đoàn ngành, hẹn tuần sau.');
+    await other.getByRole('button', { name: 'Lưu' }).click();
+    await other.getByTestId('enterprise-stage').waitFor();
+    await other.close();
+
+    await expect.poll(() => page.getByTestId('visit-list').innerText()).toContain('hẹn tuần sau');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(name);
+  });
 });

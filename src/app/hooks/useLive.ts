@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { liveQuery, onTablesChanged, type TableName } from '../../db';
 import { appDb } from '../db';
 
@@ -27,13 +27,17 @@ export function useLive<T>(query: () => Promise<T>, deps: readonly unknown[]): L
  * For the read a screen opened by a tap waits on: it starts in the same task as the tap (a live
  * query starts a task later, after the first frame is drawn) and runs again after every write
  * to one of `tables`, in this tab, another or the worker. Only the latest run's result is shown.
+ * `preloaded` may give the first value (read before the screen showed, with nothing written
+ * since): the screen then shows it in its first frame and reads again only after a write.
  */
 export function useTablesRead<T>(
   tables: readonly TableName[],
   read: () => Promise<T>,
   deps: readonly unknown[],
+  preloaded?: () => T | undefined,
 ): Live<T> {
-  const [state, setState] = useState<Live<T>>({ value: undefined, error: undefined });
+  const [state, setState] = useState<Live<T>>(() => ({ value: preloaded?.(), error: undefined }));
+  const hasPreloaded = useRef(state.value !== undefined);
   useLayoutEffect(() => {
     let latest = 0;
     let closed = false;
@@ -46,7 +50,8 @@ export function useTablesRead<T>(
       );
     };
     const stop = onTablesChanged(appDb(), tables, run);
-    run();
+    if (hasPreloaded.current) hasPreloaded.current = false;
+    else run();
     return () => {
       closed = true;
       stop();

@@ -1,7 +1,7 @@
 import type { SotayDb } from '../database';
 import { rawRead } from '../idb';
 import type { EnterpriseRow, VisitRow } from '../rows';
-import { APPLICATION_STATUSES } from './signups';
+import { APPLICATION_STATUSES } from './applications';
 
 export type EnterpriseDetail = {
   enterprise: EnterpriseRow | undefined;

@@ -11,6 +11,7 @@ import { nowIso, timeOf } from '../clock';
 import type { SotayDb } from '../database';
 import { guardStorage, ValidationError } from '../errors';
 import type { SignupRow } from '../rows';
+import { APPLICATION_STATUSES } from './applications';
 import { enqueueMutation } from './outbox-write';
 import { withStoredServerFields } from './server-fields';
 
@@ -139,9 +140,6 @@ export async function listDrafts(db: SotayDb): Promise<(SignupDraft & SignupRow)
   const rows = await listSignups(db, { status: 'draft' });
   return rows.filter((row): row is SignupDraft & SignupRow => row.status === 'draft');
 }
-
-/** The signups that count as applications collected: not drafts, not rejected. */
-export const APPLICATION_STATUSES: readonly SignupRow['status'][] = ['submitted', 'accepted'];
 
 /** Applications collected at an enterprise: submitted and accepted signups. */
 export function countApplications(db: SotayDb, enterpriseId: string): Promise<number> {

@@ -6,6 +6,7 @@ import { appDb } from '../../db';
 import { useAdminUnits } from '../../hooks/useAdminUnits';
 import { useTablesRead } from '../../hooks/useLive';
 import { enumLabel, fieldName } from '../../labels';
+import { takePreloadedDetail } from '../../preload';
 import { onLinkClick } from '../../router';
 
 function Fact({ label, value }: { label: string; value: string | undefined }) {
@@ -19,9 +20,12 @@ function Fact({ label, value }: { label: string; value: string | undefined }) {
 }
 
 export function EnterpriseDetailPage({ id }: { id: string }) {
-  const detail = useTablesRead(ENTERPRISE_DETAIL_TABLES, () => loadEnterpriseDetail(appDb(), id), [
-    id,
-  ]);
+  const detail = useTablesRead(
+    ENTERPRISE_DETAIL_TABLES,
+    () => loadEnterpriseDetail(appDb(), id),
+    [id],
+    () => takePreloadedDetail(id),
+  );
   const units = useAdminUnits();
   if (!detail.value) return <p>{t('common.loading')}</p>;
   const { enterprise: e, visits, applications } = detail.value;

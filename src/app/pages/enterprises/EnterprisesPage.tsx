@@ -10,7 +10,9 @@ import { useEnterpriseIndex } from '../../hooks/useEnterpriseIndex';
 import { useEnterpriseSearch } from '../../hooks/useEnterpriseSearch';
 import { today } from '../../ids';
 import { enumLabel, enumOptions } from '../../labels';
-import { onLinkClick } from '../../router';
+import { preloadEnterpriseDetail } from '../../preload';
+import { onLinkClick, onLinkClickAfter } from '../../router';
+import { EnterpriseDetailPage } from '../../screens';
 import { useSession } from '../../session';
 
 const ROW_HEIGHT = 76;
@@ -130,7 +132,7 @@ export function EnterprisesPage() {
         keyOf={(row) => row.id}
         label={t('page.enterprises')}
         renderRow={(row) => (
-          <a class="list-row" href={`/enterprises/${row.id}`} onClick={onLinkClick}>
+          <a class="list-row" href={`/enterprises/${row.id}`} onClick={openEnterprise(row.id)}>
             <span class="row-title">{row.name}</span>
             <span class="row-meta">
               {enumLabel('stage', row.stage)}
@@ -145,6 +147,12 @@ export function EnterprisesPage() {
     </section>
   );
 }
+
+/** Opens the page with its data and code at hand: one frame, no "loading" first. */
+const openEnterprise = (id: string) =>
+  onLinkClickAfter(() =>
+    Promise.all([preloadEnterpriseDetail(id), EnterpriseDetailPage.preload()]),
+  );
 
 function Toggle(props: { id: string; label: string; on: boolean; set: (on: boolean) => void }) {
   return (

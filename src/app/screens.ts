@@ -1,0 +1,28 @@
+import { lazyScreen } from './lazy';
+
+// The enterprise list (Routes.tsx) is the first screen; every other screen is a chunk of its own.
+export const EnterpriseDetailPage = lazyScreen(() =>
+  import('./pages/enterprises/EnterpriseDetailPage').then((m) => m.EnterpriseDetailPage),
+);
+export const EnterpriseFormPage = lazyScreen(() =>
+  import('./pages/enterprises/EnterpriseFormPage').then((m) => m.EnterpriseFormPage),
+);
+export const VisitFormPage = lazyScreen(() =>
+  import('./pages/enterprises/VisitFormPage').then((m) => m.VisitFormPage),
+);
+export const FollowUpsPage = lazyScreen(() =>
+  import('./pages/FollowUpsPage').then((m) => m.FollowUpsPage),
+);
+export const SettingsPage = lazyScreen(() =>
+  import('./pages/SettingsPage').then((m) => m.SettingsPage),
+);
+export const SignupFormPage = lazyScreen(() =>
+  import('./pages/signups/SignupFormPage').then((m) => m.SignupFormPage),
+);
+export const NewSignupPage = lazyScreen(() =>
+  import('./pages/signups/SignupFormPage').then((m) => m.NewSignupPage),
+);
+export const SignupsPage = lazyScreen(() =>
+  import('./pages/signups/SignupsPage').then((m) => m.SignupsPage),
+);
+export const SyncPage = lazyScreen(() => import('./pages/SyncPage').then((m) => m.SyncPage));
