@@ -114,3 +114,59 @@ describe('an enterprise page opened from the list', () => {
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(name);
   });
 });
+
+describe('the visit form', () => {
+  it('takes the position only when asked, shows its accuracy and saves it with the visit', async () => {
+    await context.grantPermissions(['geolocation']);
+    await context.setGeolocation({ latitude: 10.0341, longitude: 105.7876, accuracy: 12.4 });
+    await page.addInitScript(() => {
+      const geolocation = navigator.geolocation;
+      const ask = geolocation.getCurrentPosition.bind(geolocation);
+      const calls = { count: 0 };
+      Object.assign(window, { geolocationCalls: calls });
+      geolocation.getCurrentPosition = (...args) => {
+        calls.count += 1;
+        ask(...args);
+      };
+    });
+    const asked = () =>
+      page.evaluate(
+        () => (window as unknown as { geolocationCalls: { count: number } }).geolocationCalls.count,
+      );
+    await page.goto(`${server.url}/enterprises`);
+    await page.locator('a.list-row').nth(1).click();
+    await page.getByRole('link', { name: 'Ghi nhật ký tiếp xúc' }).click();
+    await page.getByLabel('Kết quả').waitFor();
+    expect(await asked()).toBe(0);
+    expect(await page.getByTestId('visit-location').innerText()).toBe('');
+
+    await page.getByRole('button', { name: 'Ghi vị trí hiện tại' }).click();
+    await expect
+      .poll(() => page.getByTestId('visit-location').innerText())
+      .toBe('Đã ghi vị trí (sai số khoảng 12 m).');
+    expect(await asked()).toBe(1);
+    await page.getByLabel('Khảo sát, nắm tình hình').check();
+    await page.getByLabel('Kết quả').fill('Đo vị trí cổng nhà máy.');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByTestId('enterprise-stage').waitFor();
+
+    const saved = await page.evaluate(
+      () =>
+        new Promise<unknown>((resolve, reject) => {
+          const open = indexedDB.open('sotay');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('visits').objectStore('visits').getAll();
+            request.onsuccess = () => {
+              open.result.close();
+              const visits = request.result as { outcome: string; location?: unknown }[];
+              resolve(
+                visits.find((visit) => visit.outcome === 'Đo vị trí cổng nhà máy.')?.location,
+              );
+            };
+          };
+        }),
+    );
+    expect(saved).toEqual({ lat: 10.0341, lng: 105.7876, accuracy: 12 });
+  });
+});
