@@ -1,4 +1,4 @@
-import Dexie, { type ObservabilitySet, RangeSet } from 'dexie';
+import Dexie, { type ObservabilitySet } from 'dexie';
 import type { SotayDb, TableName } from './database';
 import { StorageFullError } from './errors';
 
@@ -7,8 +7,8 @@ import { StorageFullError } from './errors';
  * every conversation and the enterprise page opened from the list (README.md, "Around Dexie").
  * Dexie's promise and middleware layers cost about a millisecond of a slow phone's CPU per
  * request, and its live queries start a task late. Whatever reads or writes here must keep the
- * same rows and rules as the Dexie repositories; `rawWrite` tells Dexie's live queries (this
- * page, other tabs, the worker) which tables changed.
+ * same rows and rules as the Dexie repositories; `rawWrite` (idb-write.ts) tells Dexie's live
+ * queries (this page, other tabs, the worker) which rows changed.
  */
 export class RawReader {
   constructor(
@@ -58,56 +58,6 @@ export class RawReader {
   }
 }
 
-export class RawTransaction extends RawReader {
-  readonly written = new Set<TableName>();
-
-  /** Writes are not awaited one by one: a failed one aborts the transaction, and rawWrite rejects. */
-  put(table: TableName, value: object): void {
-    this.tx.objectStore(table).put(value);
-    this.written.add(table);
-  }
-
-  add(table: TableName, value: object): void {
-    this.tx.objectStore(table).add(value);
-    this.written.add(table);
-  }
-
-  delete(table: TableName, key: IDBValidKey): void {
-    this.tx.objectStore(table).delete(key);
-    this.written.add(table);
-  }
-}
-
-/**
- * Runs `work` in one readwrite transaction over `tables` and resolves once it has committed. No
- * other promise may be awaited inside `work` (IndexedDB would commit early). When `work` throws,
- * the transaction is aborted: nothing of it is written.
- */
-export async function rawWrite<T>(
-  db: SotayDb,
-  tables: readonly TableName[],
-  work: (tx: RawTransaction) => Promise<T>,
-): Promise<T> {
-  if (!db.isOpen()) await db.open();
-  const tx = openTransaction(db.backendDB(), tables, 'readwrite');
-  const done = committed(tx);
-  // Handled below in both branches; this only keeps an early abort from being reported unhandled.
-  done.catch(() => undefined);
-  const raw = new RawTransaction(tx, db.keyRange);
-  let value: T;
-  try {
-    value = await work(raw);
-  } catch (error) {
-    abortQuietly(tx);
-    throw error;
-  }
-  await done;
-  // The save is durable now; live queries hear of it a task later, off the path the organizer
-  // waits on (Dexie signals its optimistic updates the same way).
-  if (raw.written.size > 0) setTimeout(() => announce(db, [...raw.written]), 0);
-  return value;
-}
-
 /**
  * Runs `work` in one readonly transaction over `tables`: one consistent picture of them. As in
  * rawWrite, `work` may await only the reader's requests.
@@ -121,7 +71,7 @@ export async function rawRead<T>(
   return work(new RawReader(openTransaction(db.backendDB(), tables, 'readonly'), db.keyRange));
 }
 
-function openTransaction(
+export function openTransaction(
   idb: IDBDatabase,
   tables: readonly TableName[],
   mode: IDBTransactionMode,
@@ -142,43 +92,6 @@ function result<T>(request: IDBRequest<T>): Promise<T> {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
-}
-
-function committed(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    // A full disk shows here, at commit: the error is QuotaExceededError.
-    tx.onabort = () => reject(tx.error ?? new DOMException('Transaction aborted', 'AbortError'));
-  });
-}
-
-function abortQuietly(tx: IDBTransaction): void {
-  try {
-    tx.abort();
-  } catch {
-    // Already finished or aborted by a failed request: nothing of it was committed either way.
-  }
-}
-
-/**
- * What Dexie does after its own commits: the `storagemutated` event re-runs the live queries
- * that read these tables, here and (through Dexie's BroadcastChannel) in other tabs and the
- * worker. Whole tables, every index: a visit save is rare enough that precision buys nothing.
- */
-// Above every IndexedDB key (arrays sort last, deeper ones after shallower): the bound Dexie uses
-// for "everything changed". Dexie.maxKey is a string where the platform lacks array keys.
-const EVERY_KEY_BELOW = [[[]]];
-
-function announce(db: SotayDb, tables: readonly TableName[]): void {
-  const parts: ObservabilitySet = {};
-  for (const name of tables) {
-    const prefix = `idb://${db.name}/${name}/`;
-    const indexNames = db.table(name).schema.indexes.map((index) => index.name);
-    for (const part of ['', ':dels', ...indexNames]) {
-      parts[`${prefix}${part}`] = new RangeSet(-Infinity, EVERY_KEY_BELOW);
-    }
-  }
-  Dexie.on.storagemutated.fire(parts);
 }
 
 /**

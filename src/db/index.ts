@@ -7,6 +7,7 @@
 export { liveQuery, type Observable, type Subscription } from 'dexie';
 export { newId } from './clock';
 export { CURRENT_VERSION, DEFAULT_DB_NAME, SotayDb, type TableName } from './database';
+export { type IndexObserver, watchEnterpriseIndex } from './enterprise-index';
 export { StorageFullError, ValidationError } from './errors';
 export { onTablesChanged } from './idb';
 export { getDb, type OpenOptions, openDatabase } from './open';

@@ -95,7 +95,9 @@ describe('a list of 2,000 enterprises', () => {
 describe('an enterprise page opened from the list', () => {
   it('shows the tapped enterprise, then a visit saved in another tab without a reload', async () => {
     await scrollToRow(1);
-    const row = page.locator('a.list-row').first();
+    // The first row, once the list has followed the scroll back to the top.
+    const row = page.locator('li.virtual-row[aria-posinset="1"] a.list-row');
+    await row.waitFor();
     const name = await row.locator('.row-title').innerText();
     await row.click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(name);

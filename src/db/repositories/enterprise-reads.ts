@@ -19,7 +19,12 @@ export function getEnterprise(db: SotayDb, id: string): Promise<EnterpriseRow | 
  */
 export async function loadEnterpriseIndex(db: SotayDb): Promise<EnterpriseIndexRow[]> {
   const rows = await db.enterprises.toArray();
-  return rows.map((row) => ({
+  return rows.map(toIndexRow);
+}
+
+/** The fields the list shows and searches. */
+export function toIndexRow(row: EnterpriseRow): EnterpriseIndexRow {
+  return {
     id: row.id,
     name: row.name,
     taxCode: row.taxCode,
@@ -31,7 +36,7 @@ export async function loadEnterpriseIndex(db: SotayDb): Promise<EnterpriseIndexR
     workerCount: row.workerCount,
     assignedTo: row.assignedTo,
     nextFollowUp: row.nextFollowUp,
-  }));
+  };
 }
 
 export type FollowUps = {

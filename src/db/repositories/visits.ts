@@ -11,7 +11,7 @@ import {
 import { nowIso, timeOf } from '../clock';
 import type { SotayDb } from '../database';
 import { guardStorage, ValidationError } from '../errors';
-import { type RawTransaction, rawWrite } from '../idb';
+import { type RawTransaction, rawWrite } from '../idb-write';
 import {
   type EnterpriseRow,
   type OutboxRow,
