@@ -5,6 +5,7 @@ import {
   openDatabase,
   type SotayDb,
   searchEnterprises,
+  watchEnterpriseIndex,
 } from '../../../src/db';
 import { toEnterpriseRow } from '../../../src/db/rows';
 import type { Enterprise } from '../../../src/shared/schemas';
@@ -189,6 +190,34 @@ const bench = {
       );
     }
     return { load, perKeystroke, results };
+  },
+  /**
+   * From a visit save to the list's index holding its change, `count` times: what the app pays
+   * after each save now that the index follows the rows written (the baseline, a full reload of
+   * the index, is `search().load`).
+   */
+  async indexAfterSave(count: number, seed: number) {
+    const random = prng(seed);
+    let emitted: () => void = () => undefined;
+    const ready = new Promise<void>((resolve) => (emitted = resolve));
+    const stop = watchEnterpriseIndex(db, {
+      next: () => emitted(),
+      error: (error) => {
+        throw error;
+      },
+    });
+    await ready;
+    const out: number[] = [];
+    for (let i = 0; i < count; i++) {
+      // A new follow-up date: the save always changes its enterprise.
+      const day = String((i % 28) + 1).padStart(2, '0');
+      await logVisit(db, { ...benchVisit(random, i), nextFollowUp: `2026-12-${day}` });
+      const start = performance.now();
+      await new Promise<void>((resolve) => (emitted = resolve));
+      out.push(performance.now() - start);
+    }
+    stop();
+    return out;
   },
 };
 
