@@ -190,38 +190,39 @@ describe('logVisit', () => {
   });
 });
 
+const VISIT_TIMES = [
+  '2025-03-01T08:00:00+07:00',
+  '2025-03-09T08:00:00+07:00',
+  '2025-03-05T08:00:00+07:00',
+] as const;
+
+/** The enterprise with visits at VISIT_TIMES (saved in that order), the other with one. */
+async function withVisits(): Promise<SotayDb> {
+  const db = await withEnterprise();
+  await saveEnterprise(db, makeEnterprise({ id: IDS.otherEnterprise }));
+  for (const [n, visitedAt] of VISIT_TIMES.entries()) {
+    await logVisit(db, makeVisit({ id: fixtureId(3, n), visitedAt, stageAfter: undefined }));
+  }
+  await logVisit(db, makeVisit({ id: fixtureId(3, 9), enterpriseId: IDS.otherEnterprise }));
+  return db;
+}
+
 describe('listVisits', () => {
   it("returns the enterprise's visits newest first, and only its own", async () => {
-    const db = await withEnterprise();
-    await saveEnterprise(db, makeEnterprise({ id: IDS.otherEnterprise }));
-    const times = [
-      '2025-03-01T08:00:00+07:00',
-      '2025-03-09T08:00:00+07:00',
-      '2025-03-05T08:00:00+07:00',
-    ];
-    for (const [n, visitedAt] of times.entries()) {
-      await logVisit(db, makeVisit({ id: fixtureId(3, n), visitedAt, stageAfter: undefined }));
-    }
-    await logVisit(db, makeVisit({ id: fixtureId(3, 9), enterpriseId: IDS.otherEnterprise }));
+    const db = await withVisits();
 
     const visits = await listVisits(db, IDS.enterprise);
-    expect(visits.map((visit) => visit.visitedAt)).toEqual([times[1], times[2], times[0]]);
+    expect(visits.map((visit) => visit.visitedAt)).toEqual([
+      VISIT_TIMES[1],
+      VISIT_TIMES[2],
+      VISIT_TIMES[0],
+    ]);
   });
 });
 
 describe('loadEnterpriseDetail', () => {
   it('reads what getEnterprise, listVisits and countApplications read, in one transaction', async () => {
-    const db = await withEnterprise();
-    await saveEnterprise(db, makeEnterprise({ id: IDS.otherEnterprise }));
-    const times = [
-      '2025-03-01T08:00:00+07:00',
-      '2025-03-09T08:00:00+07:00',
-      '2025-03-05T08:00:00+07:00',
-    ];
-    for (const [n, visitedAt] of times.entries()) {
-      await logVisit(db, makeVisit({ id: fixtureId(3, n), visitedAt, stageAfter: undefined }));
-    }
-    await logVisit(db, makeVisit({ id: fixtureId(3, 9), enterpriseId: IDS.otherEnterprise }));
+    const db = await withVisits();
     await submitSignup(db, makeSignup());
     await db.signups.bulkPut([
       makeSignup({ id: fixtureId(4, 2), status: 'rejected', rejectionReason: 'Giám đốc' }),
@@ -241,7 +242,11 @@ describe('loadEnterpriseDetail', () => {
       visits: await listVisits(db, IDS.enterprise),
       applications: await countApplications(db, IDS.enterprise),
     });
-    expect(detail.visits.map((visit) => visit.visitedAt)).toEqual([times[1], times[2], times[0]]);
+    expect(detail.visits.map((visit) => visit.visitedAt)).toEqual([
+      VISIT_TIMES[1],
+      VISIT_TIMES[2],
+      VISIT_TIMES[0],
+    ]);
     expect(detail.applications).toBe(2);
     expect(await loadEnterpriseDetail(db, fixtureId(2, 99))).toEqual({
       enterprise: undefined,
