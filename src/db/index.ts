@@ -92,7 +92,9 @@ export {
   firstMatches,
   hasNoUnion,
   LARGE_ENTERPRISE_MIN_WORKERS,
+  type SlicedSearch,
   searchEnterprises,
+  searchInSlices,
 } from './search';
 export { deleteSession, getSession, markSessionExpired, saveSession } from './session';
 export { type ConflictNote, getSyncState, updateSyncState } from './sync-state';

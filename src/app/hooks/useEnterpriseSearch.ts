@@ -4,8 +4,11 @@ import {
   type EnterpriseSearch,
   type FirstMatches,
   firstMatches,
-  searchEnterprises,
+  searchInSlices,
 } from '../../db';
+
+/** Rows searched per task: a few milliseconds of a slow phone. */
+const SLICE_ROWS = 2500;
 
 export type SearchResults = {
   rows: readonly EnterpriseIndexRow[];
@@ -35,8 +38,14 @@ export function useEnterpriseSearch(
 
   useEffect(() => {
     if (index === undefined || first === undefined || first.complete) return;
-    // Its own task: a newer keystroke that comes first cancels it.
-    const timer = setTimeout(() => setAll({ of: first, rows: searchEnterprises(index, search) }));
+    // Tasks of their own, a slice each: a newer keystroke gets in between and cancels the rest.
+    const sliced = searchInSlices(index, search, SLICE_ROWS);
+    const step = () => {
+      const rows = sliced.next();
+      if (rows === undefined) timer = setTimeout(step);
+      else setAll({ of: first, rows });
+    };
+    let timer = setTimeout(step);
     return () => clearTimeout(timer);
   }, [first]);
 

@@ -5,6 +5,7 @@ import {
   type EnterpriseSearch,
   firstMatches,
   searchEnterprises,
+  searchInSlices,
 } from '../../../src/db';
 import { enterpriseSearchKey } from '../../../src/db/rows';
 import { IDS } from '../../fixtures/records';
@@ -141,6 +142,30 @@ describe('searchEnterprises while the organizer types', () => {
         JSON.stringify(step),
       ).toEqual(fresh(step));
     }
+  });
+});
+
+describe('searchInSlices', () => {
+  it.each<[EnterpriseSearch, number]>([
+    [{ query: 'cong ty' }, 1],
+    [{ query: 'cong ty' }, 2],
+    [{ query: 'hoa' }, 3],
+    [{ query: 'khong co' }, 2],
+    [{ query: 'cong', largeWithoutUnion: true }, 1],
+    [{}, 1],
+  ])('%o by %i rows at a time finds what searchEnterprises finds', (search, slice) => {
+    const sliced = searchInSlices([...INDEX], search, slice);
+    let results: readonly EnterpriseIndexRow[] | undefined;
+    let steps = 0;
+    while (results === undefined) {
+      results = sliced.next();
+      steps++;
+    }
+    expect(results.map((r) => r.id)).toEqual(
+      searchEnterprises([...INDEX], search).map((r) => r.id),
+    );
+    const everything = search.query === undefined;
+    expect(steps).toBe(everything ? 1 : Math.max(1, Math.ceil(INDEX.length / slice)));
   });
 });
 
