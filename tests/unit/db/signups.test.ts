@@ -10,7 +10,13 @@ import {
   ValidationError,
 } from '../../../src/db';
 import type { Signup } from '../../../src/shared/schemas';
-import { fixtureId, IDS, makeSignup, makeSignupDraft } from '../../fixtures/records';
+import {
+  fixtureId,
+  IDS,
+  makeSignup,
+  makeSignupDraft,
+  signupsOfEveryStatus,
+} from '../../fixtures/records';
 import { freshDb } from './support';
 
 afterEach(() => {
@@ -144,17 +150,7 @@ describe('drafts and lists', () => {
 
   it('counts submitted and accepted applications of one enterprise', async () => {
     const db = freshDb();
-    await db.signups.bulkPut([
-      makeSignup({ id: fixtureId(4, 1) }),
-      makeSignup({
-        id: fixtureId(4, 2),
-        status: 'accepted',
-        decision: { number: '1', date: '2025-03-10' },
-      }),
-      makeSignup({ id: fixtureId(4, 3), status: 'rejected', rejectionReason: 'Giám đốc' }),
-      makeSignup({ id: fixtureId(4, 4), enterpriseId: IDS.otherEnterprise }),
-      makeSignupDraft({ id: fixtureId(4, 5) }),
-    ]);
+    await db.signups.bulkPut(signupsOfEveryStatus());
 
     expect(await countApplications(db, IDS.enterprise)).toBe(2);
     expect(await countApplications(db, IDS.otherEnterprise)).toBe(1);
@@ -167,17 +163,7 @@ describe('drafts and lists', () => {
     [{ enterpriseId: IDS.enterprise, status: 'draft' as const }, 1],
   ])('listSignups(%o) finds %i', async (filter, count) => {
     const db = freshDb();
-    await db.signups.bulkPut([
-      makeSignup({ id: fixtureId(4, 1) }),
-      makeSignup({ id: fixtureId(4, 2), status: 'rejected', rejectionReason: 'Giám đốc' }),
-      makeSignup({
-        id: fixtureId(4, 3),
-        status: 'accepted',
-        decision: { number: '1', date: '2025-03-10' },
-      }),
-      makeSignup({ id: fixtureId(4, 4), enterpriseId: IDS.otherEnterprise }),
-      makeSignupDraft({ id: fixtureId(4, 5) }),
-    ]);
+    await db.signups.bulkPut(signupsOfEveryStatus());
     expect(await listSignups(db, filter)).toHaveLength(count);
   });
 });

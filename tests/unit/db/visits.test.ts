@@ -9,7 +9,6 @@ import {
   type SotayDb,
   StorageFullError,
   saveEnterprise,
-  submitSignup,
   ValidationError,
 } from '../../../src/db';
 import { enterpriseSearchKey } from '../../../src/db/rows';
@@ -18,9 +17,8 @@ import {
   fixtureId,
   IDS,
   makeEnterprise,
-  makeSignup,
-  makeSignupDraft,
   makeVisit,
+  signupsOfEveryStatus,
 } from '../../fixtures/records';
 import { abortWritesAtCommit, freshDb } from './support';
 
@@ -223,17 +221,7 @@ describe('listVisits', () => {
 describe('loadEnterpriseDetail', () => {
   it('reads what getEnterprise, listVisits and countApplications read, in one transaction', async () => {
     const db = await withVisits();
-    await submitSignup(db, makeSignup());
-    await db.signups.bulkPut([
-      makeSignup({ id: fixtureId(4, 2), status: 'rejected', rejectionReason: 'Giám đốc' }),
-      makeSignup({
-        id: fixtureId(4, 3),
-        status: 'accepted',
-        decision: { number: '1', date: '2025-03-10' },
-      }),
-      makeSignup({ id: fixtureId(4, 4), enterpriseId: IDS.otherEnterprise }),
-      makeSignupDraft({ id: fixtureId(4, 5) }),
-    ]);
+    await db.signups.bulkPut(signupsOfEveryStatus());
 
     const detail = await loadEnterpriseDetail(db, IDS.enterprise);
 
