@@ -11,27 +11,31 @@ import { appDb } from './db';
  * first frame, instead of a "loading" frame and a second render (a slow phone paints that
  * frame for nothing). One at a time; taken once.
  */
-type Preloaded = { id: string; detail: EnterpriseDetail; stop: () => void; changed: boolean };
+type Preloaded = {
+  id: string;
+  detail?: EnterpriseDetail;
+  /** Something the page reads was written after the read began: not to be shown. */
+  changed: boolean;
+  stop: () => void;
+};
 
 let preloaded: Preloaded | undefined;
 
 export async function preloadEnterpriseDetail(id: string): Promise<void> {
-  dropPreloaded();
+  const entry: Preloaded = { id, changed: false, stop: () => undefined };
   // Listening before the read: a write after its snapshot makes it stale, never unseen.
-  let changed = false;
-  const stop = onTablesChanged(appDb(), ENTERPRISE_DETAIL_TABLES, () => {
-    changed = true;
-    if (preloaded !== undefined) preloaded.changed = true;
+  entry.stop = onTablesChanged(appDb(), ENTERPRISE_DETAIL_TABLES, () => {
+    entry.changed = true;
   });
   try {
-    const detail = await loadEnterpriseDetail(appDb(), id);
-    // Two taps in a row: the later read replaces the earlier, whichever finished first.
-    dropPreloaded();
-    preloaded = { id, detail, stop, changed };
+    entry.detail = await loadEnterpriseDetail(appDb(), id);
   } catch (error) {
-    stop();
+    entry.stop();
     throw error;
   }
+  // Two taps in a row: the later read replaces the earlier, whichever finished first.
+  dropPreloaded();
+  preloaded = entry;
 }
 
 /** The preloaded data of enterprise `id` if nothing changed since it was read, once. */

@@ -1,5 +1,6 @@
-import Dexie, { type IntervalTree, type ObservabilitySet } from 'dexie';
+import type { IntervalTree, ObservabilitySet } from 'dexie';
 import type { SotayDb } from './database';
+import { onTablesChanged, tablePart } from './idb';
 import { loadEnterpriseIndex, toIndexRow } from './repositories/enterprise-reads';
 import type { EnterpriseIndexRow } from './search';
 
@@ -19,7 +20,7 @@ export type IndexObserver = {
  * back-forward cache) read everything again. Returns the stop.
  */
 export function watchEnterpriseIndex(db: SotayDb, observer: IndexObserver): () => void {
-  const part = `idb://${db.name}/enterprises/`;
+  const part = tablePart(db, 'enterprises');
   const rows = new Map<string, EnterpriseIndexRow>();
   let pending: Set<string> | 'all' | undefined = 'all';
   let running = false;
@@ -45,7 +46,7 @@ export function watchEnterpriseIndex(db: SotayDb, observer: IndexObserver): () =
     }
   };
 
-  const listener = (parts: ObservabilitySet) => {
+  const stopListening = onTablesChanged(db, ['enterprises'], (parts) => {
     const changed = changedEnterprises(parts, part);
     if (changed.length === 0) return;
     if (changed === 'all' || pending === 'all') pending = 'all';
@@ -55,13 +56,12 @@ export function watchEnterpriseIndex(db: SotayDb, observer: IndexObserver): () =
       if (pending.size > MAX_ROWS_PATCHED) pending = 'all';
     }
     void update();
-  };
+  });
 
-  Dexie.on.storagemutated.subscribe(listener);
   void update();
   return () => {
     stopped = true;
-    Dexie.on.storagemutated.unsubscribe(listener);
+    stopListening();
   };
 }
 

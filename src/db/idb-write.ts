@@ -1,6 +1,6 @@
 import Dexie, { type IndexableType, type ObservabilitySet, RangeSet } from 'dexie';
 import type { SotayDb, TableName } from './database';
-import { openTransaction, RawReader } from './idb';
+import { openTransaction, RawReader, tablePart } from './idb';
 
 /** The writing half of idb.ts: only the visit save needs it, so it loads with that screen. */
 export class RawTransaction extends RawReader {
@@ -98,7 +98,7 @@ const EVERY_KEY_BELOW = [[[]]];
 function announce(db: SotayDb, written: ReadonlyMap<TableName, IndexableType[]>): void {
   const parts: ObservabilitySet = {};
   for (const [name, keys] of written) {
-    const prefix = `idb://${db.name}/${name}/`;
+    const prefix = tablePart(db, name);
     parts[prefix] = new RangeSet().addKeys(keys);
     parts[`${prefix}:dels`] = new RangeSet().addKeys(keys);
     for (const index of db.table(name).schema.indexes) {

@@ -98,21 +98,27 @@ function result<T>(request: IDBRequest<T>): Promise<T> {
  * Calls `changed` after every committed write to one of `tables`: Dexie's own, rawWrite's, and
  * those of other tabs and the worker (Dexie relays its `storagemutated` event between them).
  * Whole tables: for a read that is cheap to repeat, where a live query's range tracking costs
- * more than it saves. Returns the unsubscribe.
+ * more than it saves; `parts` (Dexie's description of the write) for a listener that wants the
+ * rows. Returns the unsubscribe.
  */
 export function onTablesChanged(
   db: SotayDb,
   tables: readonly TableName[],
-  changed: () => void,
+  changed: (parts: ObservabilitySet) => void,
 ): () => void {
-  const prefixes = tables.map((name) => `idb://${db.name}/${name}/`);
+  const prefixes = tables.map((name) => tablePart(db, name));
   const listener = (parts: ObservabilitySet) => {
     // `all`: Dexie's "anything may have changed" (a page restored from the back-forward cache).
     const touched = Object.keys(parts).some(
       (part) => part === 'all' || prefixes.some((prefix) => part.startsWith(prefix)),
     );
-    if (touched) changed();
+    if (touched) changed(parts);
   };
   Dexie.on.storagemutated.subscribe(listener);
   return () => Dexie.on.storagemutated.unsubscribe(listener);
+}
+
+/** How Dexie names a table's rows in `storagemutated` (its indexes: the same, then their name). */
+export function tablePart(db: SotayDb, table: TableName): string {
+  return `idb://${db.name}/${table}/`;
 }
