@@ -44,7 +44,7 @@ const appConfig: UserConfig = {
       manifest,
       injectManifest: {
         // A classic script: an ES-module worker bundling Dexie ends in `export default` and
-        // never installs (DESIGN.md §6).
+        // never installs (docs/design.md §6).
         rollupFormat: 'iife',
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         // Sources of the PNGs (tests/helpers/render-icons.mjs), not used by the app.

@@ -1,5 +1,5 @@
 /**
- * Things that must not be interrupted by an app update (DESIGN.md §6): a form with input not yet
+ * Things that must not be interrupted by an app update (docs/design.md §6): a form with input not yet
  * saved, a sync drain. Each holder registers a reason and releases it when done.
  */
 const holders = new Set<symbol>();

@@ -1,4 +1,4 @@
-/** Record ids are UUIDs made on the device (DESIGN.md §3); src/db makes them. */
+/** Record ids are UUIDs made on the device (docs/design.md §3); src/db makes them. */
 export { newId } from '../db';
 
 /** Now as an ISO date-time with the device's offset, e.g. `2026-11-22T09:30:00+07:00`. */

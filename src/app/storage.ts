@@ -5,7 +5,7 @@ export type StorageStatus = {
   quota?: number;
 };
 
-/** Asks the browser to keep this origin's data under storage pressure (DESIGN.md §6). */
+/** Asks the browser to keep this origin's data under storage pressure (docs/design.md §6). */
 export async function requestPersistence(): Promise<boolean> {
   if (!navigator.storage?.persist) return false;
   if (await navigator.storage.persisted()) return true;

@@ -27,7 +27,7 @@ export function syncNow(force = false): Promise<DrainResult> {
 
 /**
  * Also asks the service worker: Background Sync where the browser has it (it runs even after the
- * page is closed), a message otherwise. Never relies on either alone (DESIGN.md §6).
+ * page is closed), a message otherwise. Never relies on either alone (docs/design.md §6).
  */
 export async function askWorkerToDrain(): Promise<void> {
   if (!('serviceWorker' in navigator)) return;

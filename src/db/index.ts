@@ -1,5 +1,5 @@
 /**
- * The device database (DESIGN.md §2, README.md here). The app, src/sync and src/sw import only
+ * The device database (docs/design.md §2, README.md here). The app, src/sync and src/sw import only
  * from this file; nothing outside src/db imports dexie.
  */
 

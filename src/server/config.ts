@@ -46,7 +46,7 @@ function optional(key: string, value: string | undefined): Partial<Record<string
   return value ? { [key]: value } : {};
 }
 
-/** Reads the settings of DESIGN.md §5 from the environment; a bad value stops the start. */
+/** Reads the settings of docs/design.md §5 from the environment; a bad value stops the start. */
 export function readConfig(env: Env): ServerConfig {
   const adminUsername = env['ADMIN_USERNAME'];
   const adminPassword = env['ADMIN_PASSWORD'];

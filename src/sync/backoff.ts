@@ -1,4 +1,4 @@
-/** Retry policy after a network error, a 5xx or a 429 (DESIGN.md §6). */
+/** Retry policy after a network error, a 5xx or a 429 (docs/design.md §6). */
 export const BASE_DELAY_MS = 2_000;
 export const MAX_DELAY_MS = 5 * 60_000;
 

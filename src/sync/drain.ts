@@ -100,7 +100,7 @@ async function pushAll(deps: DrainDeps, token: string): Promise<Step> {
     const rows = await pendingOutbox(db, PUSH_BATCH);
     if (rows.length === 0) return 'done';
     await updateSyncState(db, { total: sent + rows.length });
-    // Recorded before the request leaves: from now on the payload is frozen (DESIGN.md §6).
+    // Recorded before the request leaves: from now on the payload is frozen (docs/design.md §6).
     const frozen = await markAttempt(
       db,
       rows.map((row) => row.seq),

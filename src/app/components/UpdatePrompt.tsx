@@ -11,7 +11,7 @@ export function UpdatePrompt() {
   if (!waiting || dismissed) return null;
 
   const accept = () => {
-    // Never reload under a dirty form or a running drain (DESIGN.md §6).
+    // Never reload under a dirty form or a running drain (docs/design.md §6).
     if (isBusy()) {
       setBlocked(true);
       return;

@@ -28,7 +28,7 @@ export function deleteMeta(db: SotayDb, key: MetaKey): Promise<void> {
   return guardStorage(() => db.meta.delete(key));
 }
 
-/** This installation's id (DESIGN.md §5), created on first use and kept across logouts. */
+/** This installation's id (docs/design.md §5), created on first use and kept across logouts. */
 export function getClientId(db: SotayDb): Promise<string> {
   return guardStorage(() =>
     db.transaction('rw', db.meta, async () => {

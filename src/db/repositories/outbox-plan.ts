@@ -1,7 +1,7 @@
 import type { OutboxOp, OutboxRow, SyncRecord } from '../rows';
 
 /**
- * Where a new local change of an entity goes in the outbox (DESIGN.md §6). Pure, so the rules can
+ * Where a new local change of an entity goes in the outbox (docs/design.md §6). Pure, so the rules can
  * be tested as a table:
  *
  * - A payload never changes after its first send. While the entity's latest row has never been

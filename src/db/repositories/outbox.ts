@@ -8,7 +8,7 @@ import { enqueueMutation, entityOutboxRows } from './outbox-write';
 import { settleEntity } from './settle';
 
 /**
- * The outbox as the sync layer sees it (DESIGN.md §6). Rows leave in seq order; a row's payload is
+ * The outbox as the sync layer sees it (docs/design.md §6). Rows leave in seq order; a row's payload is
  * frozen from its first send, which markAttempt records before the request goes out.
  */
 

@@ -5,7 +5,7 @@ import { guardStorage } from '../errors';
 import { ENTITY_TABLES, type RemoteEntity, type ShadowRow, type SyncRecord } from '../rows';
 import { toStoredRow } from './entity-tables';
 
-/** One record of a pull page (DESIGN.md §5). `data` is absent or null when deleted. */
+/** One record of a pull page (docs/design.md §5). `data` is absent or null when deleted. */
 export type RemoteChange = {
   entity: RemoteEntity;
   entityId: string;

@@ -1,4 +1,4 @@
-/** Fields the server sets on every synced record (DESIGN.md §3). */
+/** Fields the server sets on every synced record (docs/design.md §3). */
 type ServerFields = {
   version?: number | undefined;
   updatedAt?: string | undefined;

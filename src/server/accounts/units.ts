@@ -19,7 +19,7 @@ export function isoTime(value: Date | string): string {
   return new Date(value).toISOString();
 }
 
-/** The wire shape of a unit (DESIGN.md §3) with its server-set fields. */
+/** The wire shape of a unit (docs/design.md §3) with its server-set fields. */
 export function toUnit(row: UnitRow): Unit {
   return {
     id: row.id,

@@ -2,7 +2,7 @@ import type { Sql } from '../store/types';
 
 /**
  * Failed-login throttling, counted in the database so that every server instance sees the same
- * counts (DESIGN.md §6). Per username it stops password guessing on one account; per client
+ * counts (docs/design.md §6). Per username it stops password guessing on one account; per client
  * address it stops one machine from trying many accounts.
  *
  * An attempt is recorded BEFORE the password is checked and counted with the others, so that a

@@ -13,7 +13,7 @@ import { lockWrites } from './write-lock';
 
 export type PushContext = { user: User; scope: Scope; clientId: string };
 
-/** Set by the server whatever the client sends (DESIGN.md §3): dropped before validation. */
+/** Set by the server whatever the client sends (docs/design.md §3): dropped before validation. */
 const SERVER_FIELDS = ['version', 'updatedAt', 'updatedBy', 'authorId'] as const;
 
 type RawMutation = { mutationId: string } & Record<string, unknown>;
@@ -146,7 +146,7 @@ function invalidInput(mutationId: string): PushResult {
 }
 
 /**
- * One mutation in one transaction with its effect (DESIGN.md §5–§6). The mutation id is claimed
+ * One mutation in one transaction with its effect (docs/design.md §5–§6). The mutation id is claimed
  * FIRST under its primary key: a replay, or a twin racing in another request, finds it taken
  * (the twin waits for this transaction to commit) and answers `duplicate` — or the same
  * `rejected` — without a second effect. A conflict is not recorded: its replay is judged again

@@ -71,7 +71,7 @@ async function createUnits(tx: Sql): Promise<Unit[]> {
 }
 
 /**
- * The demo federation of DESIGN.md §5 (`SEED=demo`): three units, a supervisor, three organizers,
+ * The demo federation of docs/design.md §5 (`SEED=demo`): three units, a supervisor, three organizers,
  * 200 enterprises over real wards of Cần Thơ and this year's targets. Only on a database without
  * users, in one transaction under the write lock, so two servers starting together seed once.
  * Returns the logins (random passwords, never stored in clear) or undefined when nothing was done.

@@ -5,7 +5,7 @@ import type { ApiErrorCode, FieldIssue } from '../../shared/protocol';
 
 export type FieldError = FieldIssue;
 
-/** An error the client caused or must know about; rendered as DESIGN.md §5's JSON envelope. */
+/** An error the client caused or must know about; rendered as docs/design.md §5's JSON envelope. */
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,

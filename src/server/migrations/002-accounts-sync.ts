@@ -1,7 +1,7 @@
 import type { Migration } from '../store/migrate';
 
 /**
- * Accounts, sessions, login throttling, synced records and the idempotency log (DESIGN.md §5–§6).
+ * Accounts, sessions, login throttling, synced records and the idempotency log (docs/design.md §5–§6).
  *
  * Every change to something a device pulls (records and units) takes the next value of ONE
  * sequence, `change_seq`, so that a pull cursor is a single number. Writers take an advisory lock

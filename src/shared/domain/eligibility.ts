@@ -6,7 +6,7 @@ import { makeIssue } from '../vn/issue';
 import { ageOn } from './dates';
 
 /**
- * Who may join (Hướng dẫn 38/HD-TLĐ §1.2, Trade Union Law 2024; DESIGN.md §4). Findings, not a
+ * Who may join (Hướng dẫn 38/HD-TLĐ §1.2, Trade Union Law 2024; docs/design.md §4). Findings, not a
  * yes/no, so the organizer sees every reason at once:
  * - owners, chairs and board members, (general) directors, anyone authorised to sign labour
  *   contracts, cooperative managers, heads of non-public service units → error;

@@ -1,4 +1,4 @@
-/** Domain rules shared by the device and the server (DESIGN.md §3–§5). */
+/** Domain rules shared by the device and the server (docs/design.md §3–§5). */
 export { ageOn, isAfter, todayInVietnam } from './dates';
 export {
   checkEligibility,

@@ -4,7 +4,7 @@ import { formatNumber, formatProgress } from '../vn/format';
 import { inPeriod, type Period, periodYear } from './period';
 
 /**
- * Indicator definitions (DESIGN.md §3) as pure functions over records, a unit set and a period.
+ * Indicator definitions (docs/design.md §3) as pure functions over records, a unit set and a period.
  * Raw counts are computed; display strings come from formatProgress (`657/1.000 (65,7%)`).
  *
  * - new_members: accepted signups whose decision date is in the period, at enterprises of the

@@ -4,7 +4,7 @@ import { formatNumber } from '../vn/format';
 import type { Issue } from '../vn/issue';
 
 /**
- * Turns Valibot issues into the app's `Issue` (DESIGN.md §4): a field path, a stable code
+ * Turns Valibot issues into the app's `Issue` (docs/design.md §4): a field path, a stable code
  * `<entity>.<field_in_snake_case>.<kind>` and a message in the current language.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Three-way, field-by-field merge of a record edited on the device while the server's copy also
- * changed (DESIGN.md §6): a field changed on one side only takes that side's value; a field
+ * changed (docs/design.md §6): a field changed on one side only takes that side's value; a field
  * changed on both sides to different values keeps the device's value (the organizer's latest
  * intent) and is reported so that the user is told instead of it being silently overwritten.
  */

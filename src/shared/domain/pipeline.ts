@@ -11,7 +11,7 @@ import type { Issue } from '../vn/issue';
 import { makeIssue } from '../vn/issue';
 
 /**
- * The enterprise pipeline (DESIGN.md §3, §5). The same rules run on the device (to explain why a
+ * The enterprise pipeline (docs/design.md §3, §5). The same rules run on the device (to explain why a
  * stage cannot be chosen yet) and on the server (to refuse a record that skips them).
  *
  * - Forward moves, jumps included, are allowed when the target stage's requirements hold.

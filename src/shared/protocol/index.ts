@@ -1,4 +1,4 @@
-/** The HTTP contract of DESIGN.md §5, shared by the server, the sync engine and the app. */
+/** The HTTP contract of docs/design.md §5, shared by the server, the sync engine and the app. */
 export * from './auth';
 export * from './errors';
 export * from './health';

@@ -1,4 +1,4 @@
-/** Limits of the sync API (DESIGN.md §5). Beyond them the server answers 413. */
+/** Limits of the sync API (docs/design.md §5). Beyond them the server answers 413. */
 
 export const MAX_MUTATIONS_PER_PUSH = 500;
 /** Largest accepted push body, in bytes (2 MiB). */

@@ -4,7 +4,7 @@ import { apiErrorSchema } from './errors';
 import { clampPullLimit, MAX_CURSOR_LENGTH, PULL_DEFAULT_LIMIT } from './limits';
 
 /**
- * `POST /api/sync/push` and `GET /api/sync/pull` (DESIGN.md §5, §6).
+ * `POST /api/sync/push` and `GET /api/sync/pull` (docs/design.md §5, §6).
  *
  * A `put` carries the whole record (fields absent from `data` are cleared); without
  * `baseVersion` it creates the record, with it it edits that version. `data` is `unknown` here:

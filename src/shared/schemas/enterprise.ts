@@ -74,7 +74,7 @@ export const enterpriseSchema = v.pipe(
     ),
     ['femaleWorkerCount'],
   ),
-  // `founded` means a recognition decision exists (DESIGN.md §3); applyFoundingDecision sets both.
+  // `founded` means a recognition decision exists (docs/design.md §3); applyFoundingDecision sets both.
   v.forward(
     v.partialCheck(
       [['stage'], ['foundingDecision']],

@@ -1,5 +1,5 @@
 /**
- * Enumerated values of the data model (DESIGN.md §3), as arrays so that UIs can build pickers in
+ * Enumerated values of the data model (docs/design.md §3), as arrays so that UIs can build pickers in
  * this order. Labels live in the i18n catalogue under `<prefix>.<value>` (see catalog/domain.ts).
  */
 

@@ -1,5 +1,5 @@
 /**
- * Valibot schemas of the data model (DESIGN.md §3) and the types inferred from them. Import from
+ * Valibot schemas of the data model (docs/design.md §3) and the types inferred from them. Import from
  * here: `import { enterpriseSchema, type Enterprise, STAGES } from '../shared/schemas'`.
  */
 export * from './common';

@@ -20,7 +20,7 @@ import { CONTRACT_TYPES, GENDERS, MANAGER_ROLES } from './enums';
  *   well-formed. The Vietnamese rules (ID number, phone) and eligibility run on top of it in
  *   domain/signup-check.ts; the server accepts a non-draft signup only when that check has no error.
  *
- * Extensions of DESIGN.md §3 (additive, no renames):
+ * Extensions of docs/design.md §3 (additive, no renames):
  * - `managerRole` is an enum (MANAGER_ROLES); absent means `none`.
  * - `servingSentence` (boolean, optional): the applicant is serving a prison sentence, which makes
  *   them ineligible (Hướng dẫn 38/HD-TLĐ §1.2).

@@ -1,5 +1,5 @@
 /**
- * Vietnamese data rules (DESIGN.md §4). Modules are split so that a bundle importing only,
+ * Vietnamese data rules (docs/design.md §4). Modules are split so that a bundle importing only,
  * say, searchKey does not carry the 225 KB administrative-unit data (admin-units.ts).
  */
 

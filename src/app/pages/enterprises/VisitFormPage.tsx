@@ -85,7 +85,7 @@ export function VisitFormPage({ enterpriseId }: { enterpriseId: string }) {
     countApplications(db, enterpriseId).then(setApplications);
   }, [enterpriseId]);
 
-  // Typed input that is not saved yet must survive an app update (DESIGN.md §6).
+  // Typed input that is not saved yet must survive an app update (docs/design.md §6).
   const dirty = form !== EMPTY;
   useEffect(() => (dirty ? holdBusy() : undefined), [dirty]);
 
