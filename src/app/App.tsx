@@ -20,8 +20,7 @@ export function App({ initialLang }: { initialLang: Lang }) {
   const path = usePath();
   const session = useLive(() => getSession(appDb()), []);
   const switchLanguage = (next: Lang) => {
-    chooseLanguage(next);
-    setLang(next);
+    void chooseLanguage(next).then(() => setLang(next));
   };
   return (
     <div class="shell" key={lang}>

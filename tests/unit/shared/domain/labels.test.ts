@@ -1,7 +1,7 @@
 import type * as v from 'valibot';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fieldLabel } from '../../../../src/shared/domain';
-import { hasMessage, setLanguage, t } from '../../../../src/shared/i18n';
+import { hasMessage, loadLanguage, setLanguage, t } from '../../../../src/shared/i18n';
 import {
   CONTRACT_TYPES,
   enterpriseSchema,
@@ -23,6 +23,8 @@ import {
   VISIT_PURPOSES,
   visitSchema,
 } from '../../../../src/shared/schemas';
+
+beforeAll(() => loadLanguage('en'));
 
 const pickers: [string, readonly string[]][] = [
   ['stage', STAGES],
