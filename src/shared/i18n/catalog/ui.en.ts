@@ -7,7 +7,7 @@ export const uiEn: Record<UiKey, string> = {
   'nav.label': 'Main sections',
   'nav.enterprises': 'Enterprises',
   'nav.followUps': 'Follow-ups',
-  'nav.signups': 'Applications',
+  'nav.signups': 'Application forms',
   'nav.sync': 'Sync',
   'nav.progress': 'Progress',
   'nav.settings': 'Settings',
@@ -65,8 +65,10 @@ export const uiEn: Record<UiKey, string> = {
   'sync.entity.visit': 'Visit log',
   'sync.entity.signup': 'Membership application',
   'logout.button': 'Sign out',
-  'logout.unsent': '{count, plural, one {# record is} other {# records are}} not sent yet. Sync or export a backup before signing out.',
-  'logout.confirm': 'Sign out anyway and delete {count, plural, one {# unsent record} other {# unsent records}}',
+  'logout.unsent':
+    '{count, plural, one {# record is} other {# records are}} not sent yet. Sync or export a backup before signing out.',
+  'logout.confirm':
+    'Sign out anyway and delete {count, plural, one {# unsent record} other {# unsent records}}',
   'logout.confirmAgain': 'Sure? Tap again to delete and sign out',
   'common.all': 'All',
   'common.choose': '— Choose —',
@@ -83,12 +85,13 @@ export const uiEn: Record<UiKey, string> = {
   'enterprise.filterDue': 'Follow-up due',
   'enterprise.count': '{count, plural, one {# enterprise} other {# enterprises}}',
   'enterprise.workers': '{count, plural, one {# worker} other {# workers}}',
-  'enterprise.noUnion': 'no union',
   'enterprise.taxCodeHint': '10 digits, or 10 digits - 3 digits for a branch.',
   'enterprise.notFound': 'This enterprise is not on this device.',
   'enterprise.applications': 'Membership applications',
-  'enterprise.applicationsCount': '{count, plural, one {# application} other {# applications}} collected.',
-  'enterprise.applicationsNeeded': '{count, plural, one {# more is} other {# more are}} needed to found a grassroots union.',
+  'enterprise.applicationsCount':
+    '{count, plural, one {# application} other {# applications}} collected.',
+  'enterprise.applicationsNeeded':
+    '{count, plural, one {# more is} other {# more are}} needed to found a grassroots union.',
   'enterprise.applicationsEnough': 'Enough applications to found a grassroots union.',
   'enterprise.facts': 'Enterprise facts',
   'enterprise.stageHistory': 'Organizing history',
@@ -100,7 +103,8 @@ export const uiEn: Record<UiKey, string> = {
   'visit.addPerson': 'Add a person met',
   'visit.stageChange': 'Change stage',
   'visit.stageUnchanged': 'Unchanged: {stage}',
-  'visit.applicationsSoFar': '{count, plural, one {# application} other {# applications}} collected at this enterprise.',
+  'visit.applicationsSoFar':
+    '{count, plural, one {# application} other {# applications}} collected at this enterprise.',
   'visit.quickFollowUp': 'Quick follow-up date',
   'visit.inDays': 'In {count, plural, one {# day} other {# days}}',
   'visit.addLocation': 'Record current position',
@@ -131,7 +135,8 @@ export const uiEn: Record<UiKey, string> = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.bad': 'Wrong username or password.',
-  'login.tooMany': 'Too many failed attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
+  'login.tooMany':
+    'Too many failed attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
   'login.offline': 'The first sign-in on this device needs a network connection.',
   'login.failed': 'Could not sign in ({status}). Try again.',
   'login.expired':
@@ -140,7 +145,8 @@ export const uiEn: Record<UiKey, string> = {
   'backup.title': 'Back up data on this device',
   'backup.export': 'Export backup file',
   'backup.import': 'Import backup file',
-  'backup.imported': 'Imported: {added, plural, one {# record} other {# records}} added, {skipped, number} already present.',
+  'backup.imported':
+    'Imported: {added, plural, one {# record} other {# records}} added, {skipped, number} already present.',
   'backup.invalid': 'This file is not a Sổ tay backup.',
   'backup.hint': "The backup holds workers' personal data: keep it somewhere safe.",
   'nav.short.enterprises': 'Enterprises',
@@ -160,7 +166,8 @@ export const uiEn: Record<UiKey, string> = {
   'record.sent': 'Sent',
   'enterprise.noMatch': 'No enterprise matches “{query}”.',
   'enterprise.registerNamed': 'Add enterprise “{query}”',
-  'enterprise.deleted': 'This enterprise is no longer on this device (it may have been deleted or moved to another unit).',
+  'enterprise.deleted':
+    'This enterprise is no longer on this device (it may have been deleted or moved to another unit).',
   'signup.discard': 'Discard draft',
   'signup.discarded': 'Draft {name} discarded.',
   'signup.readOnly': 'Submitted: view only, it cannot be changed on the device.',

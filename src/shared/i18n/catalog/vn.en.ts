@@ -16,7 +16,8 @@ export const vnEn: Record<VnKey, string> = {
   'phone.format':
     'A phone number has only digits and starts with 0 or +84 (spaces, dots and dashes are fine).',
   'phone.country': 'Only Vietnamese phone numbers (+84) are accepted.',
-  'phone.length': 'A phone number has 10 digits (mobile) or 11 digits (landline), counting the leading 0; this one has {count}.',
+  'phone.length':
+    'A phone number has 10 digits (mobile) or 11 digits (landline), counting the leading 0; this one has {count}.',
   'phone.prefix': '{prefix} is not a Vietnamese mobile prefix.',
 
   'id_number.required': 'Enter the ID card or passport number.',

@@ -14,7 +14,8 @@ export const vnVi = {
   'phone.format':
     'Số điện thoại chỉ gồm chữ số, bắt đầu bằng 0 hoặc +84 (được dùng dấu cách, dấu chấm, gạch ngang).',
   'phone.country': 'Chỉ nhận số điện thoại Việt Nam (+84).',
-  'phone.length': 'Số điện thoại có 10 chữ số (di động) hoặc 11 chữ số (cố định), tính cả số 0 đầu; số vừa nhập có {count} chữ số.',
+  'phone.length':
+    'Số điện thoại có 10 chữ số (di động) hoặc 11 chữ số (cố định), tính cả số 0 đầu; số vừa nhập có {count} chữ số.',
   'phone.prefix': 'Đầu số {prefix} không phải đầu số di động Việt Nam.',
 
   'id_number.required': 'Chưa nhập số CCCD/hộ chiếu.',
