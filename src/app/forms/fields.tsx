@@ -13,6 +13,8 @@ type Base = {
   issues?: readonly Issue[] | undefined;
   hint?: string;
   required?: boolean;
+  /** The label is read aloud but not drawn (the list's search box: its placeholder says it). */
+  hideLabel?: boolean;
 };
 
 export function issuesFor(issues: readonly Issue[], field: string): Issue[] {
@@ -60,7 +62,7 @@ export function IssueList(props: { issues?: readonly Issue[] | undefined; id?: s
 export function FieldShell(props: Base & { children: ComponentChildren }) {
   return (
     <div class="field">
-      <label for={props.id}>
+      <label for={props.id} class={props.hideLabel ? 'visually-hidden' : undefined}>
         {props.label}
         <RequiredMark required={props.required} />
       </label>

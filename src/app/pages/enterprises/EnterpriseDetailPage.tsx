@@ -65,7 +65,7 @@ function contactOf(e: EnterpriseRow): ComponentChildren {
       {phone && (
         <>
           {' · '}
-          <a href={telHref(phone)} data-testid="contact-phone">
+          <a class="tel-link" href={telHref(phone)} data-testid="contact-phone">
             {formatPhone(phone)}
           </a>
         </>

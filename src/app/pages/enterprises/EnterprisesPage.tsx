@@ -15,7 +15,7 @@ import { EnterpriseDetailPage } from '../../screens';
 import { useSession } from '../../session';
 
 /** Two lines of name and two of stage, workers and union status (styles.css `.virtual-row`). */
-const ROW_HEIGHT = 84;
+const ROW_HEIGHT = 82;
 /** Rows found before the list first paints: a tall phone screen of them, and the overscan. */
 const FIRST_SCREEN_ROWS = 30;
 
@@ -77,6 +77,7 @@ export function EnterprisesPage() {
         id="enterprise-search"
         label={t('enterprise.search')}
         type="search"
+        hideLabel
         value={filters.query}
         onValue={(query) => set({ query })}
         placeholder={t('enterprise.searchPlaceholder')}

@@ -42,7 +42,11 @@ export function SignupView({ signup, enterpriseName }: { signup: Signup; enterpr
           <Fact label={fieldName('nationality')}>{nationality ?? signup.nationality}</Fact>
           <Fact label={fieldName('idNumber')}>{signup.idNumber}</Fact>
           <Fact label={fieldName('phone')}>
-            {signup.phone && <a href={telHref(signup.phone)}>{formatPhone(signup.phone)}</a>}
+            {signup.phone && (
+              <a class="tel-link" href={telHref(signup.phone)}>
+                {formatPhone(signup.phone)}
+              </a>
+            )}
           </Fact>
           <Fact label={fieldName('ethnicity')}>{signup.ethnicity}</Fact>
           <Fact label={fieldName('religion')}>{signup.religion}</Fact>
