@@ -25,26 +25,35 @@ export type LoadWatch = { retry(): void; stop(): void };
 
 /**
  * Reads now (in the caller's task: a screen opened by a tap starts its read in the tap's task,
- * not a frame later) and again after every write to `spec.tables`; only the latest run's result
- * is reported. While a new run is on its way the last state stays: no "loading" flash.
+ * not a frame later) and again after writes to `spec.tables`. One read at a time: writes that
+ * come while a read runs (a drain acknowledging hundreds of rows) make ONE more read after it,
+ * not one each. While a new read is on its way the last state stays: no "loading" flash.
  */
 export function watchLoad<T>(
   db: SotayDb,
   spec: LoadSpec<T>,
   report: (state: Load<T>) => void,
 ): LoadWatch {
-  let latest = 0;
   let stopped = false;
+  let running = false;
+  let again = false;
+  const settle = (state: Load<T>) => {
+    running = false;
+    if (stopped) return;
+    // A write came during the read: what it read may be stale already, read once more.
+    if (again) run();
+    else report(state);
+  };
   const run = () => {
-    const mine = ++latest;
-    const current = () => !stopped && mine === latest;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    again = false;
     spec.read().then(
-      (value) => {
-        if (current()) report(value === undefined ? { status: 'notFound' } : { status: 'ready', value });
-      },
-      (error: unknown) => {
-        if (current()) report({ status: 'failed', error });
-      },
+      (value) => settle(value === undefined ? { status: 'notFound' } : { status: 'ready', value }),
+      (error: unknown) => settle({ status: 'failed', error }),
     );
   };
   const stop = onTablesChanged(db, spec.tables, run);
