@@ -117,7 +117,9 @@ export async function unwrapDataKeyWithPin(
   options: UnwrapOptions = {},
 ): Promise<Key> {
   const parsed = v.safeParse(pinWrappedKeySchema, stored);
-  if (!parsed.success) throw new CryptoError('record_unreadable');
+  if (!parsed.success || !fromBase64url(parsed.output.kdf.salt)) {
+    throw new CryptoError('record_unreadable');
+  }
   const { kdf } = parsed.output;
   return unwrapWith(
     () => deriveFromSecret(pin, kdf, ['unwrapKey']),

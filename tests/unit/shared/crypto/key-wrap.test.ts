@@ -85,6 +85,10 @@ describe('the data key wrapped by a PIN', () => {
       (w) => ({ ...w, kdf: { ...w.kdf, iterations: 1e9 } }),
     ],
     ['no salt', (w) => ({ ...w, kdf: { ...w.kdf, salt: '' } })],
+    [
+      'a salt that is not canonical base64url',
+      (w) => ({ ...w, kdf: { ...w.kdf, salt: `${w.kdf.salt.slice(0, 21)}B` } }),
+    ],
     ['nothing', () => null],
   ])('refuses %s as unreadable', async (_label, malform) => {
     expect(await refusal(unwrapDataKeyWithPin(malform(wrapped), PIN))).toBe('record_unreadable');
