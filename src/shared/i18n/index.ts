@@ -1,4 +1,5 @@
 import { domainVi } from './catalog/domain';
+import { privacyVi } from './catalog/privacy';
 import { uiVi } from './catalog/ui';
 import { vnVi } from './catalog/vn';
 import { formatMessage, type MessageParams } from './format';
@@ -7,7 +8,7 @@ import { formatMessage, type MessageParams } from './format';
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
-const vi = { ...uiVi, ...vnVi, ...domainVi };
+const vi = { ...uiVi, ...vnVi, ...domainVi, ...privacyVi };
 export type MessageKey = keyof typeof vi;
 export type Catalogue = Record<MessageKey, string>;
 export type { MessageParams };
