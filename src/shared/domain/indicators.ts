@@ -1,105 +1,211 @@
-import type { Enterprise, Indicator, IndicatorEntry, SignupRecord, Target } from '../schemas';
+import type {
+  Enterprise,
+  EntryKind,
+  Indicator,
+  IndicatorEntry,
+  SignupStatus,
+  Target,
+} from '../schemas';
 import { INDICATORS } from '../schemas/enums';
 import { formatNumber, formatProgress } from '../vn/format';
-import { inPeriod, type Period, periodYear } from './period';
+import { inPeriod, type Period, periodYear, yearToDate } from './period';
 
 /**
- * Indicator definitions (docs/design.md §3) as pure functions over records, a unit set and a period.
- * Raw counts are computed; display strings come from formatProgress (`657/1.000 (65,7%)`).
+ * The indicators of docs/design.md §3, in two steps that SQL can mirror one to one:
  *
- * - new_members: accepted signups whose decision date is in the period, at enterprises of the
- *   units, plus `new_members` entries.
- * - net_members: entries only (new − left + transferred in is known from membership records).
- * - new_cdcs: enterprises of the units whose `foundedAt` is in the period, whatever their stage
- *   now (a CĐCS founded in March that closed in November still counts for that year), plus entries.
- * - new_cdcs_25: those of new_cdcs with workerCount ≥ 25. The model keeps one worker count, so the
- *   current figure stands in for the count at founding. Plus entries.
- * - new_ndcs, party_introductions: entries only.
+ * 1. `indicatorFacts` turns records into facts `{source, unitId, date, amount}`: an accepted
+ *    signup is a `signup_accepted` fact (amount 1) dated by its decision, in its enterprise's unit;
+ *    an enterprise with `foundedAt` is a `cdcs_founded` fact dated `foundedAt`, plus a
+ *    `cdcs25_founded` fact when it had ≥ 25 workers at founding (`workerCountAtFounding`, or
+ *    `workerCount` for a record founded before that field existed); an entry is a fact of its kind
+ *    (amount `count`), an adjustment one of `adjustment.<indicator>` (amount `delta`, signed).
+ *    (SQL: a UNION ALL view over signups ⋈ enterprises, enterprises and entries.)
+ * 2. An indicator is Σ sign × amount over the facts of a unit set and a date range, with the
+ *    signs of INDICATOR_TERMS. (SQL: SUM(amount * CASE source …) WHERE unit_id IN subtree AND
+ *    date BETWEEN from AND to.)
+ *
+ * Dates are ISO strings compared as text; a period includes both its ends, so a decision dated
+ * the last day of a month counts in that month, and an application signed in December and
+ * accepted in January counts in January (its decision date).
  */
 
 export { formatProgress };
 
 export const CDCS_25_MIN_WORKERS = 25;
 
+/** Facts that come from the app's own records rather than entries. */
+export const RECORD_SOURCES = ['signup_accepted', 'cdcs_founded', 'cdcs25_founded'] as const;
+export type RecordSource = (typeof RECORD_SOURCES)[number];
+export type AdjustmentSource = `adjustment.${Indicator}`;
+export type FactSource = RecordSource | EntryKind | AdjustmentSource;
+
+export type IndicatorFact = {
+  source: FactSource;
+  unitId: string;
+  /** ISO date the fact counts on. */
+  date: string;
+  amount: number;
+  /** The record behind the fact, so that every figure can be traced to its records. */
+  entity: 'signup' | 'enterprise' | 'indicatorEntry';
+  id: string;
+};
+
+export type Term = { source: FactSource; sign: 1 | -1 };
+
+const add = (source: FactSource): Term => ({ source, sign: 1 });
+const subtract = (source: FactSource): Term => ({ source, sign: -1 });
+const adjusted = (indicator: Indicator): Term => add(`adjustment.${indicator}`);
+
+const newMembersTerms = [add('signup_accepted'), add('admitted_outside'), adjusted('new_members')];
+const newCdcsTerms = [add('cdcs_founded'), add('cdcs_founded_outside'), adjusted('new_cdcs')];
+const newNdcsTerms = [add('ndcs_founded'), adjusted('new_ndcs')];
+const netMembersTerms = [
+  ...newMembersTerms,
+  add('transferred_in'),
+  subtract('left'),
+  subtract('transferred_out'),
+  adjusted('net_members'),
+];
+
+/** Each indicator as a signed sum of fact sources (the table of docs/design.md §3). */
+export const INDICATOR_TERMS: Readonly<Record<Indicator, readonly Term[]>> = {
+  new_members: newMembersTerms,
+  net_members: netMembersTerms,
+  informal_members: [add('informal_admitted'), adjusted('informal_members')],
+  new_cdcs: newCdcsTerms,
+  new_cdcs_25: [add('cdcs25_founded'), add('cdcs25_founded_outside'), adjusted('new_cdcs_25')],
+  new_ndcs: newNdcsTerms,
+  party_introductions: [add('party_introduced'), adjusted('party_introductions')],
+  party_admissions: [add('party_admitted'), adjusted('party_admissions')],
+};
+
+/** Counts at a date (not targets): the opening on 1 January plus the year's movements. */
+export const TOTALS = ['members', 'cdcs', 'ndcs'] as const;
+export type Total = (typeof TOTALS)[number];
+
+export const TOTAL_TERMS: Readonly<Record<Total, readonly Term[]>> = {
+  members: [add('members_opening'), ...netMembersTerms],
+  cdcs: [add('cdcs_opening'), ...newCdcsTerms, subtract('cdcs_dissolved')],
+  // The model has no dissolution kind for NĐCS: their count only grows within a year.
+  ndcs: [add('ndcs_opening'), ...newNdcsTerms],
+};
+
+export type IndicatorSignup = {
+  id: string;
+  enterpriseId: string;
+  status: SignupStatus;
+  decision?: { date: string } | undefined;
+};
+
+export type IndicatorEnterprise = Pick<
+  Enterprise,
+  'id' | 'unitId' | 'foundedAt' | 'workerCountAtFounding' | 'workerCount'
+>;
+
 export type IndicatorData = {
-  enterprises: readonly Enterprise[];
-  signups: readonly SignupRecord[];
+  enterprises: readonly IndicatorEnterprise[];
+  signups: readonly IndicatorSignup[];
   entries: readonly IndicatorEntry[];
 };
 
+/** Worker count that decides `new_cdcs_25`: the one at founding, for good. */
+export function workersAtFounding(enterprise: IndicatorEnterprise): number {
+  return enterprise.workerCountAtFounding ?? enterprise.workerCount ?? 0;
+}
+
+/**
+ * Every fact of the records. A signup whose enterprise is not in `enterprises` has no unit and
+ * yields no fact (a device only holds its scope's enterprises, and counts its scope).
+ */
+export function indicatorFacts(data: IndicatorData): IndicatorFact[] {
+  const facts: IndicatorFact[] = [];
+  const unitOf = new Map(data.enterprises.map((enterprise) => [enterprise.id, enterprise.unitId]));
+  for (const signup of data.signups) {
+    const unitId = unitOf.get(signup.enterpriseId);
+    const date = signup.decision?.date;
+    if (signup.status !== 'accepted' || unitId === undefined || date === undefined) continue;
+    facts.push({
+      source: 'signup_accepted',
+      unitId,
+      date,
+      amount: 1,
+      entity: 'signup',
+      id: signup.id,
+    });
+  }
+  for (const enterprise of data.enterprises) {
+    const { id, unitId, foundedAt: date } = enterprise;
+    if (date === undefined) continue;
+    facts.push({ source: 'cdcs_founded', unitId, date, amount: 1, entity: 'enterprise', id });
+    if (workersAtFounding(enterprise) >= CDCS_25_MIN_WORKERS) {
+      facts.push({ source: 'cdcs25_founded', unitId, date, amount: 1, entity: 'enterprise', id });
+    }
+  }
+  for (const entry of data.entries) {
+    const adjustment = entry.kind === 'adjustment';
+    facts.push({
+      source: adjustment ? `adjustment.${entry.indicator}` : entry.kind,
+      unitId: entry.unitId,
+      date: entry.date,
+      amount: adjustment ? entry.delta : entry.count,
+      entity: 'indicatorEntry',
+      id: entry.id,
+    });
+  }
+  return facts;
+}
+
 export type IndicatorScope = {
-  data: IndicatorData;
+  facts: readonly IndicatorFact[];
   /** The units counted (typically a unit and its descendants: see unitAndDescendants). */
   unitIds: ReadonlySet<string>;
   period: Period;
 };
 
-function entryTotal(scope: IndicatorScope, indicator: Indicator): number {
-  return scope.data.entries
-    .filter(
-      (entry) =>
-        entry.indicator === indicator &&
-        scope.unitIds.has(entry.unitId) &&
-        inPeriod(entry.date, scope.period),
-    )
-    .reduce((sum, entry) => sum + entry.delta, 0);
-}
-
-function enterprisesInScope(scope: IndicatorScope): Enterprise[] {
-  return scope.data.enterprises.filter((enterprise) => scope.unitIds.has(enterprise.unitId));
-}
-
-function foundedInPeriod(scope: IndicatorScope): Enterprise[] {
-  return enterprisesInScope(scope).filter((enterprise) =>
-    inPeriod(enterprise.foundedAt, scope.period),
+/** The facts of the scope's units and period. */
+export function factsInScope(scope: IndicatorScope): IndicatorFact[] {
+  return scope.facts.filter(
+    (fact) => scope.unitIds.has(fact.unitId) && inPeriod(fact.date, scope.period),
   );
 }
 
-export function newMembers(scope: IndicatorScope): number {
-  const enterpriseIds = new Set(enterprisesInScope(scope).map((enterprise) => enterprise.id));
-  const accepted = scope.data.signups.filter(
-    (signup) =>
-      signup.status === 'accepted' &&
-      enterpriseIds.has(signup.enterpriseId) &&
-      inPeriod(signup.decision?.date, scope.period),
-  ).length;
-  return accepted + entryTotal(scope, 'new_members');
+function signs(terms: readonly Term[]): Map<FactSource, number> {
+  return new Map(terms.map((term) => [term.source, term.sign]));
 }
 
-export function netMembers(scope: IndicatorScope): number {
-  return entryTotal(scope, 'net_members');
+function sumTerms(facts: readonly IndicatorFact[], terms: readonly Term[]): number {
+  const sign = signs(terms);
+  return facts.reduce((sum, fact) => sum + (sign.get(fact.source) ?? 0) * fact.amount, 0);
 }
-
-export function newCdcs(scope: IndicatorScope): number {
-  return foundedInPeriod(scope).length + entryTotal(scope, 'new_cdcs');
-}
-
-export function newCdcs25(scope: IndicatorScope): number {
-  const large = foundedInPeriod(scope).filter(
-    (enterprise) => (enterprise.workerCount ?? 0) >= CDCS_25_MIN_WORKERS,
-  );
-  return large.length + entryTotal(scope, 'new_cdcs_25');
-}
-
-export function newNdcs(scope: IndicatorScope): number {
-  return entryTotal(scope, 'new_ndcs');
-}
-
-export function partyIntroductions(scope: IndicatorScope): number {
-  return entryTotal(scope, 'party_introductions');
-}
-
-const COUNTERS: Record<Indicator, (scope: IndicatorScope) => number> = {
-  new_members: newMembers,
-  net_members: netMembers,
-  new_cdcs: newCdcs,
-  new_cdcs_25: newCdcs25,
-  new_ndcs: newNdcs,
-  party_introductions: partyIntroductions,
-};
 
 export function indicatorValue(indicator: Indicator, scope: IndicatorScope): number {
-  return COUNTERS[indicator](scope);
+  return sumTerms(factsInScope(scope), INDICATOR_TERMS[indicator]);
+}
+
+/** The facts behind a figure, each with its sign: what a tap on the figure lists. */
+export function indicatorBreakdown(
+  indicator: Indicator,
+  scope: IndicatorScope,
+): { fact: IndicatorFact; sign: 1 | -1 }[] {
+  const sign = signs(INDICATOR_TERMS[indicator]);
+  return factsInScope(scope).flatMap((fact) => {
+    const s = sign.get(fact.source);
+    return s === undefined ? [] : [{ fact, sign: s as 1 | -1 }];
+  });
+}
+
+/** Members, CĐCS and NĐCS of the units on `date` (its end of day). */
+export function totalsAt(
+  facts: readonly IndicatorFact[],
+  unitIds: ReadonlySet<string>,
+  date: string,
+): Record<Total, number> {
+  const inYear = factsInScope({ facts, unitIds, period: yearToDate(date) });
+  return {
+    members: sumTerms(inYear, TOTAL_TERMS.members),
+    cdcs: sumTerms(inYear, TOTAL_TERMS.cdcs),
+    ndcs: sumTerms(inYear, TOTAL_TERMS.ndcs),
+  };
 }
 
 export type IndicatorResult = {
@@ -124,6 +230,16 @@ export function formatIndicatorProgress(actual: number, target: number | undefin
   return target === undefined ? formatNumber(actual) : formatProgress(actual, target);
 }
 
+/** Sum of the targets given for one indicator and year; undefined when none matches. */
+export function targetTotal(
+  targets: readonly Pick<Target, 'year' | 'indicator' | 'value'>[],
+  year: number,
+  indicator: Indicator,
+): number | undefined {
+  const matching = targets.filter((t) => t.year === year && t.indicator === indicator);
+  return matching.length === 0 ? undefined : matching.reduce((sum, t) => sum + t.value, 0);
+}
+
 /**
  * Every indicator for a unit set and period. `targets` are the targets this report is measured
  * against (usually the report unit's own, not also its children's, which would count twice);
@@ -131,42 +247,36 @@ export function formatIndicatorProgress(actual: number, target: number | undefin
  */
 export function computeIndicators(
   scope: IndicatorScope,
-  targets: readonly Target[],
+  targets: readonly Pick<Target, 'year' | 'indicator' | 'value'>[],
 ): IndicatorResult[] {
   const year = periodYear(scope.period);
+  const facts = factsInScope(scope);
   return INDICATORS.map((indicator) => {
-    const actual = indicatorValue(indicator, scope);
-    const matching = targets.filter(
-      (target) => target.indicator === indicator && target.year === year,
-    );
-    if (matching.length === 0) return { indicator, actual, display: formatNumber(actual) };
-    const target = matching.reduce((sum, item) => sum + item.value, 0);
+    const actual = sumTerms(facts, INDICATOR_TERMS[indicator]);
+    const target = targetTotal(targets, year, indicator);
+    if (target === undefined) return { indicator, actual, display: formatNumber(actual) };
     const percent = percentOf(actual, target);
     return {
       indicator,
       actual,
       target,
-      ...(percent !== undefined && { percent }),
+      ...(percent === undefined ? {} : { percent }),
       display: formatProgress(actual, target),
     };
   });
 }
 
-/** `rootId` and every unit below it, following parentId links (cycles are ignored). */
-export function unitAndDescendants(
-  units: readonly { id: string; parentId?: string | undefined }[],
-  rootId: string,
-): Set<string> {
-  const found = new Set([rootId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const unit of units) {
-      if (unit.parentId !== undefined && found.has(unit.parentId) && !found.has(unit.id)) {
-        found.add(unit.id);
-        grew = true;
-      }
-    }
-  }
-  return found;
+/**
+ * "Targets met" (`9/9`): of the indicators with a positive target, how many reached it. A target
+ * of 0 says nothing is planned, so it is not counted.
+ */
+export function targetsMet(results: readonly IndicatorResult[]): { met: number; total: number } {
+  const withTarget = results.filter((r) => r.target !== undefined && r.target > 0);
+  const met = withTarget.filter((r) => r.actual >= (r.target ?? 0)).length;
+  return { met, total: withTarget.length };
+}
+
+export function formatTargetsMet(results: readonly IndicatorResult[]): string {
+  const { met, total } = targetsMet(results);
+  return `${formatNumber(met)}/${formatNumber(total)}`;
 }
