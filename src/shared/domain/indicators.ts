@@ -1,14 +1,15 @@
-import type {
-  Enterprise,
-  EntryKind,
-  Indicator,
-  IndicatorEntry,
-  SignupStatus,
-  Target,
+import {
+  type Enterprise,
+  type EntryKind,
+  type Indicator,
+  type IndicatorEntry,
+  isCalendarDate,
+  type SignupStatus,
+  type Target,
 } from '../schemas';
 import { INDICATORS } from '../schemas/enums';
 import { formatNumber, formatProgress } from '../vn/format';
-import { inPeriod, type Period, periodYear, yearToDate } from './period';
+import { type Period, periodRange, periodYear, yearToDate } from './period';
 
 /**
  * The indicators of docs/design.md §3, in two steps that SQL can mirror one to one:
@@ -48,6 +49,8 @@ export type IndicatorFact = {
   /** The record behind the fact, so that every figure can be traced to its records. */
   entity: 'signup' | 'enterprise' | 'indicatorEntry';
   id: string;
+  /** Who collected the application (signup facts): per-organizer admissions. */
+  authorId?: string;
 };
 
 export type Term = { source: FactSource; sign: 1 | -1 };
@@ -95,6 +98,7 @@ export type IndicatorSignup = {
   enterpriseId: string;
   status: SignupStatus;
   decision?: { date: string } | undefined;
+  authorId?: string | undefined;
 };
 
 export type IndicatorEnterprise = Pick<
@@ -115,23 +119,30 @@ export function workersAtFounding(enterprise: IndicatorEnterprise): number {
 
 /**
  * Every fact of the records. A signup whose enterprise is not in `enterprises` has no unit and
- * yields no fact (a device only holds its scope's enterprises, and counts its scope).
+ * yields no fact (a device only holds its scope's enterprises, and counts its scope). A fact
+ * without a real calendar date counts nowhere, so it is left out here once rather than checked in
+ * every period.
  */
 export function indicatorFacts(data: IndicatorData): IndicatorFact[] {
+  return recordFacts(data).filter((fact) => isCalendarDate(fact.date));
+}
+
+function recordFacts(data: IndicatorData): IndicatorFact[] {
   const facts: IndicatorFact[] = [];
   const unitOf = new Map(data.enterprises.map((enterprise) => [enterprise.id, enterprise.unitId]));
   for (const signup of data.signups) {
     const unitId = unitOf.get(signup.enterpriseId);
     const date = signup.decision?.date;
     if (signup.status !== 'accepted' || unitId === undefined || date === undefined) continue;
-    facts.push({
+    const fact: IndicatorFact = {
       source: 'signup_accepted',
       unitId,
       date,
       amount: 1,
       entity: 'signup',
       id: signup.id,
-    });
+    };
+    facts.push(signup.authorId === undefined ? fact : { ...fact, authorId: signup.authorId });
   }
   for (const enterprise of data.enterprises) {
     const { id, unitId, foundedAt: date } = enterprise;
@@ -162,10 +173,11 @@ export type IndicatorScope = {
   period: Period;
 };
 
-/** The facts of the scope's units and period. */
+/** The facts of the scope's units and period (ISO dates compare as text). */
 export function factsInScope(scope: IndicatorScope): IndicatorFact[] {
+  const { from, to } = periodRange(scope.period);
   return scope.facts.filter(
-    (fact) => scope.unitIds.has(fact.unitId) && inPeriod(fact.date, scope.period),
+    (fact) => fact.date >= from && fact.date <= to && scope.unitIds.has(fact.unitId),
   );
 }
 

@@ -136,6 +136,37 @@ describe('indicator values of U and C (counted by hand from indicator-scenario.t
   });
 });
 
+describe('indicatorFacts', () => {
+  const small = indicatorFacts({
+    enterprises: [{ id: e(1), unitId: U, foundedAt: '2025-02-30', workerCountAtFounding: 30 }],
+    signups: [
+      {
+        id: 'a',
+        enterpriseId: e(1),
+        status: 'accepted',
+        decision: { date: '2025-03-10' },
+        authorId: 'lan',
+      },
+      { id: 'b', enterpriseId: e(1), status: 'accepted', decision: { date: '10/03/2025' } },
+    ],
+    entries: [],
+  });
+
+  it('leaves out a fact without a real calendar date, and names who collected an application', () => {
+    expect(small).toEqual([
+      {
+        source: 'signup_accepted',
+        unitId: U,
+        date: '2025-03-10',
+        amount: 1,
+        entity: 'signup',
+        id: 'a',
+        authorId: 'lan',
+      },
+    ]);
+  });
+});
+
 describe('totals at a date', () => {
   it.each<[string, number, number, number]>([
     // members = opening 1.000 + 200 + net to the date; CĐCS = 40 + new − 2 dissolved; NĐCS 3 + 1
