@@ -28,8 +28,10 @@ export { checkEnterprise, type EnterpriseCheckOptions } from './enterprise-check
 export { checkIndicatorEntry, type EntryCheckOptions } from './entry-check';
 export { migrateIndicatorEntry, readIndicatorEntry } from './entry-migration';
 export {
+  addTotals,
   CDCS_25_MIN_WORKERS,
   computeIndicators,
+  evaluateTerms,
   type FactSource,
   factsInScope,
   formatIndicatorProgress,

@@ -124,7 +124,16 @@ export function workersAtFounding(enterprise: IndicatorEnterprise): number {
  * every period.
  */
 export function indicatorFacts(data: IndicatorData): IndicatorFact[] {
-  return recordFacts(data).filter((fact) => isCalendarDate(fact.date));
+  // A year has at most 366 dates: each distinct one is checked once.
+  const valid = new Map<string, boolean>();
+  return recordFacts(data).filter((fact) => {
+    let ok = valid.get(fact.date);
+    if (ok === undefined) {
+      ok = isCalendarDate(fact.date);
+      valid.set(fact.date, ok);
+    }
+    return ok;
+  });
 }
 
 function recordFacts(data: IndicatorData): IndicatorFact[] {
@@ -185,9 +194,27 @@ function signs(terms: readonly Term[]): Map<FactSource, number> {
   return new Map(terms.map((term) => [term.source, term.sign]));
 }
 
+export type SourceTotals = ReadonlyMap<FactSource, number>;
+
+/** Σ amount per source: the one pass over facts (SQL: SUM(amount) … GROUP BY source). */
+export function sourceTotals(facts: readonly IndicatorFact[]): Map<FactSource, number> {
+  const totals = new Map<FactSource, number>();
+  for (const fact of facts) totals.set(fact.source, (totals.get(fact.source) ?? 0) + fact.amount);
+  return totals;
+}
+
+/** Adds `more` into `into` (the totals of a subtree from those of its units). */
+export function addTotals(into: Map<FactSource, number>, more: SourceTotals): void {
+  for (const [source, amount] of more) into.set(source, (into.get(source) ?? 0) + amount);
+}
+
+/** An indicator (or total) from the per-source sums: Σ sign × sum over its terms. */
+export function evaluateTerms(terms: readonly Term[], totals: SourceTotals): number {
+  return terms.reduce((sum, term) => sum + term.sign * (totals.get(term.source) ?? 0), 0);
+}
+
 function sumTerms(facts: readonly IndicatorFact[], terms: readonly Term[]): number {
-  const sign = signs(terms);
-  return facts.reduce((sum, fact) => sum + (sign.get(fact.source) ?? 0) * fact.amount, 0);
+  return evaluateTerms(terms, sourceTotals(facts));
 }
 
 export function indicatorValue(indicator: Indicator, scope: IndicatorScope): number {
@@ -212,11 +239,11 @@ export function totalsAt(
   unitIds: ReadonlySet<string>,
   date: string,
 ): Record<Total, number> {
-  const inYear = factsInScope({ facts, unitIds, period: yearToDate(date) });
+  const totals = sourceTotals(factsInScope({ facts, unitIds, period: yearToDate(date) }));
   return {
-    members: sumTerms(inYear, TOTAL_TERMS.members),
-    cdcs: sumTerms(inYear, TOTAL_TERMS.cdcs),
-    ndcs: sumTerms(inYear, TOTAL_TERMS.ndcs),
+    members: evaluateTerms(TOTAL_TERMS.members, totals),
+    cdcs: evaluateTerms(TOTAL_TERMS.cdcs, totals),
+    ndcs: evaluateTerms(TOTAL_TERMS.ndcs, totals),
   };
 }
 
@@ -262,9 +289,9 @@ export function computeIndicators(
   targets: readonly Pick<Target, 'year' | 'indicator' | 'value'>[],
 ): IndicatorResult[] {
   const year = periodYear(scope.period);
-  const facts = factsInScope(scope);
+  const totals = sourceTotals(factsInScope(scope));
   return INDICATORS.map((indicator) => {
-    const actual = sumTerms(facts, INDICATOR_TERMS[indicator]);
+    const actual = evaluateTerms(INDICATOR_TERMS[indicator], totals);
     const target = targetTotal(targets, year, indicator);
     if (target === undefined) return { indicator, actual, display: formatNumber(actual) };
     const percent = percentOf(actual, target);
