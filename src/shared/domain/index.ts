@@ -144,3 +144,4 @@ export {
   unitAndDescendants,
 } from './units';
 export { checkVisit } from './visit-check';
+export { checkWriteRules, prepareWrite, type WriteFacts } from './write-rules';

@@ -65,13 +65,16 @@ export const facts: AccessFacts = {
   ],
 };
 
+/** A decision issued by U, the actors' unit. */
+export const decisionOfU = (overrides: Parameters<typeof makeDecision>[0] = {}) =>
+  makeDecision({ issuedBy: U, ...overrides });
 export const enterprise = (overrides: Partial<Enterprise> = {}) =>
   makeEnterprise({ id: eU, unitId: U, assignedTo: ORG, ...overrides });
 export const founding = {
   stage: 'founded',
   unionStatus: 'cdcs',
   foundedAt: '2025-05-20',
-  foundingDecision: makeDecision({ number: '45/QĐ', date: '2025-05-20' }),
+  foundingDecision: decisionOfU({ number: '45/QĐ', date: '2025-05-20' }),
   workerCountAtFounding: 320,
   membersAtFounding: 12,
 } as const;
@@ -80,7 +83,7 @@ export const visit = (authorId: string, overrides: Partial<Visit> = {}) =>
   makeVisit({ enterpriseId: eU, authorId, ...overrides });
 export const signup = (authorId: string, overrides: Partial<SignupRecord> = {}) =>
   ({ ...makeSignup({ enterpriseId: eU, authorId }), ...overrides }) as SignupRecord;
-export const acceptedSignup = signup(ORG, { status: 'accepted', decision: makeDecision() });
+export const acceptedSignup = signup(ORG, { status: 'accepted', decision: decisionOfU() });
 export const rejectedSignup = signup(ORG, { status: 'rejected', rejectionReason: 'Giám đốc' });
 
 export const put = <T>(stored: T | undefined, incoming: T) => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { authorizeWrite } from '../../../../src/shared/domain';
 import type { SignupRecord } from '../../../../src/shared/schemas';
-import { fixtureId, makeDecision, makeSignupDraft } from '../../../fixtures/records';
+import { fixtureId, makeSignupDraft } from '../../../fixtures/records';
 import {
   acceptedSignup,
   actors,
@@ -9,6 +9,7 @@ import {
   answer,
   by,
   C,
+  decisionOfU,
   del,
   eC,
   enterprise,
@@ -138,7 +139,7 @@ const rows: Row[] = [
         founded,
         enterprise({
           ...founding,
-          foundingDecision: makeDecision({ number: '46/QĐ', date: '2025-05-20' }),
+          foundingDecision: decisionOfU({ number: '46/QĐ', date: '2025-05-20' }),
         }),
       ),
     },
@@ -283,7 +284,7 @@ const rows: Row[] = [
   ],
   [
     'attach a decision to a submitted application',
-    { entity: 'signup', ...put(signup(ORG), signup(ORG, { decision: makeDecision() })) },
+    { entity: 'signup', ...put(signup(ORG), signup(ORG, { decision: decisionOfU() })) },
     by('forbidden.decide_signup@decision', OK),
   ],
   [
@@ -292,7 +293,7 @@ const rows: Row[] = [
       entity: 'signup',
       ...put(acceptedSignup, {
         ...acceptedSignup,
-        decision: makeDecision({ number: '13/QĐ' }),
+        decision: decisionOfU({ number: '13/QĐ' }),
       } as SignupRecord),
     },
     by('forbidden.decide_signup@decision', OK),
