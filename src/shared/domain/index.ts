@@ -49,6 +49,8 @@ export {
   indicatorValue,
   percentOf,
   RECORD_SOURCES,
+  type SourceTotals,
+  sourceTotals,
   type Term,
   TOTAL_TERMS,
   TOTALS,

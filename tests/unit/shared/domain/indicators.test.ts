@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   computeIndicators,
+  evaluateTerms,
+  factsInScope,
   formatIndicatorProgress,
   formatProgress,
   formatTargetsMet,
@@ -13,6 +15,7 @@ import {
   type Period,
   percentOf,
   quarterPeriod,
+  sourceTotals,
   targetsMet,
   totalsAt,
   unitAndDescendants,
@@ -164,6 +167,33 @@ describe('indicatorFacts', () => {
         authorId: 'lan',
       },
     ]);
+  });
+});
+
+describe('sums per source, then weighed (the shape of the SQL)', () => {
+  const march = factsInScope(scope(monthPeriod(2025, 3)));
+  const totals = sourceTotals(march);
+
+  it('sums the amounts of each source once', () => {
+    expect(Object.fromEntries([...totals].sort(([a], [b]) => a.localeCompare(b)))).toEqual({
+      'adjustment.new_members': -1,
+      admitted_outside: 10,
+      cdcs25_founded: 2,
+      cdcs25_founded_outside: 1,
+      cdcs_founded: 3,
+      cdcs_founded_outside: 1,
+      informal_admitted: 3,
+      left: 8,
+      party_admitted: 1,
+      party_introduced: 2,
+      signup_accepted: 3,
+      transferred_in: 4,
+    });
+  });
+
+  it('weighs the sums by the terms of an indicator', () => {
+    expect(evaluateTerms(INDICATOR_TERMS.net_members, totals)).toBe(8);
+    expect(evaluateTerms(INDICATOR_TERMS.new_cdcs_25, totals)).toBe(3);
   });
 });
 
