@@ -9,10 +9,14 @@ import type {
 } from '../schemas';
 import type { Issue } from '../vn/issue';
 import { makeIssue } from '../vn/issue';
-import { isSideState } from './pipeline';
-import { type Actor, mayDo, type RoleAction, reachOf, unitsInReach } from './roles';
-import { sameValue } from './same-value';
-import { type UnitLink, unitAndDescendants } from './units';
+import { type AccessFacts, type Context, context, unitsOf } from './access-context';
+import { enterpriseWrite } from './access-enterprise';
+import { signupWrite, workAtEnterprise } from './access-work';
+import type { Actor } from './roles';
+import { unitAndDescendants } from './units';
+
+export type { AccessFacts } from './access-context';
+export { withCreatorAssignment } from './access-enterprise';
 
 /**
  * authorizeWrite: may this user make this write? The roles table (domain/roles.ts) applied to
@@ -26,14 +30,6 @@ import { type UnitLink, unitAndDescendants } from './units';
  * defaults (withFoundingDefaults) before calling.
  */
 
-export type AccessFacts = {
-  units: readonly UnitLink[];
-  /** Enterprises referred to by the write (enterpriseId of a visit, signup or entry). */
-  enterprises?: readonly { id: string; unitId: string }[];
-  /** Users an `assignedTo` may name. */
-  users?: readonly { id: string; unitId: string; active: boolean }[];
-};
-
 type Change<T> =
   | { op: 'put'; stored?: T | undefined; incoming: T }
   | { op: 'delete'; stored?: T | undefined };
@@ -46,42 +42,6 @@ export type Write =
   | ({ entity: 'indicatorEntry' } & Change<IndicatorEntry>)
   | ({ entity: 'unit' } & Change<Unit>)
   | ({ entity: 'user' } & Change<User>);
-
-type Context = {
-  actor: Actor;
-  facts: AccessFacts;
-  /** [] when the actor may do `action` in every unit given, else one forbidden issue. */
-  require(
-    action: RoleAction,
-    unitIds: readonly (string | undefined)[],
-    field: string,
-    scopeField?: string,
-  ): Issue[];
-  enterpriseUnit(enterpriseId: string): string | undefined;
-};
-
-function context(actor: Actor, facts: AccessFacts): Context {
-  const reach = new Map<RoleAction, ReadonlySet<string>>();
-  return {
-    actor,
-    facts,
-    require(action, unitIds, field, scopeField = field) {
-      if (reachOf(actor.role, action) === 'none') {
-        return [makeIssue(field, 'error', `forbidden.${action}`)];
-      }
-      let allowed = reach.get(action);
-      if (allowed === undefined) {
-        allowed = unitsInReach(actor, action, facts.units);
-        reach.set(action, allowed);
-      }
-      const inReach = unitIds.every((id) => id !== undefined && allowed.has(id));
-      return inReach ? [] : [makeIssue(scopeField, 'error', 'forbidden.out_of_scope')];
-    },
-    enterpriseUnit(enterpriseId) {
-      return facts.enterprises?.find((enterprise) => enterprise.id === enterpriseId)?.unitId;
-    },
-  };
-}
 
 export function authorizeWrite(actor: Actor, write: Write, facts: AccessFacts): Issue[] {
   if (write.stored === undefined && write.op === 'delete') return [];
@@ -111,160 +71,6 @@ export function authorizeWrite(actor: Actor, write: Write, facts: AccessFacts): 
 function incomingOf<T>(change: Change<T>): T | undefined {
   return change.op === 'put' ? change.incoming : undefined;
 }
-
-function unitsOf(...records: ({ unitId: string } | undefined)[]): string[] {
-  return records.flatMap((record) => (record === undefined ? [] : [record.unitId]));
-}
-
-// ── enterprises ──────────────────────────────────────────────────────────────────────────────
-
-const FOUNDING_FIELDS = [
-  'foundingDecision',
-  'foundedAt',
-  'workerCountAtFounding',
-  'membersAtFounding',
-] as const;
-
-function hasFounding(enterprise: Enterprise | undefined): boolean {
-  return enterprise?.foundingDecision !== undefined || enterprise?.foundedAt !== undefined;
-}
-
-/** Which founding act a write is, if any, and the field that shows it. */
-function foundingAct(
-  stored: Enterprise | undefined,
-  incoming: Enterprise | undefined,
-): { action: RoleAction; field: string } | undefined {
-  if (hasFounding(stored) && !hasFounding(incoming)) {
-    return { action: 'undo_founding', field: 'foundingDecision' };
-  }
-  if (incoming === undefined) return undefined;
-  // Back into the pipeline takes the union away; to a side state (closed…) it stays founded.
-  if (stored?.stage === 'founded' && incoming.stage !== 'founded' && !isSideState(incoming.stage)) {
-    return { action: 'undo_founding', field: 'stage' };
-  }
-  const changed = FOUNDING_FIELDS.find((field) => !sameValue(stored?.[field], incoming[field]));
-  if (changed !== undefined) return { action: 'record_founding', field: changed };
-  if (incoming.stage === 'founded' && stored?.stage !== 'founded') {
-    return { action: 'record_founding', field: 'stage' };
-  }
-  return undefined;
-}
-
-function enterpriseWrite(
-  ctx: Context,
-  stored: Enterprise | undefined,
-  incoming: Enterprise | undefined,
-): Issue[] {
-  const units = unitsOf(stored, incoming);
-  const scope = ctx.require('record_work', units, 'unitId');
-  if (scope.length > 0) return scope;
-  const act = foundingAct(stored, incoming);
-  const founding = act === undefined ? [] : ctx.require(act.action, units, act.field);
-  if (founding.length > 0 || incoming === undefined) return founding;
-  return assignmentIssues(ctx, stored, incoming);
-}
-
-/**
- * Assigning is a supervisor's act, and names an active user of the enterprise's unit. A put that
- * leaves `assignedTo` as it was is no assignment; an organizer's new enterprise may be assigned
- * to themselves (withCreatorAssignment does it when they leave it empty).
- */
-function assignmentIssues(
-  ctx: Context,
-  stored: Enterprise | undefined,
-  incoming: Enterprise,
-): Issue[] {
-  const assignee = incoming.assignedTo;
-  const changed = assignee !== stored?.assignedTo;
-  const moved = stored !== undefined && stored.unitId !== incoming.unitId && assignee !== undefined;
-  if (!changed && !moved) return [];
-  const ownNewEnterprise = stored === undefined && assignee === ctx.actor.id;
-  if (ownNewEnterprise && !mayDo(ctx.actor.role, 'assign')) return [];
-  const denied = ctx.require('assign', [incoming.unitId], 'assignedTo');
-  if (denied.length > 0 || assignee === undefined) return denied;
-  const user = ctx.facts.users?.find((candidate) => candidate.id === assignee);
-  const valid = user?.active === true && user.unitId === incoming.unitId;
-  return valid ? [] : [makeIssue('assignedTo', 'error', 'forbidden.assignee')];
-}
-
-/**
- * An enterprise created by an organizer is assigned to them (docs/design.md §3): the record to
- * store when an organizer creates one without `assignedTo`.
- */
-export function withCreatorAssignment(
-  actor: Actor,
-  stored: Enterprise | undefined,
-  incoming: Enterprise,
-): Enterprise {
-  const organizerCreates = stored === undefined && !mayDo(actor.role, 'assign');
-  return organizerCreates && incoming.assignedTo === undefined
-    ? { ...incoming, assignedTo: actor.id }
-    : incoming;
-}
-
-// ── visits and signups: work at an enterprise ────────────────────────────────────────────────
-
-type AtEnterprise = { enterpriseId: string; authorId?: string | undefined };
-
-function enterpriseUnits(ctx: Context, ...records: (AtEnterprise | undefined)[]) {
-  return records.flatMap((r) => (r === undefined ? [] : [ctx.enterpriseUnit(r.enterpriseId)]));
-}
-
-/** In the user's scope, and someone else's record only where they may edit others' work. */
-function workAtEnterprise(
-  ctx: Context,
-  stored: AtEnterprise | undefined,
-  incoming: AtEnterprise | undefined,
-): Issue[] {
-  const units = enterpriseUnits(ctx, stored, incoming);
-  const scope = ctx.require('record_work', units, 'enterpriseId');
-  if (scope.length > 0 || stored === undefined || stored.authorId === ctx.actor.id) return scope;
-  return ctx.require('edit_others_work', units, 'authorId');
-}
-
-function decisionOf(signup: SignupRecord | undefined) {
-  return signup === undefined || signup.status === 'draft'
-    ? { decision: undefined, rejectionReason: undefined }
-    : { decision: signup.decision, rejectionReason: signup.rejectionReason };
-}
-
-function isDecided(signup: SignupRecord | undefined): boolean {
-  return signup?.status === 'accepted' || signup?.status === 'rejected';
-}
-
-/** The field that makes a signup write a decision, if it is one. */
-function decisionField(
-  stored: SignupRecord | undefined,
-  incoming: SignupRecord | undefined,
-): string | undefined {
-  if (incoming === undefined) return isDecided(stored) ? 'status' : undefined;
-  if (isDecided(incoming) && incoming.status !== stored?.status) return 'status';
-  const before = decisionOf(stored);
-  const after = decisionOf(incoming);
-  if (!sameValue(before.decision, after.decision)) return 'decision';
-  if (!sameValue(before.rejectionReason, after.rejectionReason)) return 'rejectionReason';
-  // Any edit of a decided application is the decider's.
-  return isDecided(stored) ? 'status' : undefined;
-}
-
-function signupWrite(
-  ctx: Context,
-  stored: SignupRecord | undefined,
-  incoming: SignupRecord | undefined,
-): Issue[] {
-  const units = enterpriseUnits(ctx, stored, incoming);
-  const scope = ctx.require('record_work', units, 'enterpriseId');
-  if (scope.length > 0) return scope;
-  // Taking an accepted application back (deleting it, or any other status) removes a member.
-  if (stored?.status === 'accepted' && incoming?.status !== 'accepted') {
-    return ctx.require('delete_accepted_signup', units, 'status');
-  }
-  const field = decisionField(stored, incoming);
-  if (field !== undefined) return ctx.require('decide_signup', units, field);
-  return workAtEnterprise(ctx, stored, incoming);
-}
-
-// ── entries and units ────────────────────────────────────────────────────────────────────────
 
 function entryWrite(
   ctx: Context,

@@ -1,15 +1,7 @@
 import type { Indicator, Target } from '../schemas';
 import { INDICATORS } from '../schemas/enums';
-import {
-  addTotals,
-  evaluateTerms,
-  type FactSource,
-  INDICATOR_TERMS,
-  type IndicatorFact,
-  percentOf,
-  type SourceTotals,
-  targetTotal,
-} from './indicators';
+import { type FactSource, INDICATOR_TERMS, type IndicatorFact } from './indicator-facts';
+import { addTotals, evaluateTerms, percentOf, type SourceTotals, targetTotal } from './indicators';
 import { monthPeriod, periodRange, yearToMonthEnd } from './period';
 import { childrenOf, unitAndDescendants } from './units';
 
