@@ -4,6 +4,7 @@
  */
 export * from './common';
 export { countryCodes, isCountryCode } from './countries';
+export * from './decision';
 export * from './enterprise';
 export * from './enums';
 export * from './indicator-entry';

@@ -78,9 +78,32 @@ export const domainEn: Record<DomainKey, string> = {
   'indicator.new_cdcs_25': 'New grassroots unions (25+ workers)',
   'indicator.new_ndcs': 'New trade-based unions',
   'indicator.party_introductions': 'Members introduced to the Party',
+  'indicator.informal_members': 'New members in the informal sector',
+  'indicator.party_admissions': 'Members admitted to the Party',
+
+  'entry_kind.members_opening': 'Members on 1 January',
+  'entry_kind.admitted_outside': 'Admitted by decisions outside the app',
+  'entry_kind.left': 'Members who left (quit the job, resigned, removed)',
+  'entry_kind.transferred_in': 'Members transferred in',
+  'entry_kind.transferred_out': 'Members transferred out',
+  'entry_kind.informal_admitted': 'Of those admitted: informal-sector workers',
+  'entry_kind.cdcs_opening': 'Grassroots unions on 1 January',
+  'entry_kind.cdcs_founded_outside': 'Grassroots unions founded outside the app',
+  'entry_kind.cdcs25_founded_outside': 'Of those: at enterprises of 25+ workers',
+  'entry_kind.cdcs_dissolved': 'Grassroots unions dissolved',
+  'entry_kind.ndcs_opening': 'Trade-based unions on 1 January',
+  'entry_kind.ndcs_founded': 'Trade-based unions founded',
+  'entry_kind.party_introduced': 'Outstanding members introduced to the Party',
+  'entry_kind.party_admitted': 'Introduced members admitted to the Party',
+  'entry_kind.adjustment': 'Adjustment (migrated from the old entry form)',
+
+  'total.members': 'Members',
+  'total.cdcs': 'Grassroots unions',
+  'total.ndcs': 'Trade-based unions',
 
   'period.month': 'Month {month}/{year}',
   'period.ytd': 'Year to date ({date})',
+  'period.quarter': 'Quarter {quarter}/{year}',
 
   'issue.required': '{field} is required.',
   'issue.invalid': '{field} is not valid.',
@@ -93,11 +116,42 @@ export const domainEn: Record<DomainKey, string> = {
   'issue.exceeds_worker_count': '{field} is greater than the number of workers: please check.',
   'issue.future': '{field} cannot be in the future.',
   'issue.mismatch': '{field} does not match the record.',
+  'issue.before_signing': '{field} cannot be before the date the application was signed.',
+  'issue.not_new_year': '{field} must be 1 January: this is a count at the start of the year.',
 
   'pipeline.not_enough_applications':
     'At least {min} applications or members are needed ({count} so far, {needed} more needed).',
   'pipeline.founding_decision_required':
     'The recognition decision number and date are needed to mark the union as founded.',
+  'pipeline.not_enough_to_found':
+    'Not enough to found a union: at least {min} submitted or accepted applications, or {min} members at founding, are needed ({count} so far).',
+
+  'admission.not_admissible':
+    'Only submitted applications (or rejected ones being reconsidered) can be accepted.',
+  'admission.not_rejectable': 'Only submitted, undecided applications can be rejected.',
+  'admission.already_member':
+    'This ID number already belongs to a member (an accepted application).',
+  'admission.duplicate_application':
+    'This ID number is also on {count} other application(s) waiting for a decision.',
+  'admission.issuer_unrelated':
+    'The deciding unit must be the managing unit, a unit above it or a unit below it.',
+
+  'target.duplicate': 'This unit already has this target for the year.',
+
+  'forbidden.record_work': 'You may not record data for this unit.',
+  'forbidden.edit_others_work': 'You may only edit or delete records you made yourself.',
+  'forbidden.decide_signup': 'Only a supervisor or an administrator may decide an application.',
+  'forbidden.record_founding': 'Only a supervisor or an administrator may record a founding.',
+  'forbidden.record_entry':
+    'Only a supervisor or an administrator may record membership movements and figures.',
+  'forbidden.set_target': 'Only a supervisor or an administrator may set targets.',
+  'forbidden.assign': 'Only a supervisor or an administrator may assign enterprises.',
+  'forbidden.delete_accepted_signup':
+    'Only an administrator may delete or revoke an accepted application.',
+  'forbidden.undo_founding': 'Only an administrator may undo a founding.',
+  'forbidden.manage_accounts': 'Only an administrator may manage units and accounts.',
+  'forbidden.out_of_scope': 'This unit is outside your scope.',
+  'forbidden.assignee': 'The assigned organizer must be an active user of the enterprise’s unit.',
 
   'eligibility.manager_role': '{role}: not eligible for membership (Guidance 38/HD-TLĐ).',
   'eligibility.serving_sentence': 'People serving a prison sentence are not eligible.',
@@ -158,6 +212,10 @@ export const domainEn: Record<DomainKey, string> = {
   'field.foundingDecision': 'Recognition decision',
   'field.foundingDecision.number': 'Recognition decision number',
   'field.foundingDecision.date': 'Recognition decision date',
+  'field.foundingDecision.issuedBy': 'Recognising unit',
+  'field.workerCountAtFounding': 'Workers at founding',
+  'field.membersAtFounding': 'Members at founding',
+  'field.operatingSince': 'Operating since (year)',
   'field.notes': 'Notes',
   'field.visitedAt': 'Visit time',
   'field.purposes': 'Purposes',
@@ -196,6 +254,7 @@ export const domainEn: Record<DomainKey, string> = {
   'field.decision': 'Admission decision',
   'field.decision.number': 'Admission decision number',
   'field.decision.date': 'Admission decision date',
+  'field.decision.issuedBy': 'Admitting unit',
   'field.rejectionReason': 'Reason for not admitting',
   'field.year': 'Year',
   'field.indicator': 'Indicator',
@@ -203,6 +262,14 @@ export const domainEn: Record<DomainKey, string> = {
   'field.date': 'Date',
   'field.delta': 'Amount',
   'field.note': 'Note',
+  'field.count': 'Count',
+  'field.indicator_entry.kind': 'Kind of movement or figure',
+  'field.indicator_entry.indicator': 'Indicator adjusted',
+  'field.indicator_entry.delta': 'Adjustment (+/−)',
+  'field.indicator_entry.decision': 'Decision',
+  'field.indicator_entry.decision.number': 'Decision number',
+  'field.indicator_entry.decision.date': 'Decision date',
+  'field.indicator_entry.decision.issuedBy': 'Deciding unit',
   'field.password': 'Password',
   'field.username': 'Username',
   'field.displayName': 'Full name',

@@ -6,7 +6,8 @@
  *   stage.<Stage>, ownership.<Ownership>, union_status.<UnionStatus>, purpose.<VisitPurpose>,
  *   person_role.<PersonRole>, contract_type.<ContractType>, manager_role.<ManagerRole>,
  *   gender.<Gender>, signup_status.<SignupStatus>, unit_kind.<UnitKind>, user_role.<UserRole>,
- *   indicator.<Indicator>; period.month / period.ytd for report headings.
+ *   indicator.<Indicator>, entry_kind.<EntryKind | 'adjustment'>, total.<Total>;
+ *   period.month / period.quarter / period.ytd for report headings.
  * Field labels: field.<entity>.<path> when the label depends on the entity, else field.<path>
  *   (array indexes dropped: `peopleMet.0.phone` → field.peopleMet.phone). See domain/issues.ts.
  *
@@ -14,10 +15,18 @@
  *   <entity>.<field_in_snake_case>.<kind>  schema findings, e.g. `signup.full_name.required`,
  *       `enterprise.founding_decision.date.invalid`; message `issue.<kind>` with {field}
  *       (kinds: required, invalid, too_long, too_short, too_small, too_large, not_integer,
- *       duplicate, exceeds_worker_count, future, mismatch)
+ *       duplicate, exceeds_worker_count, future, mismatch, before_signing, not_new_year)
  *   enterprise.member_count.exceeds_worker_count  warning (the head count may be stale)
  *   pipeline.not_enough_applications  error, {min, count, needed}
  *   pipeline.founding_decision_required  error
+ *   pipeline.not_enough_to_found  error, {min, count}
+ *   admission.not_admissible, admission.not_rejectable  error (status)
+ *   admission.already_member  error when accepting, warning in the queue (idNumber)
+ *   admission.duplicate_application  warning, {count}
+ *   admission.issuer_unrelated  error (decision.issuedBy)
+ *   target.duplicate  error (one target per unit, year and indicator)
+ *   forbidden.<RoleAction>, forbidden.out_of_scope, forbidden.assignee  a write the user's role
+ *       may not make (domain/access.ts); the push answers `rejected` with code `forbidden`
  *   eligibility.manager_role  error, {role}
  *   eligibility.serving_sentence  error
  *   eligibility.under_15  warning, {age}
@@ -104,9 +113,32 @@ export const domainVi = {
   'indicator.new_cdcs_25': 'CĐCS mới tại DN từ 25 lao động',
   'indicator.new_ndcs': 'Thành lập mới nghiệp đoàn cơ sở',
   'indicator.party_introductions': 'Giới thiệu đoàn viên ưu tú cho Đảng',
+  'indicator.informal_members': 'Kết nạp đoàn viên khu vực phi kết cấu',
+  'indicator.party_admissions': 'Đoàn viên ưu tú được kết nạp vào Đảng',
+
+  'entry_kind.members_opening': 'Số đoàn viên đầu năm (ngày 01/01)',
+  'entry_kind.admitted_outside': 'Kết nạp theo quyết định ngoài ứng dụng',
+  'entry_kind.left': 'Giảm đoàn viên (nghỉ việc, xin ra, xoá tên)',
+  'entry_kind.transferred_in': 'Đoàn viên chuyển đến',
+  'entry_kind.transferred_out': 'Đoàn viên chuyển đi',
+  'entry_kind.informal_admitted': 'Trong số kết nạp: lao động khu vực phi kết cấu',
+  'entry_kind.cdcs_opening': 'Số CĐCS đầu năm (ngày 01/01)',
+  'entry_kind.cdcs_founded_outside': 'Thành lập CĐCS ngoài ứng dụng',
+  'entry_kind.cdcs25_founded_outside': 'Trong số đó: CĐCS tại doanh nghiệp từ 25 lao động',
+  'entry_kind.cdcs_dissolved': 'CĐCS giải thể',
+  'entry_kind.ndcs_opening': 'Số nghiệp đoàn cơ sở đầu năm (ngày 01/01)',
+  'entry_kind.ndcs_founded': 'Thành lập nghiệp đoàn cơ sở',
+  'entry_kind.party_introduced': 'Giới thiệu đoàn viên ưu tú cho Đảng',
+  'entry_kind.party_admitted': 'Đoàn viên ưu tú được kết nạp vào Đảng',
+  'entry_kind.adjustment': 'Điều chỉnh số liệu (chuyển từ mẫu nhập cũ)',
+
+  'total.members': 'Tổng số đoàn viên',
+  'total.cdcs': 'Tổng số CĐCS',
+  'total.ndcs': 'Tổng số nghiệp đoàn cơ sở',
 
   'period.month': 'Tháng {month}/{year}',
   'period.ytd': 'Lũy kế đến {date}',
+  'period.quarter': 'Quý {quarter}/{year}',
 
   'issue.required': '{field} không được để trống.',
   'issue.invalid': '{field} không hợp lệ.',
@@ -119,11 +151,41 @@ export const domainVi = {
   'issue.exceeds_worker_count': '{field} lớn hơn tổng số lao động: kiểm tra lại.',
   'issue.future': '{field} không được là ngày trong tương lai.',
   'issue.mismatch': '{field} không khớp với bản ghi.',
+  'issue.before_signing': '{field} không được trước ngày ký đơn.',
+  'issue.not_new_year': '{field} phải là ngày 01/01: đây là số liệu đầu năm.',
 
   'pipeline.not_enough_applications':
     'Cần ít nhất {min} đơn hoặc đoàn viên (hiện có {count}, còn thiếu {needed}).',
   'pipeline.founding_decision_required':
     'Cần số và ngày quyết định công nhận để chuyển sang “Đã thành lập CĐCS”.',
+  'pipeline.not_enough_to_found':
+    'Chưa đủ điều kiện thành lập CĐCS: cần ít nhất {min} đơn đã nộp hoặc đã kết nạp, hoặc ít nhất {min} đoàn viên khi thành lập (hiện có {count}).',
+
+  'admission.not_admissible': 'Chỉ kết nạp được đơn đã nộp (hoặc đơn đã từ chối nay xét lại).',
+  'admission.not_rejectable': 'Chỉ từ chối được đơn đã nộp và chưa được xét.',
+  'admission.already_member': 'Số CCCD/hộ chiếu này đã là đoàn viên (có đơn đã được kết nạp).',
+  'admission.duplicate_application': 'Số CCCD/hộ chiếu này còn có ở {count} đơn khác đang chờ xét.',
+  'admission.issuer_unrelated':
+    'Đơn vị ra quyết định phải là đơn vị quản lý, cấp trên hoặc cấp dưới của đơn vị đó.',
+
+  'target.duplicate': 'Đơn vị đã có chỉ tiêu này trong năm.',
+
+  'forbidden.record_work': 'Bạn không có quyền ghi dữ liệu ở đơn vị này.',
+  'forbidden.edit_others_work': 'Bạn chỉ được sửa hoặc xoá bản ghi do chính mình ghi.',
+  'forbidden.decide_signup': 'Chỉ cán bộ theo dõi hoặc quản trị viên được xét kết nạp đơn.',
+  'forbidden.record_founding':
+    'Chỉ cán bộ theo dõi hoặc quản trị viên được ghi nhận thành lập CĐCS.',
+  'forbidden.record_entry':
+    'Chỉ cán bộ theo dõi hoặc quản trị viên được ghi biến động đoàn viên và số liệu.',
+  'forbidden.set_target': 'Chỉ cán bộ theo dõi hoặc quản trị viên được giao chỉ tiêu.',
+  'forbidden.assign': 'Chỉ cán bộ theo dõi hoặc quản trị viên được phân công cán bộ phụ trách.',
+  'forbidden.delete_accepted_signup':
+    'Chỉ quản trị viên được xoá hoặc huỷ kết nạp một đơn đã kết nạp.',
+  'forbidden.undo_founding': 'Chỉ quản trị viên được huỷ ghi nhận thành lập CĐCS.',
+  'forbidden.manage_accounts': 'Chỉ quản trị viên được quản lý đơn vị và tài khoản.',
+  'forbidden.out_of_scope': 'Đơn vị này nằm ngoài phạm vi của bạn.',
+  'forbidden.assignee':
+    'Cán bộ phụ trách phải là tài khoản đang hoạt động của đơn vị quản lý doanh nghiệp.',
 
   'eligibility.manager_role': '{role} không thuộc đối tượng kết nạp (Hướng dẫn 38/HD-TLĐ).',
   'eligibility.serving_sentence':
@@ -185,6 +247,10 @@ export const domainVi = {
   'field.foundingDecision': 'Quyết định công nhận CĐCS',
   'field.foundingDecision.number': 'Số quyết định công nhận',
   'field.foundingDecision.date': 'Ngày quyết định công nhận',
+  'field.foundingDecision.issuedBy': 'Đơn vị ra quyết định công nhận',
+  'field.workerCountAtFounding': 'Số lao động khi thành lập CĐCS',
+  'field.membersAtFounding': 'Số đoàn viên khi thành lập CĐCS',
+  'field.operatingSince': 'Năm bắt đầu hoạt động',
   'field.notes': 'Ghi chú',
   'field.visitedAt': 'Thời điểm tiếp xúc',
   'field.purposes': 'Mục đích',
@@ -223,6 +289,7 @@ export const domainVi = {
   'field.decision': 'Quyết định kết nạp',
   'field.decision.number': 'Số quyết định kết nạp',
   'field.decision.date': 'Ngày quyết định kết nạp',
+  'field.decision.issuedBy': 'Đơn vị ra quyết định kết nạp',
   'field.rejectionReason': 'Lý do không kết nạp',
   'field.year': 'Năm',
   'field.indicator': 'Chỉ tiêu',
@@ -230,6 +297,14 @@ export const domainVi = {
   'field.date': 'Ngày',
   'field.delta': 'Số lượng',
   'field.note': 'Ghi chú',
+  'field.count': 'Số lượng',
+  'field.indicator_entry.kind': 'Loại biến động, số liệu',
+  'field.indicator_entry.indicator': 'Chỉ tiêu được điều chỉnh',
+  'field.indicator_entry.delta': 'Số điều chỉnh (+/−)',
+  'field.indicator_entry.decision': 'Quyết định kèm theo',
+  'field.indicator_entry.decision.number': 'Số quyết định',
+  'field.indicator_entry.decision.date': 'Ngày quyết định',
+  'field.indicator_entry.decision.issuedBy': 'Đơn vị ra quyết định',
   'field.password': 'Mật khẩu',
   'field.username': 'Tên đăng nhập',
   'field.displayName': 'Họ và tên',
