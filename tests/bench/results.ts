@@ -43,6 +43,12 @@ export const settings = {
   scale: fraction('BENCH_SCALE', 1),
 };
 
+/**
+ * Time allowed to one measuring test: its runs take minutes each on a loaded 2-core machine, and
+ * a run cut short by a timeout gives no figure at all.
+ */
+export const MEASURE_TIMEOUT_MS = 2 * 60 * 60 * 1000;
+
 /** A data-set size shrunk by BENCH_SCALE, never below `min`. */
 export function scaled(size: number, min = 1): number {
   return Math.max(min, Math.round(size * settings.scale));

@@ -13,7 +13,7 @@ import { generateEnterprises, generateVisits, prng, randomUuid } from '../fixtur
 import { newDevice } from '../helpers/device';
 import { benchPostgres } from './postgres';
 import { percentile, report } from './report';
-import { recordAbsent, recordAll, repeat, scaled } from './results';
+import { MEASURE_TIMEOUT_MS, recordAbsent, recordAll, repeat, scaled } from './results';
 
 /**
  * Issue 5's figures: draining 5,000 queued records to a local server (real HTTP, PGlite on disk
@@ -292,49 +292,57 @@ const columns = <T extends Record<string, number>>(runs: T[]) =>
   Object.fromEntries(Object.keys(runs[0] ?? {}).map((k) => [k, runs.map((r) => r[k] as number)]));
 
 describe.each(targets)('sync on $name', (target) => {
-  it(`drains ${RECORDS} queued records`, async () => {
-    const keys = ['recordsPerSec', 'serverPercent', 'baselineInsertsPerSec'].map(
-      (k) => `drain.${target.name}.${k}`,
-    );
-    if (!target.booted) return recordAbsent(keys, target.absent ?? 'not started');
-    const booted = target.booted;
-    const runs = await repeat((run) =>
-      drainRun(booted, run < 0 ? WARM_UP_RECORDS : RECORDS, 500 + 10 * run),
-    );
-    recordAll(`drain.${target.name}`, columns(runs));
-    report(`drain on ${target.name}: ${RECORDS} records per run`, [
-      ['drain (records/s) per run', runs.map((r) => Math.round(r.recordsPerSec)).join(' ')],
-      [
-        'baseline INSERT…SELECT (records/s)',
-        runs.map((r) => Math.round(r.baselineInsertsPerSec)).join(' '),
-      ],
-    ]);
-  });
-
-  it(`takes pushes from ${CLIENTS} clients at once`, async () => {
-    const keys = [
-      'mutationsPerSec',
-      'p50Ms',
-      'p99Ms',
-      'baselineInsertsPerSec',
-      'baselineP99Ms',
-    ].map((k) => `push.${target.name}.${k}`);
-    if (!target.booted) return recordAbsent(keys, target.absent ?? 'not started');
-    const booted = target.booted;
-    const enterpriseId = await pushEnterprise(booted, 600);
-    const runs = await repeat((run) => pushRun(booted, enterpriseId, 700 + run));
-    recordAll(`push.${target.name}`, columns(runs));
-    report(
-      `push on ${target.name}: ${CLIENTS} clients × ${REQUESTS_PER_CLIENT} requests × ${BATCH} mutations per run`,
-      [
-        ['push (mutations/s) per run', runs.map((r) => Math.round(r.mutationsPerSec)).join(' ')],
-        ['push p99 (ms) per run', runs.map((r) => Math.round(r.p99Ms)).join(' ')],
-        ['refused pushes per run', runs.map((r) => r.failedRequests).join(' ')],
+  it(
+    `drains ${RECORDS} queued records`,
+    async () => {
+      const keys = ['recordsPerSec', 'serverPercent', 'baselineInsertsPerSec'].map(
+        (k) => `drain.${target.name}.${k}`,
+      );
+      if (!target.booted) return recordAbsent(keys, target.absent ?? 'not started');
+      const booted = target.booted;
+      const runs = await repeat((run) =>
+        drainRun(booted, run < 0 ? WARM_UP_RECORDS : RECORDS, 500 + 10 * run),
+      );
+      recordAll(`drain.${target.name}`, columns(runs));
+      report(`drain on ${target.name}: ${RECORDS} records per run`, [
+        ['drain (records/s) per run', runs.map((r) => Math.round(r.recordsPerSec)).join(' ')],
         [
-          'baseline multi-row INSERTs (rows/s)',
+          'baseline INSERT…SELECT (records/s)',
           runs.map((r) => Math.round(r.baselineInsertsPerSec)).join(' '),
         ],
-      ],
-    );
-  });
+      ]);
+    },
+    MEASURE_TIMEOUT_MS,
+  );
+
+  it(
+    `takes pushes from ${CLIENTS} clients at once`,
+    async () => {
+      const keys = [
+        'mutationsPerSec',
+        'p50Ms',
+        'p99Ms',
+        'baselineInsertsPerSec',
+        'baselineP99Ms',
+      ].map((k) => `push.${target.name}.${k}`);
+      if (!target.booted) return recordAbsent(keys, target.absent ?? 'not started');
+      const booted = target.booted;
+      const enterpriseId = await pushEnterprise(booted, 600);
+      const runs = await repeat((run) => pushRun(booted, enterpriseId, 700 + run));
+      recordAll(`push.${target.name}`, columns(runs));
+      report(
+        `push on ${target.name}: ${CLIENTS} clients × ${REQUESTS_PER_CLIENT} requests × ${BATCH} mutations per run`,
+        [
+          ['push (mutations/s) per run', runs.map((r) => Math.round(r.mutationsPerSec)).join(' ')],
+          ['push p99 (ms) per run', runs.map((r) => Math.round(r.p99Ms)).join(' ')],
+          ['refused pushes per run', runs.map((r) => r.failedRequests).join(' ')],
+          [
+            'baseline multi-row INSERTs (rows/s)',
+            runs.map((r) => Math.round(r.baselineInsertsPerSec)).join(' '),
+          ],
+        ],
+      );
+    },
+    MEASURE_TIMEOUT_MS,
+  );
 });
