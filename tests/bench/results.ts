@@ -41,6 +41,8 @@ export const settings = {
   runs: positiveInteger('BENCH_RUNS', 5, 1),
   warmUps: positiveInteger('BENCH_WARMUPS', 1, 0),
   scale: fraction('BENCH_SCALE', 1),
+  /** BENCH_TRACE=1: the first-screen part also saves a performance trace of one load of each. */
+  trace: process.env['BENCH_TRACE'] === '1',
 };
 
 /**
