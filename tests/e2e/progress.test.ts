@@ -239,7 +239,8 @@ describe('Tiến độ on an organizer’s phone, offline', () => {
     await importBackup(page, server.url, file);
     await syncNow(page);
     await waitUntil(
-      async () => records<Signup>(await pullAll(server.url, supervisorToken), 'signup').length === 6,
+      async () =>
+        records<Signup>(await pullAll(server.url, supervisorToken), 'signup').length === 6,
       'the six applications on the server',
     );
     await decide(signups, founded);
