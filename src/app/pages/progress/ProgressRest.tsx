@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { ProgressVisit, Session } from '../../../db';
-import { type Period, periodYear, targetTotal } from '../../../shared/domain';
+import { type Period, periodRange, periodYear, targetTotal } from '../../../shared/domain';
 import { t } from '../../../shared/i18n';
 import { INDICATORS, type Indicator } from '../../../shared/schemas';
 import { StageFunnel } from '../../components/charts/StageFunnel';
@@ -88,6 +88,7 @@ function Section({ draw }: { draw: () => JSX.Element | null }) {
 
 function ActivitySection(props: Props & { unitIds: ReadonlySet<string>; supervisor: boolean }) {
   const { model, visits, session, period } = props;
+  const { from, to } = periodRange(period);
   const byAuthor = useMemo(
     () =>
       visits &&
@@ -99,7 +100,8 @@ function ActivitySection(props: Props & { unitIds: ReadonlySet<string>; supervis
         period,
         selfId: session.user.id,
       }),
-    [visits, model, props.unitIds, period.kind, JSON.stringify(period), session.user.id],
+    // The period is a new object on every render: its first and last day say when it changed.
+    [visits, model, props.unitIds, from, to, session.user.id],
   );
   if (byAuthor === undefined) {
     return (
