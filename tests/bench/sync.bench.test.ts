@@ -211,3 +211,115 @@ describe.each(stores)('sync throughput on $name', ({ name, env }) => {
     }
   }, 900_000);
 });
+
+/**
+ * Issue 14 point 11: another user's pull while one user's devices push 500 mutations at a time.
+ * Self-contained: its own server, two users in two units, four devices of the pusher.
+ */
+const PUSHING_DEVICES = 4;
+const PUSHES_PER_DEVICE = 3;
+const PUSH_SIZE = 500;
+
+async function pushLoad(base: string, token: string, enterpriseId: string, seed: number) {
+  const random = prng(seed);
+  for (let r = 0; r < PUSHES_PER_DEVICE; r++) {
+    const mutations = Array.from({ length: PUSH_SIZE }, () => {
+      const id = randomUuid(random);
+      const data = {
+        id,
+        enterpriseId,
+        visitedAt: '2026-11-22T09:00:00+07:00',
+        purposes: ['care'],
+        peopleMet: [],
+        outcome: 'bench',
+      };
+      return { mutationId: randomUuid(random), entity: 'visit', entityId: id, op: 'put', data };
+    });
+    const response = await fetch(`${base}/api/sync/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: randomUuid(random), mutations }),
+    });
+    await response.arrayBuffer();
+  }
+}
+
+async function pullLatencies(base: string, token: string, until: () => boolean) {
+  const latencies: number[] = [];
+  do {
+    const [response, ms] = await timed(() =>
+      fetch(`${base}/api/sync/pull`, { headers: { authorization: `Bearer ${token}` } }),
+    );
+    await response.arrayBuffer();
+    latencies.push(ms);
+  } while (!until());
+  return latencies;
+}
+
+describe.each(stores)('pull beside a heavy pusher on $name', ({ name, env }) => {
+  it('measures', async () => {
+    const pusher = await boot(env);
+    const { server, base } = pusher;
+    try {
+      const unit = await createUnit(server.store, { name: 'Other', kind: 'upper' });
+      const password = 'bench-password-456';
+      const reader = await createUser(server.store, {
+        username: `reader.${Date.now()}`,
+        password,
+        displayName: 'Reader',
+        role: 'organizer',
+        unitId: unit.id,
+      });
+      const login = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: reader.username, password }),
+      });
+      const { token } = (await login.json()) as { token: string };
+      const [enterprise] = generateEnterprises(1, pusher.unitId, 700) as [Enterprise];
+      await fetch(`${base}/api/sync/push`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${pusher.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          clientId: randomUuid(prng(3)),
+          mutations: [
+            {
+              mutationId: randomUuid(prng(4)),
+              entity: 'enterprise',
+              entityId: enterprise.id,
+              op: 'put',
+              data: enterprise,
+            },
+          ],
+        }),
+      });
+      let count = 0;
+      const idle = await pullLatencies(base, token, () => ++count >= 200);
+      let pushing = true;
+      const load = timed(() =>
+        Promise.all(
+          Array.from({ length: PUSHING_DEVICES }, (_, d) =>
+            pushLoad(base, pusher.token, enterprise.id, 800 + d),
+          ),
+        ),
+      ).finally(() => {
+        pushing = false;
+      });
+      const busy = await pullLatencies(base, token, () => !pushing);
+      const [, pushMs] = await load;
+      report(`pull beside a pusher on ${name}`, [
+        ['pull p50 / p99 alone (ms)', `${percentile(idle, 50)} / ${percentile(idle, 99)}`],
+        [
+          `pull p50 / p99 while ${PUSHING_DEVICES} devices of one user push ${PUSH_SIZE} mutations at a time (ms)`,
+          `${percentile(busy, 50)} / ${percentile(busy, 99)} (${busy.length} pulls)`,
+        ],
+        [
+          `  ${PUSHING_DEVICES * PUSHES_PER_DEVICE * PUSH_SIZE} mutations pushed in (ms)`,
+          Math.round(pushMs),
+        ],
+      ]);
+    } finally {
+      await server.close();
+    }
+  }, 900_000);
+});
