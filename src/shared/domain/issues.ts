@@ -21,6 +21,8 @@ export const ISSUE_KINDS = [
   'exceeds_worker_count',
   'future',
   'mismatch',
+  'malformed_text',
+  'not_finite',
 ] as const;
 export type IssueKind = (typeof ISSUE_KINDS)[number];
 

@@ -16,7 +16,7 @@ import { defineMessages } from './types';
  *   <entity>.<field_in_snake_case>.<kind>  schema findings, e.g. `signup.full_name.required`,
  *       `enterprise.founding_decision.date.invalid`; message `issue.<kind>` with {field}
  *       (kinds: required, invalid, too_long, too_short, too_small, too_large, not_integer,
- *       duplicate, exceeds_worker_count, future, mismatch)
+ *       duplicate, exceeds_worker_count, future, mismatch, malformed_text, not_finite)
  *   enterprise.member_count.exceeds_worker_count  warning (the head count may be stale)
  *   pipeline.not_enough_applications  error, {min, count, needed}
  *   pipeline.founding_decision_required  error
@@ -122,6 +122,8 @@ export const domainMessages = defineMessages(
     'issue.exceeds_worker_count': '{field} lớn hơn tổng số lao động: kiểm tra lại.',
     'issue.future': '{field} không được là ngày trong tương lai.',
     'issue.mismatch': '{field} không khớp với bản ghi.',
+    'issue.malformed_text': '{field} chứa ký tự hỏng (không phải văn bản hợp lệ).',
+    'issue.not_finite': '{field} phải là một số cụ thể.',
 
     'pipeline.not_enough_applications':
       'Cần ít nhất {min} đơn hoặc đoàn viên (hiện có {count}, còn thiếu {needed}).',
@@ -140,6 +142,12 @@ export const domainMessages = defineMessages(
     'mutation.data_unexpected': 'Lệnh xoá không được kèm dữ liệu.',
     'mutation.id_mismatch': 'Mã bản ghi không khớp với mã trong lệnh.',
     'mutation.invalid': 'Lệnh đồng bộ không hợp lệ.',
+    'mutation.id_taken': 'Mã lệnh đồng bộ này đã được dùng cho một thay đổi khác.',
+    'password.common':
+      'Mật khẩu này nằm trong danh sách mật khẩu phổ biến, rất dễ bị đoán: hãy chọn mật khẩu khác.',
+    'password.contains_username': 'Mật khẩu không được chứa tên đăng nhập.',
+    'password.repeated_character': 'Mật khẩu không được chỉ gồm một ký tự lặp lại.',
+    'password.current_wrong': 'Mật khẩu hiện tại không đúng.',
 
     'api_error.bad_request': 'Yêu cầu không hợp lệ.',
     'api_error.validation_failed': 'Dữ liệu không hợp lệ.',
@@ -151,6 +159,7 @@ export const domainMessages = defineMessages(
     'api_error.payload_too_large': 'Dữ liệu gửi lên quá lớn.',
     'api_error.rate_limited': 'Thử quá nhiều lần, vui lòng đợi một lát.',
     'api_error.invalid_cursor': 'Mốc đồng bộ không hợp lệ, cần tải lại từ đầu.',
+    'api_error.mutation_id_taken': 'Mã lệnh đồng bộ đã được dùng cho thay đổi khác.',
     'api_error.internal': 'Máy chủ gặp lỗi, vui lòng thử lại sau.',
 
     'field.id': 'Mã bản ghi',
@@ -342,6 +351,8 @@ export const domainMessages = defineMessages(
     'issue.exceeds_worker_count': '{field} is greater than the number of workers: please check.',
     'issue.future': '{field} cannot be in the future.',
     'issue.mismatch': '{field} does not match the record.',
+    'issue.malformed_text': '{field} contains broken characters (not valid text).',
+    'issue.not_finite': '{field} must be an actual number.',
 
     'pipeline.not_enough_applications':
       'At least {min} applications or members are needed ({count} so far, {needed} more needed).',
@@ -359,6 +370,12 @@ export const domainMessages = defineMessages(
     'mutation.data_unexpected': 'A delete must not carry data.',
     'mutation.id_mismatch': 'The record id does not match the mutation.',
     'mutation.invalid': 'The sync mutation is not valid.',
+    'mutation.id_taken': 'This sync mutation id was already used for another change.',
+    'password.common':
+      'This password is on the list of common passwords and easy to guess: choose another.',
+    'password.contains_username': 'The password must not contain the username.',
+    'password.repeated_character': 'The password must not be one character repeated.',
+    'password.current_wrong': 'The current password is wrong.',
 
     'api_error.bad_request': 'The request is not valid.',
     'api_error.validation_failed': 'The data is not valid.',
@@ -370,6 +387,7 @@ export const domainMessages = defineMessages(
     'api_error.payload_too_large': 'Too much data in one request.',
     'api_error.rate_limited': 'Too many attempts, please wait a moment.',
     'api_error.invalid_cursor': 'Invalid sync position: a full reload is needed.',
+    'api_error.mutation_id_taken': 'This sync mutation id was already used for another change.',
     'api_error.internal': 'Server error, please try again later.',
 
     'field.id': 'Record id',
