@@ -235,12 +235,26 @@ async function pushLoad(base: string, token: string, enterpriseId: string, seed:
       };
       return { mutationId: randomUuid(random), entity: 'visit', entityId: id, op: 'put', data };
     });
-    const response = await fetch(`${base}/api/sync/push`, {
+    const body = JSON.stringify({ clientId: randomUuid(random), mutations });
+    const response = await fetchAgain(`${base}/api/sync/push`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId: randomUuid(random), mutations }),
+      body,
     });
     await response.arrayBuffer();
+  }
+}
+
+/**
+ * A loaded machine delays the client's timers past the server's keep-alive: a pooled socket the
+ * server just closed then fails with ECONNRESET. That is the client's race, not an answer: the
+ * request is sent again (a push replays as duplicates), as a device's drain would.
+ */
+async function fetchAgain(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    return fetch(url, init);
   }
 }
 
@@ -248,7 +262,7 @@ async function pullLatencies(base: string, token: string, until: () => boolean) 
   const latencies: number[] = [];
   do {
     const [response, ms] = await timed(() =>
-      fetch(`${base}/api/sync/pull`, { headers: { authorization: `Bearer ${token}` } }),
+      fetchAgain(`${base}/api/sync/pull`, { headers: { authorization: `Bearer ${token}` } }),
     );
     await response.arrayBuffer();
     latencies.push(ms);

@@ -23,7 +23,7 @@ export type RawMutation = { mutationId: string } & Record<string, unknown>;
  * one: PGlite runs one transaction at a time, so another user's pull waits for at most one of
  * these (issue 14 point 11), while a commit still covers many mutations.
  */
-export const MUTATIONS_PER_TRANSACTION = 25;
+export const MUTATIONS_PER_TRANSACTION = 10;
 
 const PUSH_ROUTE = 'POST /api/sync/push';
 
