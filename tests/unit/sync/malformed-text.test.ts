@@ -50,7 +50,7 @@ describe.each(storeFactories)('a malformed record in the queue, server on $name'
     await device.outbox
       .filter((row) => row.entityId === broken)
       .modify((row) => {
-        row.data = { ...(row.data as object), fullName: 'Lan\ud800X' } as typeof row.data;
+        Object.assign(row.data ?? {}, { fullName: 'Lan\ud800X' });
       });
 
     expect(await drain({ db: device, fetch: fetchInto(app) })).toBe('done');
