@@ -1,8 +1,11 @@
 import { createHash, type Hash } from 'node:crypto';
 import { isRecord } from '../../shared/domain/record-input';
 
-/** What a mutation id is bound to besides its user (docs/design.md §5): not the clientId. */
-const CONTENT_FIELDS = ['entity', 'entityId', 'op', 'baseVersion', 'data'] as const;
+/**
+ * What a mutation id is bound to besides its user (docs/design.md §5): not the clientId. A sealed
+ * mutation's envelope stands for its data.
+ */
+const CONTENT_FIELDS = ['entity', 'entityId', 'op', 'baseVersion', 'data', 'sealed'] as const;
 
 type Token = { value: unknown } | { text: string };
 

@@ -21,6 +21,8 @@ export const ISSUE_KINDS = [
   'exceeds_worker_count',
   'future',
   'mismatch',
+  'before_signing',
+  'not_new_year',
   'malformed_text',
   'not_finite',
 ] as const;

@@ -1,9 +1,17 @@
 import * as v from 'valibot';
-import { CONTRACT_TYPES, GENDERS, MANAGER_ROLES, type Signup, signupSchema } from '../schemas';
+import {
+  CONTRACT_TYPES,
+  GENDERS,
+  isCalendarDate,
+  MANAGER_ROLES,
+  type Signup,
+  signupSchema,
+} from '../schemas';
 import { parseDate } from '../vn/date';
 import { parseIdNumber } from '../vn/id-number';
 import type { Issue, Result } from '../vn/issue';
 import { parsePhone } from '../vn/phone';
+import { checkDecisionDate } from './admission';
 import { isAfter, todayInVietnam } from './dates';
 import { checkEligibility } from './eligibility';
 import { fieldIssue, fromValibot, hasErrors } from './issues';
@@ -18,7 +26,7 @@ import {
 
 /**
  * The full check of a membership application: strict schema, Vietnamese ID number and phone,
- * dates not in the future, eligibility. Every issue at once; never throws, whatever the input.
+ * dates not in the future, an admission decision not dated before the signature, eligibility. Every issue at once; never throws, whatever the input.
  */
 
 export type SignupCheckOptions = {
@@ -62,13 +70,16 @@ function review(input: unknown, today: string, mode: Mode): Result<Signup> {
   const idNumber = checkIdNumber(candidate, flagged);
   const phone = checkPhone(candidate, flagged);
   const future = futureDateIssues(candidate, flagged, today);
-  // A date already reported (unreadable, in the future) is not used for the age rule.
+  // A date already reported (unreadable, in the future) is used neither for the age rule nor
+  // to judge the decision date.
   for (const issue of future) flagged.add(issue.field);
+  const decision = decisionDateIssues(candidate, flagged, today);
   const issues = [
     ...kept,
     ...idNumber.issues,
     ...phone.issues,
     ...future,
+    ...decision,
     ...checkEligibility(eligibilityInput(candidate, flagged), { mode, today }),
   ];
   if (!parsed.success || hasErrors(issues)) return { issues };
@@ -120,16 +131,22 @@ function checkPhone(candidate: UnknownRecord, flagged: Set<string>): Result<stri
 }
 
 function futureDateIssues(candidate: UnknownRecord, flagged: Set<string>, today: string): Issue[] {
-  const decisionDate = asRecord(candidate['decision'])['date'];
-  const dates: [string, unknown][] = [
-    ...DATE_FIELDS.map((field): [string, unknown] => [field, candidate[field]]),
-    ['decision.date', decisionDate],
-  ];
-  return dates
-    .filter(
-      ([field, value]) => !flagged.has(field) && typeof value === 'string' && isAfter(value, today),
-    )
-    .map(([field]) => fieldIssue('signup', field, 'future'));
+  return DATE_FIELDS.filter((field) => {
+    const value = candidate[field];
+    return !flagged.has(field) && typeof value === 'string' && isAfter(value, today);
+  }).map((field) => fieldIssue('signup', field, 'future'));
+}
+
+/** The admission decision: not in the future, not before the application was signed. */
+function decisionDateIssues(
+  candidate: UnknownRecord,
+  flagged: Set<string>,
+  today: string,
+): Issue[] {
+  const date = asRecord(candidate['decision'])['date'];
+  if (flagged.has('decision.date') || typeof date !== 'string' || !isCalendarDate(date)) return [];
+  const signedAt = flagged.has('signedAt') ? undefined : filledString(candidate['signedAt']);
+  return checkDecisionDate(date, signedAt, today);
 }
 
 function eligibilityInput(candidate: UnknownRecord, flagged: Set<string>) {

@@ -1,4 +1,5 @@
 import { domainMessages } from './catalog/domain';
+import { privacyMessages } from './catalog/privacy';
 import { uiMessages } from './catalog/ui';
 import { vnMessages } from './catalog/vn';
 
@@ -6,12 +7,12 @@ import { vnMessages } from './catalog/vn';
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
-const vi = { ...uiMessages.vi, ...vnMessages.vi, ...domainMessages.vi };
+const vi = { ...uiMessages.vi, ...vnMessages.vi, ...domainMessages.vi, ...privacyMessages.vi };
 export type MessageKey = keyof typeof vi;
 
 const catalogue: Record<Lang, Record<MessageKey, string>> = {
   vi,
-  en: { ...uiMessages.en, ...vnMessages.en, ...domainMessages.en },
+  en: { ...uiMessages.en, ...vnMessages.en, ...domainMessages.en, ...privacyMessages.en },
 };
 
 export type MessageParams = Record<string, string | number>;

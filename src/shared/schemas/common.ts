@@ -107,7 +107,7 @@ export function malformedValues(value: unknown, root = ''): MalformedValue[] {
   const found: MalformedValue[] = [];
   const pending: [unknown, string][] = [[value, root]];
   const join = (path: string, key: string) =>
-    PLAIN_KEY_RE.test(key) && (path !== '' || key !== '') ? (path ? `${path}.${key}` : key) : path;
+    PLAIN_KEY_RE.test(key) ? (path ? `${path}.${key}` : key) : path;
   while (pending.length > 0 && found.length < MAX_MALFORMED_REPORTED) {
     const [item, path] = pending.pop() as [unknown, string];
     if (typeof item === 'string') {
@@ -128,13 +128,6 @@ export function malformedValues(value: unknown, root = ''): MalformedValue[] {
   }
   return found;
 }
-
-/** `{number, date}` of an official decision (founding recognition, admission). */
-export const decisionSchema = v.object({
-  number: requiredText(MAX_LENGTH.code),
-  date: isoDateSchema,
-});
-export type Decision = v.InferOutput<typeof decisionSchema>;
 
 /**
  * Fields the server sets on every synced record. Optional so that the device can validate a

@@ -8,7 +8,8 @@ import { defineMessages } from './types';
  *   stage.<Stage>, ownership.<Ownership>, union_status.<UnionStatus>, purpose.<VisitPurpose>,
  *   person_role.<PersonRole>, contract_type.<ContractType>, manager_role.<ManagerRole>,
  *   gender.<Gender>, signup_status.<SignupStatus>, unit_kind.<UnitKind>, user_role.<UserRole>,
- *   indicator.<Indicator>; period.month / period.ytd for report headings.
+ *   indicator.<Indicator>, entry_kind.<EntryKind | 'adjustment'>, total.<Total>;
+ *   period.month / period.quarter / period.ytd for report headings.
  * Field labels: field.<entity>.<path> when the label depends on the entity, else field.<path>
  *   (array indexes dropped: `peopleMet.0.phone` → field.peopleMet.phone). See domain/issues.ts.
  *
@@ -16,10 +17,19 @@ import { defineMessages } from './types';
  *   <entity>.<field_in_snake_case>.<kind>  schema findings, e.g. `signup.full_name.required`,
  *       `enterprise.founding_decision.date.invalid`; message `issue.<kind>` with {field}
  *       (kinds: required, invalid, too_long, too_short, too_small, too_large, not_integer,
- *       duplicate, exceeds_worker_count, future, mismatch, malformed_text, not_finite)
+ *       duplicate, exceeds_worker_count, future, mismatch, before_signing, not_new_year,
+ *       malformed_text, not_finite)
  *   enterprise.member_count.exceeds_worker_count  warning (the head count may be stale)
  *   pipeline.not_enough_applications  error, {min, count, needed}
  *   pipeline.founding_decision_required  error
+ *   pipeline.not_enough_to_found  error, {min, count}
+ *   admission.not_admissible, admission.not_rejectable  error (status)
+ *   admission.already_member  error when accepting, warning in the queue (idNumber)
+ *   admission.duplicate_application  warning, {count}
+ *   admission.issuer_unrelated  error (decision.issuedBy)
+ *   target.duplicate  error (one target per unit, year and indicator)
+ *   forbidden.<RoleAction>, forbidden.out_of_scope, forbidden.assignee  a write the user's role
+ *       may not make (domain/access.ts); the push answers `rejected` with code `forbidden`
  *   eligibility.manager_role  error, {role}
  *   eligibility.serving_sentence  error
  *   eligibility.under_15  warning, {age}
@@ -107,9 +117,32 @@ export const domainMessages = defineMessages(
     'indicator.new_cdcs_25': 'CĐCS mới tại DN từ 25 lao động',
     'indicator.new_ndcs': 'Thành lập mới nghiệp đoàn cơ sở',
     'indicator.party_introductions': 'Giới thiệu đoàn viên ưu tú cho Đảng',
+    'indicator.informal_members': 'Kết nạp đoàn viên khu vực phi kết cấu',
+    'indicator.party_admissions': 'Đoàn viên ưu tú được kết nạp vào Đảng',
+
+    'entry_kind.members_opening': 'Số đoàn viên đầu năm (ngày 01/01)',
+    'entry_kind.admitted_outside': 'Kết nạp theo quyết định ngoài ứng dụng',
+    'entry_kind.left': 'Giảm đoàn viên (nghỉ việc, xin ra, xoá tên)',
+    'entry_kind.transferred_in': 'Đoàn viên chuyển đến',
+    'entry_kind.transferred_out': 'Đoàn viên chuyển đi',
+    'entry_kind.informal_admitted': 'Trong số kết nạp: lao động khu vực phi kết cấu',
+    'entry_kind.cdcs_opening': 'Số CĐCS đầu năm (ngày 01/01)',
+    'entry_kind.cdcs_founded_outside': 'Thành lập CĐCS ngoài ứng dụng',
+    'entry_kind.cdcs25_founded_outside': 'Trong số đó: CĐCS tại doanh nghiệp từ 25 lao động',
+    'entry_kind.cdcs_dissolved': 'CĐCS giải thể',
+    'entry_kind.ndcs_opening': 'Số nghiệp đoàn cơ sở đầu năm (ngày 01/01)',
+    'entry_kind.ndcs_founded': 'Thành lập nghiệp đoàn cơ sở',
+    'entry_kind.party_introduced': 'Giới thiệu đoàn viên ưu tú cho Đảng',
+    'entry_kind.party_admitted': 'Đoàn viên ưu tú được kết nạp vào Đảng',
+    'entry_kind.adjustment': 'Điều chỉnh số liệu (chuyển từ mẫu nhập cũ)',
+
+    'total.members': 'Tổng số đoàn viên',
+    'total.cdcs': 'Tổng số CĐCS',
+    'total.ndcs': 'Tổng số nghiệp đoàn cơ sở',
 
     'period.month': 'Tháng {month}/{year}',
     'period.ytd': 'Lũy kế đến {date}',
+    'period.quarter': 'Quý {quarter}/{year}',
 
     'issue.required': '{field} không được để trống.',
     'issue.invalid': '{field} không hợp lệ.',
@@ -122,6 +155,8 @@ export const domainMessages = defineMessages(
     'issue.exceeds_worker_count': '{field} lớn hơn tổng số lao động: kiểm tra lại.',
     'issue.future': '{field} không được là ngày trong tương lai.',
     'issue.mismatch': '{field} không khớp với bản ghi.',
+    'issue.before_signing': '{field} không được trước ngày ký đơn.',
+    'issue.not_new_year': '{field} phải là ngày 01/01: đây là số liệu đầu năm.',
     'issue.malformed_text': '{field} chứa ký tự hỏng (không phải văn bản hợp lệ).',
     'issue.not_finite': '{field} phải là một số cụ thể.',
 
@@ -129,6 +164,35 @@ export const domainMessages = defineMessages(
       'Cần ít nhất {min} đơn hoặc đoàn viên (hiện có {count}, còn thiếu {needed}).',
     'pipeline.founding_decision_required':
       'Cần số và ngày quyết định công nhận để chuyển sang “Đã thành lập CĐCS”.',
+    'pipeline.not_enough_to_found':
+      'Chưa đủ điều kiện thành lập CĐCS: cần ít nhất {min} đơn đã nộp hoặc đã kết nạp, hoặc ít nhất {min} đoàn viên khi thành lập (hiện có {count}).',
+
+    'admission.not_admissible': 'Chỉ kết nạp được đơn đã nộp (hoặc đơn đã từ chối nay xét lại).',
+    'admission.not_rejectable': 'Chỉ từ chối được đơn đã nộp và chưa được xét.',
+    'admission.already_member': 'Số CCCD/hộ chiếu này đã là đoàn viên (có đơn đã được kết nạp).',
+    'admission.duplicate_application':
+      'Số CCCD/hộ chiếu này còn có ở {count} đơn khác đang chờ xét.',
+    'admission.issuer_unrelated':
+      'Đơn vị ra quyết định phải là đơn vị quản lý, cấp trên hoặc cấp dưới của đơn vị đó.',
+
+    'target.duplicate': 'Đơn vị đã có chỉ tiêu này trong năm.',
+
+    'forbidden.record_work': 'Bạn không có quyền ghi dữ liệu ở đơn vị này.',
+    'forbidden.edit_others_work': 'Bạn chỉ được sửa hoặc xoá bản ghi do chính mình ghi.',
+    'forbidden.decide_signup': 'Chỉ cán bộ theo dõi hoặc quản trị viên được xét kết nạp đơn.',
+    'forbidden.record_founding':
+      'Chỉ cán bộ theo dõi hoặc quản trị viên được ghi nhận thành lập CĐCS.',
+    'forbidden.record_entry':
+      'Chỉ cán bộ theo dõi hoặc quản trị viên được ghi biến động đoàn viên và số liệu.',
+    'forbidden.set_target': 'Chỉ cán bộ theo dõi hoặc quản trị viên được giao chỉ tiêu.',
+    'forbidden.assign': 'Chỉ cán bộ theo dõi hoặc quản trị viên được phân công cán bộ phụ trách.',
+    'forbidden.delete_accepted_signup':
+      'Chỉ quản trị viên được xoá hoặc huỷ kết nạp một đơn đã kết nạp.',
+    'forbidden.undo_founding': 'Chỉ quản trị viên được huỷ ghi nhận thành lập CĐCS.',
+    'forbidden.manage_accounts': 'Chỉ quản trị viên được quản lý đơn vị và tài khoản.',
+    'forbidden.out_of_scope': 'Đơn vị này nằm ngoài phạm vi của bạn.',
+    'forbidden.assignee':
+      'Cán bộ phụ trách phải là tài khoản đang hoạt động của đơn vị quản lý doanh nghiệp.',
 
     'eligibility.manager_role': '{role} không thuộc đối tượng kết nạp (Hướng dẫn 38/HD-TLĐ).',
     'eligibility.serving_sentence':
@@ -197,6 +261,10 @@ export const domainMessages = defineMessages(
     'field.foundingDecision': 'Quyết định công nhận CĐCS',
     'field.foundingDecision.number': 'Số quyết định công nhận',
     'field.foundingDecision.date': 'Ngày quyết định công nhận',
+    'field.foundingDecision.issuedBy': 'Đơn vị ra quyết định công nhận',
+    'field.workerCountAtFounding': 'Số lao động khi thành lập CĐCS',
+    'field.membersAtFounding': 'Số đoàn viên khi thành lập CĐCS',
+    'field.operatingSince': 'Năm bắt đầu hoạt động',
     'field.notes': 'Ghi chú',
     'field.visitedAt': 'Thời điểm tiếp xúc',
     'field.purposes': 'Mục đích',
@@ -235,6 +303,7 @@ export const domainMessages = defineMessages(
     'field.decision': 'Quyết định kết nạp',
     'field.decision.number': 'Số quyết định kết nạp',
     'field.decision.date': 'Ngày quyết định kết nạp',
+    'field.decision.issuedBy': 'Đơn vị ra quyết định kết nạp',
     'field.rejectionReason': 'Lý do không kết nạp',
     'field.year': 'Năm',
     'field.indicator': 'Chỉ tiêu',
@@ -242,6 +311,14 @@ export const domainMessages = defineMessages(
     'field.date': 'Ngày',
     'field.delta': 'Số lượng',
     'field.note': 'Ghi chú',
+    'field.count': 'Số lượng',
+    'field.indicator_entry.kind': 'Loại biến động, số liệu',
+    'field.indicator_entry.indicator': 'Chỉ tiêu được điều chỉnh',
+    'field.indicator_entry.delta': 'Số điều chỉnh (+/−)',
+    'field.indicator_entry.decision': 'Quyết định kèm theo',
+    'field.indicator_entry.decision.number': 'Số quyết định',
+    'field.indicator_entry.decision.date': 'Ngày quyết định',
+    'field.indicator_entry.decision.issuedBy': 'Đơn vị ra quyết định',
     'field.password': 'Mật khẩu',
     'field.username': 'Tên đăng nhập',
     'field.displayName': 'Họ và tên',
@@ -336,9 +413,32 @@ export const domainMessages = defineMessages(
     'indicator.new_cdcs_25': 'New grassroots unions (25+ workers)',
     'indicator.new_ndcs': 'New trade-based unions',
     'indicator.party_introductions': 'Members introduced to the Party',
+    'indicator.informal_members': 'New members in the informal sector',
+    'indicator.party_admissions': 'Members admitted to the Party',
+
+    'entry_kind.members_opening': 'Members on 1 January',
+    'entry_kind.admitted_outside': 'Admitted by decisions outside the app',
+    'entry_kind.left': 'Members who left (quit the job, resigned, removed)',
+    'entry_kind.transferred_in': 'Members transferred in',
+    'entry_kind.transferred_out': 'Members transferred out',
+    'entry_kind.informal_admitted': 'Of those admitted: informal-sector workers',
+    'entry_kind.cdcs_opening': 'Grassroots unions on 1 January',
+    'entry_kind.cdcs_founded_outside': 'Grassroots unions founded outside the app',
+    'entry_kind.cdcs25_founded_outside': 'Of those: at enterprises of 25+ workers',
+    'entry_kind.cdcs_dissolved': 'Grassroots unions dissolved',
+    'entry_kind.ndcs_opening': 'Trade-based unions on 1 January',
+    'entry_kind.ndcs_founded': 'Trade-based unions founded',
+    'entry_kind.party_introduced': 'Outstanding members introduced to the Party',
+    'entry_kind.party_admitted': 'Introduced members admitted to the Party',
+    'entry_kind.adjustment': 'Adjustment (migrated from the old entry form)',
+
+    'total.members': 'Members',
+    'total.cdcs': 'Grassroots unions',
+    'total.ndcs': 'Trade-based unions',
 
     'period.month': 'Month {month}/{year}',
     'period.ytd': 'Year to date ({date})',
+    'period.quarter': 'Quarter {quarter}/{year}',
 
     'issue.required': '{field} is required.',
     'issue.invalid': '{field} is not valid.',
@@ -351,6 +451,8 @@ export const domainMessages = defineMessages(
     'issue.exceeds_worker_count': '{field} is greater than the number of workers: please check.',
     'issue.future': '{field} cannot be in the future.',
     'issue.mismatch': '{field} does not match the record.',
+    'issue.before_signing': '{field} cannot be before the date the application was signed.',
+    'issue.not_new_year': '{field} must be 1 January: this is a count at the start of the year.',
     'issue.malformed_text': '{field} contains broken characters (not valid text).',
     'issue.not_finite': '{field} must be an actual number.',
 
@@ -358,6 +460,35 @@ export const domainMessages = defineMessages(
       'At least {min} applications or members are needed ({count} so far, {needed} more needed).',
     'pipeline.founding_decision_required':
       'The recognition decision number and date are needed to mark the union as founded.',
+    'pipeline.not_enough_to_found':
+      'Not enough to found a union: at least {min} submitted or accepted applications, or {min} members at founding, are needed ({count} so far).',
+
+    'admission.not_admissible':
+      'Only submitted applications (or rejected ones being reconsidered) can be accepted.',
+    'admission.not_rejectable': 'Only submitted, undecided applications can be rejected.',
+    'admission.already_member':
+      'This ID number already belongs to a member (an accepted application).',
+    'admission.duplicate_application':
+      'This ID number is also on {count} other application(s) waiting for a decision.',
+    'admission.issuer_unrelated':
+      'The deciding unit must be the managing unit, a unit above it or a unit below it.',
+
+    'target.duplicate': 'This unit already has this target for the year.',
+
+    'forbidden.record_work': 'You may not record data for this unit.',
+    'forbidden.edit_others_work': 'You may only edit or delete records you made yourself.',
+    'forbidden.decide_signup': 'Only a supervisor or an administrator may decide an application.',
+    'forbidden.record_founding': 'Only a supervisor or an administrator may record a founding.',
+    'forbidden.record_entry':
+      'Only a supervisor or an administrator may record membership movements and figures.',
+    'forbidden.set_target': 'Only a supervisor or an administrator may set targets.',
+    'forbidden.assign': 'Only a supervisor or an administrator may assign enterprises.',
+    'forbidden.delete_accepted_signup':
+      'Only an administrator may delete or revoke an accepted application.',
+    'forbidden.undo_founding': 'Only an administrator may undo a founding.',
+    'forbidden.manage_accounts': 'Only an administrator may manage units and accounts.',
+    'forbidden.out_of_scope': 'This unit is outside your scope.',
+    'forbidden.assignee': 'The assigned organizer must be an active user of the enterprise’s unit.',
 
     'eligibility.manager_role': '{role}: not eligible for membership (Guidance 38/HD-TLĐ).',
     'eligibility.serving_sentence': 'People serving a prison sentence are not eligible.',
@@ -425,6 +556,10 @@ export const domainMessages = defineMessages(
     'field.foundingDecision': 'Recognition decision',
     'field.foundingDecision.number': 'Recognition decision number',
     'field.foundingDecision.date': 'Recognition decision date',
+    'field.foundingDecision.issuedBy': 'Recognising unit',
+    'field.workerCountAtFounding': 'Workers at founding',
+    'field.membersAtFounding': 'Members at founding',
+    'field.operatingSince': 'Operating since (year)',
     'field.notes': 'Notes',
     'field.visitedAt': 'Visit time',
     'field.purposes': 'Purposes',
@@ -463,6 +598,7 @@ export const domainMessages = defineMessages(
     'field.decision': 'Admission decision',
     'field.decision.number': 'Admission decision number',
     'field.decision.date': 'Admission decision date',
+    'field.decision.issuedBy': 'Admitting unit',
     'field.rejectionReason': 'Reason for not admitting',
     'field.year': 'Year',
     'field.indicator': 'Indicator',
@@ -470,6 +606,14 @@ export const domainMessages = defineMessages(
     'field.date': 'Date',
     'field.delta': 'Amount',
     'field.note': 'Note',
+    'field.count': 'Count',
+    'field.indicator_entry.kind': 'Kind of movement or figure',
+    'field.indicator_entry.indicator': 'Indicator adjusted',
+    'field.indicator_entry.delta': 'Adjustment (+/−)',
+    'field.indicator_entry.decision': 'Decision',
+    'field.indicator_entry.decision.number': 'Decision number',
+    'field.indicator_entry.decision.date': 'Decision date',
+    'field.indicator_entry.decision.issuedBy': 'Deciding unit',
     'field.password': 'Password',
     'field.username': 'Username',
     'field.displayName': 'Full name',
