@@ -20,8 +20,8 @@ export type RawMutation = { mutationId: string } & Record<string, unknown>;
 
 /**
  * Mutations applied per transaction. A push of 500 is several short transactions, not one long
- * one: PGlite runs one transaction at a time, so another user's pull waits for at most one of
- * these (issue 14 point 11), while a commit still covers many mutations.
+ * one: PGlite runs one transaction at a time, so another user's pull waits for about one of these
+ * (issue 14 point 11), while a commit still covers many mutations.
  */
 export const MUTATIONS_PER_TRANSACTION = 10;
 
@@ -246,6 +246,10 @@ export async function applyMutations(
       return out;
     });
     results.push(...applied);
+    // PGlite answers from WebAssembly in this thread, its promises settling as microtasks: a
+    // push could run to its end without Node reading another request. A macrotask turn here lets
+    // the requests that arrived meanwhile in, and queue their queries before the next batch.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return results;
 }
