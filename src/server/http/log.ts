@@ -15,7 +15,7 @@ export type ErrorPlace = {
 // A PostgreSQL SQLSTATE (`23505`, `22P05`): names the kind of failure without quoting data.
 const SQLSTATE = /^[0-9A-Z]{5}$/;
 
-export function errorCode(error: unknown): string {
+function errorCode(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && SQLSTATE.test(code)) return code;
   if (error instanceof Error) return error.name;

@@ -14,7 +14,7 @@ import type { Context, MiddlewareHandler } from 'hono';
  * - A navigation to any other path (not /api) gets index.html, so that deep links open before
  *   the service worker takes over.
  */
-export const IMMUTABLE = 'public, max-age=31536000, immutable';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 function cacheControl(path: string): string {
   return path.startsWith('/assets/') ? IMMUTABLE : 'no-cache';
