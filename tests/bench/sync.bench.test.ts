@@ -405,28 +405,18 @@ async function pullLatencies(base: string, token: string, until: () => boolean) 
   return latencies;
 }
 
-describe.each(stores)('pull beside a heavy pusher on $name', ({ name, env }) => {
-  it('measures', async () => {
-    const pusher = await boot(env);
-    const { server, base } = pusher;
-    try {
-      const unit = await createUnit(server.store, { name: 'Other', kind: 'upper' });
-      const password = 'bench-password-456';
-      const reader = await createUser(server.store, {
-        username: `reader.${Date.now()}`,
-        password,
-        displayName: 'Reader',
-        role: 'organizer',
-        unitId: unit.id,
-      });
-      const login = await fetch(`${base}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: reader.username, password }),
-      });
-      const { token } = (await login.json()) as { token: string };
+describe.each(targets)('pull beside a heavy pusher on $name', (target) => {
+  it(
+    'measures another user’s pulls while one user’s devices push',
+    async () => {
+      const keys = ['idleP99Ms', 'busyP50Ms', 'busyP99Ms', 'pushMs'].map(
+        (k) => `pullBesidePush.${target.name}.${k}`,
+      );
+      if (!target.booted) return recordAbsent(keys, target.absent ?? 'not started');
+      const { server, base } = target.booted;
+      const [pusher, reader] = [await newOrganizer(server, base), await newOrganizer(server, base)];
       const [enterprise] = generateEnterprises(1, pusher.unitId, 700) as [Enterprise];
-      await fetch(`${base}/api/sync/push`, {
+      await fetchAgain(`${base}/api/sync/push`, {
         method: 'POST',
         headers: { authorization: `Bearer ${pusher.token}`, 'content-type': 'application/json' },
         body: JSON.stringify({
@@ -443,7 +433,7 @@ describe.each(stores)('pull beside a heavy pusher on $name', ({ name, env }) => 
         }),
       });
       let count = 0;
-      const idle = await pullLatencies(base, token, () => ++count >= 200);
+      const idle = await pullLatencies(base, reader.token, () => ++count >= 200);
       let pushing = true;
       const load = timed(() =>
         Promise.all(
@@ -454,9 +444,16 @@ describe.each(stores)('pull beside a heavy pusher on $name', ({ name, env }) => 
       ).finally(() => {
         pushing = false;
       });
-      const busy = await pullLatencies(base, token, () => !pushing);
+      const busy = await pullLatencies(base, reader.token, () => !pushing);
       const [, pushMs] = await load;
-      report(`pull beside a pusher on ${name}`, [
+      const figures = {
+        idleP99Ms: [percentile(idle, 99)],
+        busyP50Ms: [percentile(busy, 50)],
+        busyP99Ms: [percentile(busy, 99)],
+        pushMs: [Math.round(pushMs)],
+      };
+      recordAll(`pullBesidePush.${target.name}`, figures);
+      report(`pull beside a pusher on ${target.name}`, [
         ['pull p50 / p99 alone (ms)', `${percentile(idle, 50)} / ${percentile(idle, 99)}`],
         [
           `pull p50 / p99 while ${PUSHING_DEVICES} devices of one user push ${PUSH_SIZE} mutations at a time (ms)`,
@@ -467,8 +464,7 @@ describe.each(stores)('pull beside a heavy pusher on $name', ({ name, env }) => 
           Math.round(pushMs),
         ],
       ]);
-    } finally {
-      await server.close();
-    }
-  }, 900_000);
+    },
+    MEASURE_TIMEOUT_MS,
+  );
 });
