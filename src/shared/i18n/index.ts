@@ -1,5 +1,6 @@
 import { domainMessages } from './catalog/domain';
 import { privacyMessages } from './catalog/privacy';
+import { reportMessages } from './catalog/report';
 import { uiMessages } from './catalog/ui';
 import { vnMessages } from './catalog/vn';
 
@@ -7,12 +8,24 @@ import { vnMessages } from './catalog/vn';
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
-const vi = { ...uiMessages.vi, ...vnMessages.vi, ...domainMessages.vi, ...privacyMessages.vi };
+const vi = {
+  ...uiMessages.vi,
+  ...vnMessages.vi,
+  ...domainMessages.vi,
+  ...privacyMessages.vi,
+  ...reportMessages.vi,
+};
 export type MessageKey = keyof typeof vi;
 
 const catalogue: Record<Lang, Record<MessageKey, string>> = {
   vi,
-  en: { ...uiMessages.en, ...vnMessages.en, ...domainMessages.en, ...privacyMessages.en },
+  en: {
+    ...uiMessages.en,
+    ...vnMessages.en,
+    ...domainMessages.en,
+    ...privacyMessages.en,
+    ...reportMessages.en,
+  },
 };
 
 export type MessageParams = Record<string, string | number>;
