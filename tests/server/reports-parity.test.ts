@@ -148,11 +148,11 @@ describe.each(storeFactories)(
       await storeRecords(
         store,
         {
-        enterprises: scenario.enterprises,
-        signups: scenario.signups,
-        entries: scenario.entries,
-        targets: scenario.targets,
-      },
+          enterprises: scenario.enterprises,
+          signups: scenario.signups,
+          entries: scenario.entries,
+          targets: scenario.targets,
+        },
         scenario.U, // the application of an enterprise the data does not hold
       );
       const admin = await account(store, 'admin', scenario.F);
