@@ -50,14 +50,22 @@ const FACT_SUMS = `
 
 type FactSumRow = { unit_id: string; source: string; month: string; amount: number | string };
 
-/** The facts of `unitId`'s subtree dated from `from` to `to` (ISO dates, both included). */
+/**
+ * The facts of `unitId`'s subtree dated from `from` to `to` (ISO dates, both included). Run it
+ * inside a transaction: the nested-loop join is turned off for the rest of it (SET LOCAL).
+ * PGlite has no autovacuum, so it never gathers planner statistics and takes the records table
+ * for nearly empty: it would join 100,000 applications to their enterprises one index probe at a
+ * time (measured ≈ 0.55 s of a 0.84 s query) where a hash join reads each table once. PostgreSQL,
+ * with statistics, chooses the hash join anyway.
+ */
 export async function factSums(
-  sql: Sql,
+  tx: Sql,
   unitId: string,
   from: string,
   to: string,
 ): Promise<FactSum[]> {
-  const result = await sql.query<FactSumRow>(FACT_SUMS, [unitId, from, to, CDCS_25_MIN_WORKERS]);
+  await tx.query('SET LOCAL enable_nestloop = off');
+  const result = await tx.query<FactSumRow>(FACT_SUMS, [unitId, from, to, CDCS_25_MIN_WORKERS]);
   return result.rows.map((row) => ({
     unitId: row.unit_id,
     // The CASE above yields only sources of the shared model (kinds and indicators are

@@ -58,7 +58,8 @@ export function reportRoutes(store: Store): Hono<AppEnv> {
   routes.get('/monthly', async (c) => {
     const { format, ...at } = query(c, monthlyReportQuerySchema);
     const units = await unitsFor(store, currentUser(c), 'read_report', at.unitId);
-    const report = await monthlyReportOf(store, units, at);
+    // One transaction: the closure, the sums and the targets are read together.
+    const report = await store.transaction((tx) => monthlyReportOf(tx, units, at));
     if (format === 'json') return c.json({ ...report, fingerprint: fingerprintOf(report) });
     return download(c, reportSheet(report, unitName(units, at.unitId)), format);
   });
