@@ -3,6 +3,7 @@
  * here: `import { enterpriseSchema, type Enterprise, STAGES } from '../shared/schemas'`.
  */
 export * from './common';
+export { countryCodes, isCountryCode } from './countries';
 export * from './decision';
 export * from './enterprise';
 export * from './enums';

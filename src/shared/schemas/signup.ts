@@ -8,6 +8,7 @@ import {
   text,
   uuidSchema,
 } from './common';
+import { isCountryCode } from './countries';
 import { decisionSchema } from './decision';
 import { CONTRACT_TYPES, GENDERS, MANAGER_ROLES } from './enums';
 
@@ -33,12 +34,16 @@ import { CONTRACT_TYPES, GENDERS, MANAGER_ROLES } from './enums';
 /** Longest contract term accepted (months); Vietnamese fixed-term contracts are at most 36. */
 export const MAX_CONTRACT_MONTHS = 120;
 
-/** ISO 3166-1 alpha-2 nationality, upper-cased (`vn` → `VN`). */
+/**
+ * ISO 3166-1 alpha-2 nationality, upper-cased (`vn` → `VN`), and an assigned code: two letters
+ * that name no country (`XX`, or `VI` meant as "Việt Nam" but the U.S. Virgin Islands' code is
+ * chosen from a list, never typed) must not turn the CCCD checks off.
+ */
 export const nationalitySchema = v.pipe(
   v.string(),
   v.trim(),
   v.toUpperCase(),
-  v.regex(/^[A-Z]{2}$/, 'invalid'),
+  v.check(isCountryCode, 'invalid'),
 );
 
 export const DEFAULT_NATIONALITY = 'VN';

@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkBackupPassphrase, checkPin, hasPinErrors } from '../../../../src/shared/crypto';
-import { setLanguage } from '../../../../src/shared/i18n';
+import { loadLanguage, setLanguage } from '../../../../src/shared/i18n';
+
+beforeAll(() => loadLanguage('en'));
 
 const codes = (issues: { code: string }[]) => issues.map((issue) => issue.code);
 

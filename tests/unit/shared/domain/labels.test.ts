@@ -1,7 +1,7 @@
 import type * as v from 'valibot';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fieldLabel, TOTALS } from '../../../../src/shared/domain';
-import { hasMessage, setLanguage, t } from '../../../../src/shared/i18n';
+import { hasMessage, loadLanguage, setLanguage, t } from '../../../../src/shared/i18n';
 import {
   ADJUSTMENT_KIND,
   CONTRACT_TYPES,
@@ -25,6 +25,8 @@ import {
   VISIT_PURPOSES,
   visitSchema,
 } from '../../../../src/shared/schemas';
+
+beforeAll(() => loadLanguage('en'));
 
 const pickers: [string, readonly string[]][] = [
   ['stage', STAGES],

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   endOfMonth,
   inPeriod,
@@ -12,7 +12,9 @@ import {
   yearToDate,
   yearToMonthEnd,
 } from '../../../../src/shared/domain';
-import { setLanguage } from '../../../../src/shared/i18n';
+import { loadLanguage, setLanguage } from '../../../../src/shared/i18n';
+
+beforeAll(() => loadLanguage('en'));
 
 afterEach(() => setLanguage('vi'));
 
