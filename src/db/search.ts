@@ -1,4 +1,4 @@
-import { hasNoUnion, LARGE_ENTERPRISE_MIN_WORKERS } from '../shared/domain/review';
+import { CDCS_25_MIN_WORKERS } from '../shared/domain/thresholds';
 import type { Stage, UnionStatus } from '../shared/schemas';
 import { searchKey } from '../shared/vn/names';
 
@@ -33,8 +33,13 @@ export type EnterpriseSearch = {
   followUpDue?: string;
 };
 
-// Defined with the review list (src/shared/domain/review.ts), kept exported for the app.
-export { hasNoUnion, LARGE_ENTERPRISE_MIN_WORKERS };
+/** "Large" follows the new_cdcs_25 indicator: founding a CĐCS at ≥ 25 workers is what is counted. */
+export const LARGE_ENTERPRISE_MIN_WORKERS = CDCS_25_MIN_WORKERS;
+
+/** A union being founded is not a union yet (steering committees review both). */
+export function hasNoUnion(row: Pick<EnterpriseIndexRow, 'unionStatus'>): boolean {
+  return row.unionStatus === 'none' || row.unionStatus === 'founding';
+}
 
 const collator = new Intl.Collator('vi');
 

@@ -35,6 +35,7 @@ export const BUDGETS: readonly Budget[] = [
   { key: 'push.postgres.p99Ms', compare: '<', limit: 1000 },
   { key: 'report.pgliteMs', compare: '<', limit: 2000 },
   { key: 'report.postgresMs', compare: '<', limit: 2000 },
+  { key: 'progress.firstFiguresMs', compare: '<', limit: 300 },
   { key: 'lighthouse.performance', compare: '≥', limit: 0.95 },
   { key: 'lighthouse.accessibility', compare: '≥', limit: 1 },
   { key: 'lighthouse.bestPractices', compare: '≥', limit: 1 },

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/server/store/types';
-import { daysSince, lastVisitDate, type ReviewFilters, reviewList } from '../../src/shared/domain';
+import {
+  daysBetween,
+  type ReviewFilter,
+  reviewList,
+  todayInVietnam,
+} from '../../src/shared/domain';
 import type { ReviewList, ReviewRow } from '../../src/shared/protocol';
 import type { Enterprise, Visit } from '../../src/shared/schemas';
 import { makeVisit } from '../fixtures/records';
@@ -145,9 +150,12 @@ describe.each(storeFactories)('GET /api/reports/review on $name', (factory) => {
   }
 
   /** The shared functions over the same records. */
-  function expected(today: string, filters: ReviewFilters = {}): ReviewRow[] {
+  function expected(today: string, filters: ReviewFilter = {}): ReviewRow[] {
     return reviewList(enterprises, filters).map((e) => {
-      const last = lastVisitDate(visits.filter((v) => v.enterpriseId === e.id));
+      const times = visits
+        .filter((v) => v.enterpriseId === e.id)
+        .map((v) => Date.parse(v.visitedAt));
+      const last = times.length === 0 ? undefined : todayInVietnam(new Date(Math.max(...times)));
       const row: ReviewRow = {
         enterpriseId: e.id,
         name: e.name,
@@ -165,7 +173,7 @@ describe.each(storeFactories)('GET /api/reports/review on $name', (factory) => {
       }
       if (last !== undefined) {
         row.lastVisit = last;
-        row.daysSinceVisit = daysSince(last, today) as number;
+        row.daysSinceVisit = daysBetween(last, today) as number;
       }
       return row;
     });
@@ -193,7 +201,7 @@ describe.each(storeFactories)('GET /api/reports/review on $name', (factory) => {
     expect(rows[5]?.lastVisit).toBe('2025-12-31'); // the later visit was deleted
   });
 
-  it.each<[string, string, ReviewFilters]>([
+  it.each<[string, string, ReviewFilter]>([
     ['a ward', `&wardCode=${NINH_KIEU}`, { wardCode: NINH_KIEU }],
     [
       'an industrial park',

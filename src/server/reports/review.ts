@@ -1,8 +1,8 @@
 import {
-  compareForReview,
-  daysSince,
+  daysBetween,
   type ReviewEnterprise,
-  type ReviewFilters,
+  type ReviewFilter,
+  reviewOrder,
   todayInVietnam,
 } from '../../shared/domain';
 import type { ReviewList, ReviewRow } from '../../shared/protocol';
@@ -11,9 +11,9 @@ import type { Sql } from '../store/types';
 
 /**
  * The review list (rà soát, docs/design.md §5) of a unit's subtree. The SQL selects what
- * `needsReview` and `matchesReviewFilters` (src/shared/domain/review.ts) accept — no union
+ * `reviewFilter` (src/shared/domain/review.ts) accepts — no union
  * (`none` or `founding`), not closed, and the filters — with the assigned organizer's name and
- * the latest visit; the rows are then put in the shared `compareForReview` order, whose last
+ * the latest visit; the rows are then put in the shared `reviewOrder`, whose last
  * key is the Vietnamese order of names (PGlite has no Vietnamese collation to do it in SQL).
  */
 const REVIEW = `
@@ -52,7 +52,7 @@ type ReviewSqlRow = {
 function toRow(row: ReviewSqlRow, today: string): ReviewRow {
   const e = row.data;
   const lastVisit = row.visited_at === null ? undefined : todayInVietnam(new Date(row.visited_at));
-  const days = lastVisit === undefined ? undefined : daysSince(lastVisit, today);
+  const days = lastVisit === undefined ? undefined : daysBetween(lastVisit, today);
   const optional = {
     industrialPark: e.industrialPark,
     workerCount: e.workerCount,
@@ -89,7 +89,7 @@ function forOrder(row: ReviewRow): ReviewEnterprise {
 export async function reviewListOf(
   sql: Sql,
   unitId: string,
-  filters: ReviewFilters,
+  filters: ReviewFilter,
   today = todayInVietnam(),
 ): Promise<ReviewList> {
   const result = await sql.query<ReviewSqlRow>(REVIEW, [
@@ -100,6 +100,6 @@ export async function reviewListOf(
     filters.stage ?? null,
   ]);
   const rows = result.rows.map((row) => toRow(row, today));
-  rows.sort((a, b) => compareForReview(forOrder(a), forOrder(b)));
+  rows.sort((a, b) => reviewOrder(forOrder(a), forOrder(b)));
   return { unitId, today, rows };
 }

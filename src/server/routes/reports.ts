@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
-import { t } from '../../shared/i18n';
+import { addScreenMessages, t } from '../../shared/i18n';
+import { reportVi } from '../../shared/i18n/catalog/report';
 import {
   closeMonthRequestSchema,
   closuresQuerySchema,
@@ -52,6 +53,8 @@ function query<S extends Parameters<typeof parseWith>[0]>(c: Context<AppEnv>, sc
 }
 
 export function reportRoutes(store: Store): Hono<AppEnv> {
+  // The report's words are a screen part of the catalogue (not in the app's first screen).
+  addScreenMessages(reportVi);
   const routes = new Hono<AppEnv>();
   routes.use('*', requireUser(store));
 

@@ -15,7 +15,7 @@ export {
   idNumberKey,
   rejectSignup,
 } from './admission';
-export { ageOn, isAfter, todayInVietnam } from './dates';
+export { ageOn, daysBetween, isAfter, todayInVietnam } from './dates';
 export {
   checkEligibility,
   type EligibilityInput,
@@ -137,16 +137,13 @@ export {
   type TableCell,
 } from './report-table';
 export {
-  compareForReview,
-  daysSince,
-  hasNoUnion,
-  LARGE_ENTERPRISE_MIN_WORKERS,
-  lastVisitDate,
-  matchesReviewFilters,
   needsReview,
+  REVIEW_MIN_WORKERS,
   type ReviewEnterprise,
-  type ReviewFilters,
+  type ReviewFilter,
+  reviewFilter,
   reviewList,
+  reviewOrder,
 } from './review';
 export {
   type Actor,

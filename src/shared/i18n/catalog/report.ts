@@ -1,7 +1,9 @@
 /**
  * The monthly report and the review list as documents (XLSX, CSV, the print view): titles, column
  * headings, the correction line of a closed month (report.*), the review list (review.*), and
- * the refusals of the report actions of the roles table (forbidden.<action>).
+ * the refusals of the report actions of the roles table (forbidden.<action>). A screen part
+ * (i18n/index.ts): the server adds it when it mounts the report routes, a screen that lays out a
+ * report adds it with its chunk (addScreenMessages), and the first screen does not carry it.
  */
 export const reportVi = {
   'report.title': 'Báo cáo kết quả phát triển đoàn viên, thành lập CĐCS — tháng {month}/{year}',

@@ -5,7 +5,11 @@ import {
   type ReportRow,
   reportTable,
 } from '../../../../src/shared/domain';
+import { addScreenMessages } from '../../../../src/shared/i18n';
+import { reportVi } from '../../../../src/shared/i18n/catalog/report';
 import { INDICATORS } from '../../../../src/shared/schemas';
+
+addScreenMessages(reportVi);
 
 function rows(overrides: Partial<Record<string, Partial<ReportRow>>> = {}): ReportRow[] {
   return INDICATORS.map((indicator) => ({

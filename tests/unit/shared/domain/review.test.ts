@@ -1,143 +1,112 @@
 import { describe, expect, it } from 'vitest';
 import {
-  compareForReview,
-  daysSince,
-  lastVisitDate,
-  matchesReviewFilters,
   needsReview,
+  REVIEW_MIN_WORKERS,
   type ReviewEnterprise,
-  type ReviewFilters,
+  type ReviewFilter,
+  reviewFilter,
   reviewList,
+  reviewOrder,
 } from '../../../../src/shared/domain';
-import type { Stage, UnionStatus } from '../../../../src/shared/schemas';
 
-function enterprise(
-  id: string,
-  fields: Partial<Omit<ReviewEnterprise, 'id'>> = {},
-): ReviewEnterprise {
-  return {
-    id,
-    name: `Công ty ${id}`,
-    unionStatus: 'none',
-    stage: 'surveyed',
-    wardCode: '31117',
-    ...fields,
-  };
+const base: ReviewEnterprise = {
+  id: '00000000-0000-4000-8000-000000000000',
+  name: 'Công ty A',
+  unionStatus: 'none',
+  stage: 'persuading',
+  wardCode: '31120',
+};
+
+function enterprise(id: number, fields: Partial<ReviewEnterprise> = {}): ReviewEnterprise {
+  return { ...base, id: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`, ...fields };
 }
 
-describe('needsReview: no union yet and not closed down', () => {
-  it.each<[UnionStatus, Stage, boolean]>([
-    ['none', 'not_contacted', true],
-    ['none', 'refused', true],
-    ['founding', 'dossier_submitted', true],
-    ['none', 'closed', false],
-    ['founding', 'closed', false],
-    ['cdcs', 'founded', false],
-    ['other_org', 'has_union', false],
-  ])('%s at stage %s → %s', (unionStatus, stage, expected) => {
-    expect(needsReview(enterprise('a', { unionStatus, stage }))).toBe(expected);
+describe('needsReview', () => {
+  it.each<[Partial<ReviewEnterprise>, boolean]>([
+    [{ unionStatus: 'none' }, true],
+    [{ unionStatus: 'founding' }, true],
+    [{ unionStatus: 'cdcs', stage: 'founded' }, false],
+    [{ unionStatus: 'other_org', stage: 'has_union' }, false],
+    [{ unionStatus: 'none', stage: 'closed' }, false],
+    [{ unionStatus: 'none', stage: 'refused' }, true],
+  ])('%o → %s', (fields, expected) => {
+    expect(needsReview({ ...base, ...fields })).toBe(expected);
   });
 });
 
-describe('matchesReviewFilters', () => {
-  const e = enterprise('a', {
-    wardCode: '31117',
-    industrialPark: 'KCN Trà Nóc',
+describe('reviewFilter', () => {
+  const park = enterprise(1, {
+    industrialPark: 'KCN Trà Nóc 1',
     workerCount: 25,
-    stage: 'persuading',
+    stage: 'eligible',
   });
-  it.each<[string, ReviewFilters, boolean]>([
-    ['no filter', {}, true],
-    ['its ward', { wardCode: '31117' }, true],
-    ['another ward', { wardCode: '31120' }, false],
-    ['its industrial park', { industrialPark: 'KCN Trà Nóc' }, true],
-    ['another park', { industrialPark: 'KCN Hưng Phú' }, false],
-    ['at least 25 workers, with exactly 25', { minWorkers: 25 }, true],
-    ['at least 26 workers', { minWorkers: 26 }, false],
-    ['its stage', { stage: 'persuading' }, true],
-    ['another stage', { stage: 'surveyed' }, false],
-    ['every filter at once', { wardCode: '31117', minWorkers: 10, stage: 'persuading' }, true],
-  ])('%s → %s', (_label, filters, expected) => {
-    expect(matchesReviewFilters(e, filters)).toBe(expected);
-  });
-
-  it('an unknown worker count is not at least 0 workers', () => {
-    expect(matchesReviewFilters(enterprise('b'), { minWorkers: 0 })).toBe(false);
-  });
-});
-
-describe('compareForReview and reviewList', () => {
-  const list = [
-    enterprise('u1', { name: 'Đông Á' }), // no worker count: last
-    enterprise('s1', { name: 'Bình An', workerCount: 40 }),
-    enterprise('big', { name: 'Zeta', workerCount: 900, operatingSince: 2020 }),
-    enterprise('old', { name: 'Yên', workerCount: 40, operatingSince: 2001 }),
-    enterprise('new', { name: 'Xuân', workerCount: 40, operatingSince: 2019 }),
-    enterprise('s2', { name: 'An Phát', workerCount: 40 }),
-    enterprise('u2', { name: 'Dung' }),
-    enterprise('closed', { workerCount: 5000, stage: 'closed' }),
-    enterprise('cdcs', { workerCount: 5000, unionStatus: 'cdcs', stage: 'founded' }),
-    enterprise('founding', { name: 'Ánh', workerCount: 10, unionStatus: 'founding' }),
-  ];
-
-  // Largest first; among 40 workers the longest operating (2001, 2019), then those without a
-  // year by name (An Phát, Bình An); unknown counts last, by name in Vietnamese order (D < Đ).
-  it('puts the largest first, then the longest operating, then names', () => {
-    expect(reviewList(list).map((e) => e.id)).toEqual([
-      'big',
-      'old',
-      'new',
-      's2',
-      's1',
-      'founding',
-      'u2',
-      'u1',
-    ]);
-  });
-
-  it('filters before ordering', () => {
-    expect(reviewList(list, { minWorkers: 25 }).map((e) => e.id)).toEqual([
-      'big',
-      'old',
-      'new',
-      's2',
-      's1',
-    ]);
-  });
-
-  it('is a total order: equal fields fall back to the id', () => {
-    const a = enterprise('a', { name: 'Cùng tên' });
-    const b = enterprise('b', { name: 'Cùng tên' });
-    expect(compareForReview(a, b)).toBeLessThan(0);
-    expect(compareForReview(b, a)).toBeGreaterThan(0);
-    expect(compareForReview(a, a)).toBe(0);
+  it.each<[string, ReviewFilter, ReviewEnterprise, boolean]>([
+    ['no filter', {}, park, true],
+    ['the ward', { wardCode: '31120' }, park, true],
+    ['another ward', { wardCode: '31135' }, park, false],
+    ['the park', { industrialPark: 'KCN Trà Nóc 1' }, park, true],
+    ['another park', { industrialPark: 'KCN Trà Nóc 2' }, park, false],
+    ['a park, enterprise outside any', { industrialPark: 'KCN Trà Nóc 1' }, enterprise(2), false],
+    ['exactly 25 workers', { minWorkers: REVIEW_MIN_WORKERS }, park, true],
+    ['24 workers', { minWorkers: 25 }, enterprise(3, { workerCount: 24 }), false],
+    ['no worker count', { minWorkers: 25 }, enterprise(4), false],
+    ['the stage', { stage: 'eligible' }, park, true],
+    ['another stage', { stage: 'surveyed' }, park, false],
+    [
+      'every filter',
+      { wardCode: '31120', industrialPark: 'KCN Trà Nóc 1', minWorkers: 25, stage: 'eligible' },
+      park,
+      true,
+    ],
+    ['has a union', {}, enterprise(5, { unionStatus: 'cdcs', stage: 'founded' }), false],
+  ])('%s', (_name, filter, subject, expected) => {
+    expect(reviewFilter(subject, filter)).toBe(expected);
   });
 });
 
-describe('lastVisitDate and daysSince', () => {
-  it('takes the latest instant, on Vietnam’s calendar', () => {
-    expect(
-      lastVisitDate([
-        { visitedAt: '2026-03-01T09:00:00+07:00' },
-        // 18:30 UTC on 4 March is 01:30 on 5 March in Vietnam, and the latest of the three.
-        { visitedAt: '2026-03-04T18:30:00Z' },
-        { visitedAt: '2026-03-05T00:30:00+07:00' },
-      ]),
-    ).toBe('2026-03-05');
+describe('reviewOrder', () => {
+  it('puts the largest first, then the longest operating, then the name, unknowns last', () => {
+    const list = [
+      enterprise(1, { name: 'Không rõ số lao động' }),
+      enterprise(2, { name: 'B 300 từ 2015', workerCount: 300, operatingSince: 2015 }),
+      enterprise(3, { name: 'Cơ khí 300 từ 2008', workerCount: 300, operatingSince: 2008 }),
+      enterprise(4, { name: 'Đ 300 không rõ năm', workerCount: 300 }),
+      enterprise(5, { name: 'Lớn nhất', workerCount: 2_500, operatingSince: 2020 }),
+      enterprise(6, { name: 'Ă 300 từ 2015', workerCount: 300, operatingSince: 2015 }),
+      enterprise(7, { name: 'Nhỏ', workerCount: 0 }),
+    ];
+    expect([...list].sort(reviewOrder).map((e) => e.name)).toEqual([
+      'Lớn nhất',
+      'Cơ khí 300 từ 2008',
+      // Same size and year: Vietnamese order puts Ă after A and before B.
+      'Ă 300 từ 2015',
+      'B 300 từ 2015',
+      'Đ 300 không rõ năm',
+      'Nhỏ',
+      'Không rõ số lao động',
+    ]);
   });
 
-  it('has no date without a readable visit', () => {
-    expect(lastVisitDate([])).toBeUndefined();
-    expect(lastVisitDate([{ visitedAt: 'hôm qua' }])).toBeUndefined();
+  it('falls back to the id, so two records of the same name keep one order', () => {
+    const a = enterprise(1, { name: 'Trùng tên', workerCount: 40 });
+    const b = enterprise(2, { name: 'Trùng tên', workerCount: 40 });
+    expect(reviewOrder(a, b)).toBeLessThan(0);
+    expect(reviewOrder(b, a)).toBeGreaterThan(0);
+    expect(reviewOrder(a, a)).toBe(0);
   });
+});
 
-  it.each<[string, string, number | undefined]>([
-    ['2026-03-05', '2026-03-05', 0],
-    ['2026-02-28', '2026-03-01', 1],
-    ['2024-02-28', '2024-03-01', 2],
-    ['2025-12-31', '2026-01-01', 1],
-    ['2026-02-30', '2026-03-01', undefined],
-  ])('from %s to %s: %s days', (from, to, days) => {
-    expect(daysSince(from, to)).toBe(days);
+describe('reviewList', () => {
+  it('keeps the enterprises that need review and pass the filter, in review order', () => {
+    const list = [
+      enterprise(1, { name: 'Nhỏ', workerCount: 10 }),
+      enterprise(2, { name: 'Có CĐCS', workerCount: 900, unionStatus: 'cdcs', stage: 'founded' }),
+      enterprise(3, { name: 'Lớn', workerCount: 600 }),
+      enterprise(4, { name: 'Đã đóng cửa', workerCount: 800, stage: 'closed' }),
+      enterprise(5, { name: 'Vừa', workerCount: 30, unionStatus: 'founding' }),
+    ];
+    expect(reviewList(list).map((e) => e.name)).toEqual(['Lớn', 'Vừa', 'Nhỏ']);
+    expect(reviewList(list, { minWorkers: 25 }).map((e) => e.name)).toEqual(['Lớn', 'Vừa']);
+    expect(list.map((e) => e.id)).toEqual(list.map((_, i) => enterprise(i + 1).id));
   });
 });
