@@ -2,6 +2,14 @@ import type { Migration } from '../store/migrate';
 import { m001Meta } from './001-meta';
 import { m002AccountsSync } from './002-accounts-sync';
 import { m003Hardening } from './003-hardening';
+import { m004SealKeys } from './004-seal-keys';
+import { m005Reports } from './005-reports';
 
 /** Every schema change, in order. Never edit a released migration: add the next one. */
-export const migrations: readonly Migration[] = [m001Meta, m002AccountsSync, m003Hardening];
+export const migrations: readonly Migration[] = [
+  m001Meta,
+  m002AccountsSync,
+  m003Hardening,
+  m004SealKeys,
+  m005Reports,
+];

@@ -25,3 +25,11 @@ export function ageOn(birth: string, on: string): number | undefined {
 export function isAfter(date: string, today: string): boolean {
   return isCalendarDate(date) && date > today;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whole days from `date` to `today` (ISO dates); undefined when either is not a date. */
+export function daysBetween(date: string, today: string): number | undefined {
+  if (!isCalendarDate(date) || !isCalendarDate(today)) return undefined;
+  return Math.round((Date.parse(today) - Date.parse(date)) / DAY_MS);
+}

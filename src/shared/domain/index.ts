@@ -15,7 +15,7 @@ export {
   idNumberKey,
   rejectSignup,
 } from './admission';
-export { ageOn, isAfter, todayInVietnam } from './dates';
+export { ageOn, daysBetween, isAfter, todayInVietnam } from './dates';
 export {
   checkEligibility,
   type EligibilityInput,
@@ -76,6 +76,7 @@ export {
   endOfMonth,
   inPeriod,
   type MonthPeriod,
+  monthKey,
   monthPeriod,
   type Period,
   periodLabel,
@@ -106,12 +107,35 @@ export {
   withFoundingDefaults,
 } from './pipeline';
 export {
+  type FactSum,
   type MonthlyReport,
   monthlyReport,
   monthlyReportRows,
+  type ReportCorrection,
+  type ReportFrame,
   type ReportInput,
   type ReportRow,
+  type ReportUnit,
+  reportFromSums,
+  sumFacts,
 } from './report';
+export {
+  closedMonths,
+  correctedMonths,
+  type IndicatorFigures,
+  type MonthFigures,
+  monthFigures,
+  withCorrections,
+  type YearMonth,
+} from './report-corrections';
+export {
+  GROUP_COLUMNS,
+  NO_PERCENT,
+  type ReportTable,
+  type ReportTableRow,
+  reportTable,
+  type TableCell,
+} from './report-table';
 export {
   needsReview,
   REVIEW_MIN_WORKERS,

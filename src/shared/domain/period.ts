@@ -40,6 +40,11 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
+/** A month as `YYYY-MM`: the first seven characters of its dates, so keys compare as text. */
+export function monthKey(year: number, month: number): string {
+  return `${pad(year, 4)}-${pad(month, 2)}`;
+}
+
 /** The last day of a month as an ISO date. */
 export function endOfMonth(year: number, month: number): string {
   const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -27,6 +27,12 @@ export const ROLE_ACTIONS = [
   'undo_founding',
   /** Units and accounts. */
   'manage_accounts',
+  /** Read the monthly report and the review list (rà soát) of a unit. */
+  'read_report',
+  /** Close a month once its report is sent (chốt số liệu): its figures are kept as sent. */
+  'close_month',
+  /** Reopen a closed month. */
+  'reopen_month',
 ] as const;
 export type RoleAction = (typeof ROLE_ACTIONS)[number];
 
@@ -46,6 +52,9 @@ export const ROLE_TABLE: Readonly<Record<RoleAction, Readonly<Record<UserRole, R
   delete_accepted_signup: ADMIN_ONLY,
   undo_founding: ADMIN_ONLY,
   manage_accounts: ADMIN_ONLY,
+  read_report: { organizer: 'own_unit', supervisor: 'subtree', admin: 'subtree' },
+  close_month: SUPERVISOR_ONLY,
+  reopen_month: ADMIN_ONLY,
 };
 
 export function reachOf(role: UserRole, action: RoleAction): Reach {

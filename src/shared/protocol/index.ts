@@ -4,4 +4,5 @@ export * from './errors';
 export * from './health';
 export * from './limits';
 export * from './push-pull';
+export * from './reports';
 export * from './validate';

@@ -1,6 +1,11 @@
 import type { ProgressEnterprise } from '../../../db';
-import { REVIEW_MIN_WORKERS, type ReviewFilter, reviewList } from '../../../shared/domain';
-import { isCalendarDate, type Stage } from '../../../shared/schemas';
+import {
+  daysBetween,
+  REVIEW_MIN_WORKERS,
+  type ReviewFilter,
+  reviewList,
+} from '../../../shared/domain';
+import type { Stage } from '../../../shared/schemas';
 import { formatDate } from '../../../shared/vn/format';
 import { visitDay } from './activity';
 import type { CsvCell } from './csv';
@@ -61,13 +66,8 @@ export function filterValues(
   };
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Whole days from `date` to `today` (ISO dates); undefined when either is not one. */
-export function daysBetween(date: string, today: string): number | undefined {
-  if (!isCalendarDate(date) || !isCalendarDate(today)) return undefined;
-  return Math.round((Date.parse(today) - Date.parse(date)) / DAY_MS);
-}
+// One definition with the server's review export (src/shared/domain/dates.ts).
+export { daysBetween };
 
 export type LastVisit = { day: string; daysSince: number | undefined };
 

@@ -226,6 +226,9 @@ describe('the roles table', () => {
     delete_accepted_signup: [false, false, true],
     undo_founding: [false, false, true],
     manage_accounts: [false, false, true],
+    read_report: [true, true, true],
+    close_month: [false, true, true],
+    reopen_month: [false, false, true],
   };
   it.each(ROLE_ACTIONS)('%s', (action) => {
     expect(USER_ROLES.map((role) => mayDo(role, action))).toEqual(table[action]);

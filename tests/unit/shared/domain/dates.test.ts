@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, isAfter, todayInVietnam } from '../../../../src/shared/domain';
+import { ageOn, daysBetween, isAfter, todayInVietnam } from '../../../../src/shared/domain';
 
 describe('todayInVietnam', () => {
   it.each([
@@ -32,5 +32,18 @@ describe('isAfter', () => {
     ['not a date', '2025-03-10', false],
   ])('%s after %s → %s', (date, today, expected) => {
     expect(isAfter(date, today)).toBe(expected);
+  });
+});
+
+describe('daysBetween', () => {
+  it.each<[string, string, number | undefined]>([
+    ['2026-03-05', '2026-03-05', 0],
+    ['2026-02-28', '2026-03-01', 1],
+    ['2024-02-28', '2024-03-01', 2],
+    ['2025-12-31', '2026-01-01', 1],
+    ['2026-03-05', '2026-03-01', -4],
+    ['2026-02-30', '2026-03-01', undefined],
+  ])('from %s to %s: %s days', (from, to, days) => {
+    expect(daysBetween(from, to)).toBe(days);
   });
 });
