@@ -1,5 +1,5 @@
+import Dexie from 'dexie';
 import type { SotayDb } from '../database';
-import { rawRead } from '../idb';
 import type { EnterpriseRow, VisitRow } from '../rows';
 import { APPLICATION_STATUSES } from './applications';
 
@@ -16,23 +16,24 @@ export const ENTERPRISE_DETAIL_TABLES = ['enterprises', 'visits', 'signups'] as 
 
 /**
  * Everything the enterprise page shows, read in one transaction: one consistent picture (a visit
- * saved meanwhile is either in all three or in none). On the raw connection (idb.ts): the page
- * opens from the list, and Dexie's layers cost a slow phone more than the four requests do.
- * Same results as getEnterprise, listVisits and countApplications (their test compares them).
+ * saved meanwhile is either in all three or in none). Same results as getEnterprise, listVisits
+ * and countApplications (their test compares them); those stay separate so that the first
+ * screen's bundle does not carry the signup repository.
  */
 export function loadEnterpriseDetail(db: SotayDb, id: string): Promise<EnterpriseDetail> {
-  return rawRead(db, ENTERPRISE_DETAIL_TABLES, async (tx) => {
-    const [enterprise, visits, ...counts] = await Promise.all([
-      tx.get<EnterpriseRow>('enterprises', id),
-      tx.getAllWithPrefix<VisitRow>('visits', '[enterpriseId+visitedAt]', id),
-      ...APPLICATION_STATUSES.map((status) =>
-        tx.count('signups', '[enterpriseId+status]', [id, status]),
-      ),
+  return db.transaction('r', ENTERPRISE_DETAIL_TABLES, async () => {
+    const [enterprise, visits, applications] = await Promise.all([
+      db.enterprises.get(id),
+      db.visits
+        .where('[enterpriseId+visitedAt]')
+        .between([id, Dexie.minKey], [id, Dexie.maxKey])
+        .reverse()
+        .toArray(),
+      db.signups
+        .where('[enterpriseId+status]')
+        .anyOf(APPLICATION_STATUSES.map((status) => [id, status]))
+        .count(),
     ]);
-    return {
-      enterprise,
-      visits: visits.reverse(),
-      applications: counts.reduce((sum, count) => sum + count, 0),
-    };
+    return { enterprise, visits, applications };
   });
 }

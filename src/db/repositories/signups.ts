@@ -12,7 +12,7 @@ import type { SotayDb } from '../database';
 import { guardStorage, ValidationError } from '../errors';
 import type { SignupRow } from '../rows';
 import { APPLICATION_STATUSES } from './applications';
-import { enqueueMutation } from './outbox-write';
+import { writeLocalChange } from './local-change';
 import { withStoredServerFields } from './server-fields';
 
 /**
@@ -75,11 +75,10 @@ export async function submitSignup(db: SotayDb, signup: Signup | SignupDraft): P
         status: 'submitted',
         submittedAt: submittedAt ?? now,
       };
-      await db.signups.put({ ...record, localUpdatedAt: now });
-      await enqueueMutation(
+      await writeLocalChange(
         db,
         { entity: 'signup', entityId: record.id, op: 'put', data: record },
-        existing?.version,
+        existing,
         now,
       );
       return record;

@@ -2,7 +2,7 @@ import { asRecord } from '../../shared/domain/record-input';
 import { t } from '../../shared/i18n';
 import type { ApiErrorCode, Mutation, PushResult, SyncRecord } from '../../shared/protocol';
 import { validateMutation } from '../../shared/protocol';
-import type { SyncEntity, User } from '../../shared/schemas';
+import { SERVER_SET_FIELDS, type SyncEntity, type User } from '../../shared/schemas';
 import type { Issue } from '../../shared/vn';
 import { containsNul } from '../http/body';
 import { apiErrorMessage } from '../http/errors';
@@ -13,9 +13,6 @@ import { lockWrites } from './write-lock';
 
 export type PushContext = { user: User; scope: Scope; clientId: string };
 
-/** Set by the server whatever the client sends (docs/design.md §3): dropped before validation. */
-const SERVER_FIELDS = ['version', 'updatedAt', 'updatedBy', 'authorId'] as const;
-
 type RawMutation = { mutationId: string } & Record<string, unknown>;
 
 function withoutServerFields(raw: RawMutation): RawMutation {
@@ -23,7 +20,8 @@ function withoutServerFields(raw: RawMutation): RawMutation {
     return raw;
   }
   const data = { ...asRecord(raw['data']) };
-  for (const field of SERVER_FIELDS) delete data[field];
+  // Set by the server whatever the client sends (docs/design.md §3): dropped before validation.
+  for (const field of SERVER_SET_FIELDS) delete data[field];
   return { ...raw, data };
 }
 

@@ -67,7 +67,7 @@ describe('local edits and the outbox', () => {
     const db = freshDb();
     const server = { ...makeEnterprise(), version: 3 };
     await applyRemoteChanges(db, [
-      { entity: 'enterprise', entityId: IDS.enterprise, version: 3, data: server },
+      { entity: 'enterprise', entityId: IDS.enterprise, version: 3, deleted: false, data: server },
     ]);
     await saveEnterprise(db, makeEnterprise({ notes: 'sửa' }));
     await sendAll(db);
@@ -176,7 +176,7 @@ describe('acknowledge', () => {
     const [seq] = await sendAll(db);
     const newer = { ...makeEnterprise({ memberCount: 7 }), version: 2 };
     await applyRemoteChanges(db, [
-      { entity: 'enterprise', entityId: IDS.enterprise, version: 2, data: newer },
+      { entity: 'enterprise', entityId: IDS.enterprise, version: 2, deleted: false, data: newer },
     ]);
 
     await acknowledge(db, seq ?? 0, { version: 1 });
@@ -241,7 +241,7 @@ describe('rejected rows', () => {
     const db = freshDb();
     const server = { ...makeEnterprise(), version: 3 };
     await applyRemoteChanges(db, [
-      { entity: 'enterprise', entityId: IDS.enterprise, version: 3, data: server },
+      { entity: 'enterprise', entityId: IDS.enterprise, version: 3, deleted: false, data: server },
     ]);
     await saveEnterprise(db, makeEnterprise({ notes: 'bị từ chối' }));
     const [seq = 0] = await sendAll(db);
