@@ -12,7 +12,7 @@ export type IndexObserver = {
  * Parts the index is read in: ids are UUIDs, so ranges of their first two hex digits split a
  * table into parts of about equal size. A write re-reads only the parts of the rows it wrote.
  */
-export const INDEX_PARTS = 32;
+export const INDEX_PARTS = 64;
 
 export type KeyRange = { from: IndexableType; to: IndexableType; last: boolean };
 

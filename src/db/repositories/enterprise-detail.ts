@@ -22,18 +22,22 @@ export const ENTERPRISE_DETAIL_TABLES = ['enterprises', 'visits', 'signups'] as 
  */
 export function loadEnterpriseDetail(db: SotayDb, id: string): Promise<EnterpriseDetail> {
   return db.transaction('r', ENTERPRISE_DETAIL_TABLES, async () => {
-    const [enterprise, visits, applications] = await Promise.all([
+    // Plain requests: a forward read of the index (one getAll, where a reverse read walks a
+    // cursor row by row) and a count per status (where anyOf walks a cursor too).
+    const [enterprise, visits, ...counts] = await Promise.all([
       db.enterprises.get(id),
       db.visits
         .where('[enterpriseId+visitedAt]')
         .between([id, Dexie.minKey], [id, Dexie.maxKey])
-        .reverse()
         .toArray(),
-      db.signups
-        .where('[enterpriseId+status]')
-        .anyOf(APPLICATION_STATUSES.map((status) => [id, status]))
-        .count(),
+      ...APPLICATION_STATUSES.map((status) =>
+        db.signups.where('[enterpriseId+status]').equals([id, status]).count(),
+      ),
     ]);
-    return { enterprise, visits, applications };
+    return {
+      enterprise,
+      visits: visits.reverse(),
+      applications: counts.reduce((sum, count) => sum + count, 0),
+    };
   });
 }

@@ -70,6 +70,22 @@ export function outboxChange(
   };
 }
 
+/** What the outbox holds of one entity: its rows (oldest first) and its shadow. */
+export type OutboxState = { rows: OutboxRow[]; shadow: ShadowRow | undefined };
+
+/** Reads an entity's outbox state, for a caller that starts it with its own reads. */
+export async function readOutboxState(
+  db: SotayDb,
+  entity: SyncEntity,
+  entityId: string,
+): Promise<OutboxState> {
+  const [rows, shadow] = await Promise.all([
+    entityOutboxRows(db, entity, entityId),
+    db.shadows.get([entity, entityId]),
+  ]);
+  return { rows, shadow };
+}
+
 /**
  * THE write of a local change to a synced record (docs/design.md §6): the entity's row (stored
  * with the change's record, or deleted) and its outbox row, in the caller's rw transaction over
@@ -77,18 +93,18 @@ export function outboxChange(
  * `stored` is the entity's row as the caller read it in that transaction (undefined when new or
  * gone). The change was made on the version the device last had from the server: the stored
  * row's, else, for a record no longer stored here, its shadow's: a delete of a synced record
- * always says which version it deletes.
+ * always says which version it deletes. A caller that read the entity's outbox state already
+ * (readOutboxState, in the same transaction) passes it: the writes then leave at once, in the
+ * order of the calls, so two changes written one after the other keep their outbox order.
  */
 export async function writeLocalChange(
   db: SotayDb,
   change: LocalChange,
   stored: { version?: number | undefined } | undefined,
   now: string,
+  state?: OutboxState,
 ): Promise<void> {
-  const [rows, shadow] = await Promise.all([
-    entityOutboxRows(db, change.entity, change.entityId),
-    db.shadows.get([change.entity, change.entityId]),
-  ]);
+  const { rows, shadow } = state ?? (await readOutboxState(db, change.entity, change.entityId));
   const ackedVersion = stored?.version ?? shadow?.version;
   const outbox = outboxChange(rows, shadow, change, ackedVersion, now);
   const table = syncTable(db, change.entity);

@@ -8,7 +8,7 @@ import type { SotayDb } from '../database';
 import { guardStorage, ValidationError } from '../errors';
 import { type EnterpriseRow, toServerRecord, type VisitRow } from '../rows';
 import { enterpriseChange } from './enterprises';
-import { type LocalChange, writeLocalChange } from './local-change';
+import { type LocalChange, readOutboxState, writeLocalChange } from './local-change';
 import { withStoredServerFields } from './server-fields';
 
 /**
@@ -27,15 +27,20 @@ export async function logVisit(db: SotayDb, visit: Visit): Promise<Visit> {
   const now = nowIso();
   return guardStorage(() =>
     db.transaction('rw', [db.visits, db.enterprises, db.outbox, db.shadows], async () => {
-      const [existing, enterprise, latest] = await Promise.all([
+      // The organizer's most frequent write (< 30 ms p95 on a slow phone): every read in one
+      // round, then every write in the next.
+      const [existing, enterprise, latest, enterpriseOutbox, visitOutbox] = await Promise.all([
         db.visits.get(value.id),
         db.enterprises.get(value.enterpriseId),
         visitsOf(db, value.enterpriseId).last(),
+        readOutboxState(db, 'enterprise', value.enterpriseId),
+        readOutboxState(db, 'visit', value.id),
       ]);
       if (enterprise === undefined) {
         throw new ValidationError('visit', [fieldIssue('visit', 'enterpriseId', 'invalid')]);
       }
       let record = withStoredServerFields(value, existing);
+      const writes: Promise<void>[] = [];
       const update = isLatestVisit(latest, record)
         ? enterpriseAfterVisit(enterprise, record)
         : undefined;
@@ -49,7 +54,9 @@ export async function logVisit(db: SotayDb, visit: Visit): Promise<Visit> {
             : validEnterprise(update.enterprise);
         // Before the visit's: outbox rows keep their order, and the server takes the
         // enterprise's change before a visit of it.
-        await writeLocalChange(db, enterpriseChange(moved), enterprise, now);
+        writes.push(
+          writeLocalChange(db, enterpriseChange(moved), enterprise, now, enterpriseOutbox),
+        );
       }
       const change: LocalChange = {
         entity: 'visit',
@@ -57,7 +64,8 @@ export async function logVisit(db: SotayDb, visit: Visit): Promise<Visit> {
         op: 'put',
         data: toServerRecord('visit', record),
       };
-      await writeLocalChange(db, change, existing, now);
+      writes.push(writeLocalChange(db, change, existing, now, visitOutbox));
+      await Promise.all(writes);
       return record;
     }),
   );
@@ -122,6 +130,7 @@ function visitsOf(db: SotayDb, enterpriseId: string) {
 }
 
 /** The enterprise's visits, newest first. */
-export function listVisits(db: SotayDb, enterpriseId: string): Promise<VisitRow[]> {
-  return visitsOf(db, enterpriseId).reverse().toArray();
+export async function listVisits(db: SotayDb, enterpriseId: string): Promise<VisitRow[]> {
+  // Read forward (one getAll) and reversed here: a reverse read walks a cursor row by row.
+  return (await visitsOf(db, enterpriseId).toArray()).reverse();
 }
