@@ -33,11 +33,18 @@ export function indexRanges(count: number = INDEX_PARTS): KeyRange[] {
   }));
 }
 
+/**
+ * One part, in a readonly transaction of its own: outside one, Dexie's live-query cache would
+ * keep every full row of the table for as long as the index is watched (the whole session),
+ * where the index keeps only the fields it shows.
+ */
 function readRange(db: SotayDb, range: KeyRange): Promise<EnterpriseIndexRow[]> {
-  return db.enterprises
-    .where('id')
-    .between(range.from, range.to, true, range.last)
-    .toArray((rows) => rows.map(toIndexRow));
+  return db.transaction('r', db.enterprises, () =>
+    db.enterprises
+      .where('id')
+      .between(range.from, range.to, true, range.last)
+      .toArray((rows) => rows.map(toIndexRow)),
+  );
 }
 
 /**
