@@ -15,29 +15,31 @@ export type EnterpriseDetail = {
 export const ENTERPRISE_DETAIL_TABLES = ['enterprises', 'visits', 'signups'] as const;
 
 /**
- * Everything the enterprise page shows, read in one transaction: one consistent picture (a visit
- * saved meanwhile is either in all three or in none). Same results as getEnterprise, listVisits
- * and countApplications (their test compares them); those stay separate so that the first
- * screen's bundle does not carry the signup repository.
+ * Everything the enterprise page shows. Same results as getEnterprise, listVisits and
+ * countApplications (their test compares them); those stay separate so that the first screen's
+ * bundle does not carry the signup repository.
+ *
+ * The tap waits on this read, so its requests leave together as Dexie's single operations, each
+ * answered as soon as IndexedDB answers it: a readonly `db.transaction()` resolves only after
+ * IndexedDB reports the whole transaction complete, one more hop to the browser's storage
+ * process. A write landing between the requests is not missed: the page reads again after every
+ * write to these tables (onTablesChanged), and the preloaded copy is dropped when one came.
  */
 export function loadEnterpriseDetail(db: SotayDb, id: string): Promise<EnterpriseDetail> {
-  return db.transaction('r', ENTERPRISE_DETAIL_TABLES, async () => {
-    // Plain requests: a forward read of the index (one getAll, where a reverse read walks a
-    // cursor row by row) and a count per status (where anyOf walks a cursor too).
-    const [enterprise, visits, ...counts] = await Promise.all([
-      db.enterprises.get(id),
-      db.visits
-        .where('[enterpriseId+visitedAt]')
-        .between([id, Dexie.minKey], [id, Dexie.maxKey])
-        .toArray(),
-      ...APPLICATION_STATUSES.map((status) =>
-        db.signups.where('[enterpriseId+status]').equals([id, status]).count(),
-      ),
-    ]);
-    return {
-      enterprise,
-      visits: visits.reverse(),
-      applications: counts.reduce((sum, count) => sum + count, 0),
-    };
-  });
+  // Plain requests: a forward read of the index (one getAll, where a reverse read walks a cursor
+  // row by row) and a count per status (where anyOf walks a cursor too).
+  return Promise.all([
+    db.enterprises.get(id),
+    db.visits
+      .where('[enterpriseId+visitedAt]')
+      .between([id, Dexie.minKey], [id, Dexie.maxKey])
+      .toArray(),
+    ...APPLICATION_STATUSES.map((status) =>
+      db.signups.where('[enterpriseId+status]').equals([id, status]).count(),
+    ),
+  ]).then(([enterprise, visits, ...counts]) => ({
+    enterprise,
+    visits: visits.reverse(),
+    applications: counts.reduce((sum, count) => sum + count, 0),
+  }));
 }

@@ -225,7 +225,7 @@ describe('listVisits', () => {
 });
 
 describe('loadEnterpriseDetail', () => {
-  it('reads what getEnterprise, listVisits and countApplications read, in one transaction', async () => {
+  it('reads what getEnterprise, listVisits and countApplications read', async () => {
     const db = await withVisits();
     await db.signups.bulkPut(signupsOfEveryStatus());
 
