@@ -64,10 +64,12 @@ export function watchEnterpriseIndex(db: SotayDb, observer: IndexObserver): () =
   // task apart).
   let reading = 0;
   let flushing = false;
-  let failed = false;
+  // One report per failure (the parts fail together: a full disk, an evicted database); a part
+  // that fails keeps its last rows, and its live query tries again at the next write.
+  let reported = false;
   const flush = () => {
     flushing = false;
-    if (reading === 0 && !failed) observer.next(parts.flatMap((part) => part ?? []));
+    if (reading === 0) observer.next(parts.flatMap((part) => part ?? []));
   };
   const read = (range: KeyRange) => () => {
     reading += 1;
@@ -78,6 +80,7 @@ export function watchEnterpriseIndex(db: SotayDb, observer: IndexObserver): () =
   const subscriptions = ranges.map((range, i) =>
     liveQuery(read(range)).subscribe({
       next: (rows) => {
+        reported = false;
         if (parts[i] === undefined) unread -= 1;
         parts[i] = rows;
         if (unread > 0 || reading > 0 || flushing) return;
@@ -85,9 +88,8 @@ export function watchEnterpriseIndex(db: SotayDb, observer: IndexObserver): () =
         setTimeout(flush, 0);
       },
       error: (error: unknown) => {
-        // One report for the watcher: the parts fail together (a closed database, a full disk).
-        if (failed) return;
-        failed = true;
+        if (reported) return;
+        reported = true;
         observer.error(error);
       },
     }),
