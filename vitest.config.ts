@@ -48,6 +48,9 @@ export default defineConfig({
           name: 'bench',
           include: ['tests/bench/**/*.bench.test.ts'],
           environment: 'node',
+          // Collects every part's figures into tests/bench/results/latest.json and holds them to
+          // their budgets (tests/bench/README.md).
+          globalSetup: ['tests/bench/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 900_000,
           hookTimeout: 300_000,

@@ -3,9 +3,10 @@ import { getSession } from '../db';
 import { type Lang, t } from '../shared/i18n';
 import { BottomNav } from './components/BottomNav';
 import { OnlineBadge } from './components/OnlineBadge';
+import { UndoToast } from './components/UndoToast';
 import { UpdatePrompt } from './components/UpdatePrompt';
 import { appDb } from './db';
-import { useLive } from './hooks/useLive';
+import { useLoad } from './hooks/useLoad';
 import { chooseLanguage } from './language';
 import { lazyScreen } from './lazy';
 import { Routes } from './Routes';
@@ -18,10 +19,11 @@ const LoginPage = lazyScreen(() => import('./pages/LoginPage').then((m) => m.Log
 export function App({ initialLang }: { initialLang: Lang }) {
   const [lang, setLang] = useState(initialLang);
   const path = usePath();
-  const session = useLive(() => getSession(appDb()), []);
+  const { load } = useLoad(['meta'], async () => ({ session: await getSession(appDb()) }), []);
+  const session = load.status === 'ready' ? load.value.session : null;
+  const signedIn = session !== null && !session.expired;
   const switchLanguage = (next: Lang) => {
-    chooseLanguage(next);
-    setLang(next);
+    void chooseLanguage(next).then(() => setLang(next));
   };
   return (
     <div class="shell" key={lang}>
@@ -41,16 +43,18 @@ export function App({ initialLang }: { initialLang: Lang }) {
         </a>
       </header>
       <main id="main" class="content">
-        {session.value === undefined ? null : session.value === null || session.value.expired ? (
-          <LoginPage expiredFor={session.value?.user.username} />
+        {load.status === 'loading' ? null : !signedIn ? (
+          <LoginPage expiredFor={session?.user.username} />
         ) : (
-          <SessionContext.Provider value={session.value}>
+          <SessionContext.Provider value={session}>
             <Routes path={path} lang={lang} onLang={switchLanguage} />
           </SessionContext.Provider>
         )}
       </main>
+      <UndoToast />
       <UpdatePrompt />
-      <BottomNav path={path} />
+      {/* The sections are the signed-in organizer's: the login page has none. */}
+      {signedIn && <BottomNav path={path} />}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { registerServiceWorker } from './sw-update';
 import './styles.css';
 
 const root = document.getElementById('app');
-if (root) render(<App initialLang={restoreLanguage()} />, root);
+void restoreLanguage().then((lang) => root && render(<App initialLang={lang} />, root));
 
 registerServiceWorker();
 // Delivery starts after the first paint; its code (validation, merge) is not needed to show it.

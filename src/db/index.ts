@@ -61,6 +61,11 @@ export {
   saveSignupDraft,
   submitSignup,
 } from './repositories/signups';
+export {
+  type UnsentState,
+  unsentKey,
+  unsentRecords,
+} from './repositories/unsent';
 export { listVisits, logVisit } from './repositories/visits';
 export type {
   EnterpriseRow,

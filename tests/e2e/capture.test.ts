@@ -220,6 +220,11 @@ describe('field capture with the network off', () => {
     await expect
       .poll(() => page.getByTestId('applications-count').innerText())
       .toContain('Đã thu 3 đơn');
+    await nav(page, 'Đơn gia nhập');
+    // The series' last blank form was never typed in: no empty draft is kept.
+    await expect
+      .poll(() => page.getByRole('heading', { name: /Đơn đang làm dở/ }).innerText())
+      .toBe('Đơn đang làm dở (0)');
   });
 
   it('lists drafts with how complete they are, and follow-ups due', async () => {

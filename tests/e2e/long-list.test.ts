@@ -10,7 +10,7 @@ import { waitForController } from '../helpers/pwa';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process';
 
 const COUNT = 2000;
-const ROW_HEIGHT = 76;
+const ROW_HEIGHT = 82;
 const VIEWPORT = { width: 360, height: 740 };
 
 let browser: Browser;

@@ -2,14 +2,16 @@ import { useState } from 'preact/hooks';
 import { clearUserData, listDrafts, outboxCount } from '../../db';
 import { t } from '../../shared/i18n';
 import { appDb } from '../db';
-import { useLive } from '../hooks/useLive';
+import { useLoad } from '../hooks/useLoad';
+import { isEmptyDraft } from '../pages/signups/draft-fields';
 import { useSession } from '../session';
 import { downloadBackup } from './BackupPanel';
 
 async function unsentCount(): Promise<number> {
   const db = appDb();
   const [outbox, drafts] = await Promise.all([outboxCount(db), listDrafts(db)]);
-  return outbox.total + drafts.length;
+  // An empty draft (nothing typed) holds nothing to lose.
+  return outbox.total + drafts.filter((draft) => !isEmptyDraft(draft)).length;
 }
 
 /**
@@ -18,9 +20,10 @@ async function unsentCount(): Promise<number> {
  */
 export function AccountPanel() {
   const session = useSession();
-  const unsent = useLive(unsentCount, []);
+  const { load } = useLoad(['outbox', 'signups'], unsentCount, []);
   const [confirmations, setConfirmations] = useState(0);
-  const count = unsent.value ?? 0;
+  // Until the count is read, signing out asks as if something were unsent.
+  const count = load.status === 'ready' ? load.value : 1;
 
   const logout = async () => {
     if (count > 0 && confirmations < 2) {

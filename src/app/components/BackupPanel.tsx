@@ -41,9 +41,19 @@ export function BackupPanel() {
           {t('backup.export')}
         </button>
       </div>
-      <div class="field">
-        <label for="backup-file">{t('backup.import')}</label>
-        <input id="backup-file" type="file" accept="application/json,.json" onChange={onFile} />
+      <div class="form-actions file-picker">
+        {/* The browser's own picker says "Choose File" in its own language; this button says
+            what it does in the app's. The input stays focusable (its focus ring is the label's). */}
+        <input
+          id="backup-file"
+          class="file-input"
+          type="file"
+          accept="application/json,.json"
+          onChange={onFile}
+        />
+        <label for="backup-file" class="button">
+          {t('backup.import')}
+        </label>
       </div>
       {message && (
         <p role="status" data-testid="backup-message">

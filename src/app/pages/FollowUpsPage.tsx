@@ -1,9 +1,10 @@
 import { listFollowUps } from '../../db';
 import { t } from '../../shared/i18n';
 import type { Enterprise } from '../../shared/schemas';
-import { formatDate } from '../../shared/vn/core';
+import { LoadState } from '../components/LoadState';
 import { appDb } from '../db';
-import { useLive } from '../hooks/useLive';
+import { formatDay } from '../format';
+import { useLoad } from '../hooks/useLoad';
 import { today } from '../ids';
 import { enumLabel } from '../labels';
 import { onLinkClick } from '../router';
@@ -21,7 +22,7 @@ function Bucket({ id, title, items }: { id: string; title: string; items: readon
             <a class="follow-up-link" href={`/enterprises/${e.id}`} onClick={onLinkClick}>
               <span class="row-title">{e.name}</span>
               <span class="row-meta">
-                {e.nextFollowUp && formatDate(e.nextFollowUp)} · {enumLabel('stage', e.stage)}
+                {e.nextFollowUp && formatDay(e.nextFollowUp)} · {enumLabel('stage', e.stage)}
               </span>
             </a>
             <a class="button primary" href={`/enterprises/${e.id}/visit`} onClick={onLinkClick}>
@@ -36,14 +37,19 @@ function Bucket({ id, title, items }: { id: string; title: string; items: readon
 
 export function FollowUpsPage() {
   const day = today();
-  const buckets = useLive(() => listFollowUps(appDb(), day), [day]);
-  if (!buckets.value) return <p>{t('common.loading')}</p>;
+  const data = useLoad(['enterprises'], () => listFollowUps(appDb(), day), [day]);
   return (
     <section class="page">
       <h1>{t('page.followUps')}</h1>
-      <Bucket id="overdue" title={t('followUps.overdue')} items={buckets.value.overdue} />
-      <Bucket id="due-today" title={t('followUps.today')} items={buckets.value.today} />
-      <Bucket id="this-week" title={t('followUps.thisWeek')} items={buckets.value.thisWeek} />
+      <LoadState data={data}>
+        {(buckets) => (
+          <>
+            <Bucket id="overdue" title={t('followUps.overdue')} items={buckets.overdue} />
+            <Bucket id="due-today" title={t('followUps.today')} items={buckets.today} />
+            <Bucket id="this-week" title={t('followUps.thisWeek')} items={buckets.thisWeek} />
+          </>
+        )}
+      </LoadState>
     </section>
   );
 }

@@ -33,17 +33,15 @@ export function LoginPage({ expiredFor }: { expiredFor?: string | undefined }) {
         autoComplete="username"
         required
       />
-      <div class="field">
-        <label for="login-password">{t('login.password')}</label>
-        <input
-          id="login-password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onInput={(e) => setPassword((e.currentTarget as HTMLInputElement).value)}
-        />
-      </div>
+      <TextField
+        id="login-password"
+        type="password"
+        label={t('login.password')}
+        value={password}
+        onValue={setPassword}
+        autoComplete="current-password"
+        required
+      />
       {message && (
         <p class="form-error" role="alert">
           {message}

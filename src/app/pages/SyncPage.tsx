@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import {
   discardRejected,
+  getEnterprise,
   getSyncState,
   listRejected,
   type OutboxRow,
@@ -9,9 +10,10 @@ import {
   resend,
 } from '../../db';
 import { type MessageKey, t } from '../../shared/i18n';
-import { formatNumber } from '../../shared/vn/core';
+import { LoadState } from '../components/LoadState';
 import { appDb } from '../db';
-import { useLive } from '../hooks/useLive';
+import { formatDateTime, formatDay } from '../format';
+import { useLoad } from '../hooks/useLoad';
 import { useOnline } from '../hooks/useOnline';
 import { fieldName } from '../labels';
 import { onLinkClick } from '../router';
@@ -27,7 +29,49 @@ async function loadSync() {
     pendingOutbox(db, LIST_LIMIT),
     listRejected(db),
   ]);
-  return { count, state, pending, rejected };
+  const names = await enterpriseNames([...pending, ...rejected]);
+  return { count, state, pending, rejected, names };
+}
+
+/** Names of the enterprises the listed visits and applications belong to. */
+async function enterpriseNames(rows: readonly OutboxRow[]): Promise<Map<string, string>> {
+  const ids = new Set<string>();
+  for (const row of rows) {
+    if (row.entity === 'enterprise') ids.add(row.entityId);
+    else if (row.data && 'enterpriseId' in row.data) ids.add(row.data.enterpriseId);
+  }
+  const list = [...ids];
+  const found = await Promise.all(list.map((id) => getEnterprise(appDb(), id)));
+  return new Map(list.map((id, i) => [id, found[i]?.name ?? '']));
+}
+
+/** What the row is: the enterprise, the visit's date and enterprise, the applicant. */
+function rowName(row: OutboxRow, names: ReadonlyMap<string, string>): string {
+  const unknown = t('sync.row.unknown');
+  const data = row.data as Record<string, unknown> | undefined;
+  const text = (key: string) => (typeof data?.[key] === 'string' ? (data[key] as string) : '');
+  switch (row.entity) {
+    case 'enterprise':
+      return t('sync.row.enterprise', {
+        name: text('name') || names.get(row.entityId) || unknown,
+      });
+    case 'visit':
+      return t('sync.row.visit', {
+        date: text('visitedAt') ? formatDay(text('visitedAt')) : unknown,
+        enterprise: names.get(text('enterpriseId')) || unknown,
+      });
+    case 'signup':
+      return t('sync.row.signup', { name: text('fullName') || unknown });
+    default:
+      return row.entity;
+  }
+}
+
+/** Where a waiting row stands; offline, nothing is "sent" whatever was tried before. */
+function queueState(row: OutboxRow, online: boolean, running: boolean): MessageKey {
+  if (!online) return 'sync.state.offline';
+  if (running) return 'sync.state.sending';
+  return row.attempts > 0 ? 'sync.state.retry' : 'sync.state.pending';
 }
 
 /** Where the organizer corrects a refused record before sending it again. */
@@ -38,31 +82,36 @@ function fixLink(row: OutboxRow): string {
 }
 
 function dateTime(iso: string | undefined): string {
-  if (!iso) return t('sync.never');
-  return new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
+  return iso ? formatDateTime(iso) : t('sync.never');
 }
 
 export function SyncPage() {
-  const online = useOnline();
-  const live = useLive(loadSync, []);
-  const [confirming, setConfirming] = useState<number | undefined>();
-  if (!live.value) return <p>{t('common.loading')}</p>;
-  const { count, state, pending, rejected } = live.value;
-  const label = (entity: string) => t(`sync.entity.${entity}` as MessageKey);
-
+  const data = useLoad(['outbox', 'meta'], loadSync, []);
   return (
     <section class="page">
       <h1>{t('page.sync')}</h1>
+      <LoadState data={data}>{(loaded) => <SyncView {...loaded} />}</LoadState>
+    </section>
+  );
+}
+
+function SyncView({
+  count,
+  state,
+  pending,
+  rejected,
+  names,
+}: Awaited<ReturnType<typeof loadSync>>) {
+  const online = useOnline();
+  const [confirming, setConfirming] = useState<number | undefined>();
+  const label = (entity: string) => t(`sync.entity.${entity}` as MessageKey);
+
+  return (
+    <>
       <section class="card" aria-labelledby="sync-summary">
         <h2 id="sync-summary">{t('sync.summary')}</h2>
-        <p data-testid="sync-pending">
-          {t('sync.pending', { count: formatNumber(count.pending) })}
-        </p>
-        <p data-testid="sync-rejected">
-          {t('sync.rejected', { count: formatNumber(count.rejected) })}
-        </p>
+        <p data-testid="sync-pending">{t('sync.pending', { count: count.pending })}</p>
+        <p data-testid="sync-rejected">{t('sync.rejected', { count: count.rejected })}</p>
         <p data-testid="sync-last">{t('sync.last', { when: dateTime(state.lastSyncAt) })}</p>
         {state.running && (
           <progress
@@ -103,7 +152,7 @@ export function SyncPage() {
         <ul class="plain-list" data-testid="sync-rejected-list">
           {rejected.map((row) => (
             <li key={row.seq}>
-              <strong>{label(row.entity)}</strong> · {t('sync.state.rejected')}
+              <strong>{rowName(row, names)}</strong> · {t('sync.state.rejected')}
               <ul class="issues">
                 {(row.issues ?? []).map((issue) => (
                   <li key={issue.code} class="error">
@@ -150,12 +199,14 @@ export function SyncPage() {
         <ul class="plain-list" data-testid="sync-queue-list">
           {pending.map((row) => (
             <li key={row.seq}>
-              {label(row.entity)} ·{' '}
-              {row.attempts > 0 ? t('sync.state.sending') : t('sync.state.pending')}
+              {rowName(row, names)} ·{' '}
+              <span data-testid="queue-state">
+                {t(queueState(row, online, state.running === true))}
+              </span>
             </li>
           ))}
         </ul>
       </section>
-    </section>
+    </>
   );
 }

@@ -62,7 +62,7 @@ function unionStatusOf(stage: Stage): UnionStatus {
   return FOUNDING_STAGES.includes(stage) ? 'founding' : 'none';
 }
 
-function stageFields(random: Random, stage: Stage, workers: number, today: string) {
+function stageFields(random: Random, stage: Stage, workers: number, today: string, unitId: string) {
   const needsMembers = [
     'eligible',
     'founding_meeting_held',
@@ -78,7 +78,13 @@ function stageFields(random: Random, stage: Stage, workers: number, today: strin
   return {
     memberCount,
     foundedAt,
-    foundingDecision: { number: `${random.int(10, 400)}/QĐ-LĐLĐ`, date: foundedAt },
+    foundingDecision: {
+      number: `${random.int(10, 400)}/QĐ-LĐLĐ`,
+      date: foundedAt,
+      issuedBy: unitId,
+    },
+    workerCountAtFounding: workers,
+    membersAtFounding: memberCount,
   };
 }
 
@@ -136,7 +142,7 @@ export function demoEnterprises(
         phone: `+8491${String(random.int(0, 9_999_999)).padStart(7, '0')}`,
       },
       ...(active ? { nextFollowUp: daysBefore(today, -random.int(1, 30)) } : {}),
-      ...stageFields(random, stage, workerCount, today),
+      ...stageFields(random, stage, workerCount, today, area.unitId),
     };
   });
 }

@@ -26,10 +26,12 @@ const PEOPLE = [
 const FEDERATION_TARGETS: Record<Indicator, number> = {
   new_members: 1_000,
   net_members: 800,
+  informal_members: 100,
   new_cdcs: 25,
   new_cdcs_25: 15,
   new_ndcs: 4,
   party_introductions: 30,
+  party_admissions: 10,
 };
 
 export const DEMO_ENTERPRISES = 200;

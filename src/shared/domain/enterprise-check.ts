@@ -13,9 +13,9 @@ export type EnterpriseCheckOptions = {
 };
 
 /**
- * Schema, tax code (checksum, branch), contact phone, dates that cannot be in the future, and a
- * warning when the member count exceeds the (possibly stale) worker count. `value` is the record
- * to store, with the tax code compact and the phone in E.164; present only without errors.
+ * Schema, tax code (checksum, branch), contact phone, dates (and the year the enterprise began
+ * operating) that cannot be in the future, and a warning when the member count exceeds the
+ * (possibly stale) worker count. `value` is the record to store, with the tax code compact and the phone in E.164; present only without errors.
  */
 export function checkEnterprise(
   input: unknown,
@@ -64,11 +64,17 @@ function futureDateIssues(record: UnknownRecord, flagged: Set<string>, today: st
     ['foundedAt', record['foundedAt']],
     ['foundingDecision.date', asRecord(record['foundingDecision'])['date']],
   ];
-  return dates
+  const future = dates
     .filter(
       ([field, value]) => !flagged.has(field) && typeof value === 'string' && isAfter(value, today),
     )
     .map(([field]) => fieldIssue('enterprise', field, 'future'));
+  const since = record['operatingSince'];
+  const laterYear = typeof since === 'number' && since > Number(today.slice(0, 4));
+  if (laterYear && !flagged.has('operatingSince')) {
+    future.push(fieldIssue('enterprise', 'operatingSince', 'future'));
+  }
+  return future;
 }
 
 function memberCountWarnings(record: UnknownRecord, flagged: Set<string>): Issue[] {

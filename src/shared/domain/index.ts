@@ -1,4 +1,20 @@
 /** Domain rules shared by the device and the server (docs/design.md §3–§5). */
+export {
+  type AccessFacts,
+  authorizeWrite,
+  type Write,
+  withCreatorAssignment,
+} from './access';
+export {
+  type AdmissionOutcome,
+  acceptSignups,
+  checkDecisionDate,
+  checkDecisionIssuer,
+  type IdNumberHolder,
+  idNumberDuplicateIssues,
+  idNumberKey,
+  rejectSignup,
+} from './admission';
 export { ageOn, isAfter, todayInVietnam } from './dates';
 export {
   checkEligibility,
@@ -9,23 +25,40 @@ export {
   MIN_FOREIGN_CONTRACT_MONTHS,
 } from './eligibility';
 export { checkEnterprise, type EnterpriseCheckOptions } from './enterprise-check';
+export { checkIndicatorEntry, type EntryCheckOptions } from './entry-check';
+export { migrateIndicatorEntry, readIndicatorEntry } from './entry-migration';
 export {
+  addTotals,
   CDCS_25_MIN_WORKERS,
   computeIndicators,
+  evaluateTerms,
+  type FactSource,
+  factsInScope,
   formatIndicatorProgress,
   formatProgress,
+  formatTargetsMet,
+  INDICATOR_TERMS,
   type IndicatorData,
+  type IndicatorEnterprise,
+  type IndicatorFact,
   type IndicatorResult,
   type IndicatorScope,
+  type IndicatorSignup,
+  indicatorBreakdown,
+  indicatorFacts,
   indicatorValue,
-  netMembers,
-  newCdcs,
-  newCdcs25,
-  newMembers,
-  newNdcs,
-  partyIntroductions,
   percentOf,
-  unitAndDescendants,
+  RECORD_SOURCES,
+  type SourceTotals,
+  sourceTotals,
+  type Term,
+  TOTAL_TERMS,
+  TOTALS,
+  type Total,
+  targetsMet,
+  targetTotal,
+  totalsAt,
+  workersAtFounding,
 } from './indicators';
 export {
   atField,
@@ -38,7 +71,9 @@ export {
   issueCode,
 } from './issues';
 export { type MergeResult, mergeRecords } from './merge';
+export { expectedByDate, expectedShare, isBehindPace, paceGap } from './pace';
 export {
+  endOfMonth,
   inPeriod,
   type MonthPeriod,
   monthPeriod,
@@ -46,14 +81,20 @@ export {
   periodLabel,
   periodRange,
   periodYear,
+  type QuarterPeriod,
+  quarterOf,
+  quarterPeriod,
   type YearToDatePeriod,
   yearToDate,
+  yearToMonthEnd,
 } from './period';
 export {
   applicationsStillNeeded,
   applyFoundingDecision,
+  checkFounding,
   checkStageChange,
   checkTransition,
+  type FoundingCounts,
   isSideState,
   MIN_FOUNDING_MEMBERS,
   stageLabel,
@@ -62,11 +103,47 @@ export {
   type TransitionFacts,
   type TransitionKind,
   transitionKind,
+  withFoundingDefaults,
 } from './pipeline';
+export {
+  type MonthlyReport,
+  monthlyReport,
+  monthlyReportRows,
+  type ReportInput,
+  type ReportRow,
+} from './report';
+export {
+  type Actor,
+  mayDo,
+  type Reach,
+  ROLE_ACTIONS,
+  ROLE_TABLE,
+  type RoleAction,
+  reachOf,
+  unitsInReach,
+} from './roles';
+export { sameValue } from './same-value';
 export {
   checkDraftSignup,
   checkSubmittedSignup,
   reviewSignup,
   type SignupCheckOptions,
 } from './signup-check';
+export {
+  checkTarget,
+  copyTargets,
+  type TargetSplit,
+  targetKey,
+  targetSplit,
+  targetUniquenessIssues,
+} from './targets';
+export {
+  ancestorsOf,
+  childrenOf,
+  isInSubtree,
+  rootOf,
+  type UnitLink,
+  unitAndDescendants,
+} from './units';
 export { checkVisit } from './visit-check';
+export { checkWriteRules, prepareWrite, type WriteFacts } from './write-rules';

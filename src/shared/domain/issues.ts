@@ -21,6 +21,8 @@ export const ISSUE_KINDS = [
   'exceeds_worker_count',
   'future',
   'mismatch',
+  'before_signing',
+  'not_new_year',
 ] as const;
 export type IssueKind = (typeof ISSUE_KINDS)[number];
 

@@ -19,7 +19,9 @@ import { makeIssue } from '../vn/issue';
  *   caller records the move (stageChangedAt, and stageBefore/stageAfter on the visit). A move is
  *   never silent, so no warning is needed; `transitionKind` lets a UI ask for confirmation.
  * - Leaving a side state for a pipeline stage is treated like a forward move from the start.
- * - A founding decision can be recorded at any stage and moves the enterprise to `founded`.
+ * - A founding decision can be recorded at any stage and moves the enterprise to `founded`,
+ *   provided the enterprise has at least 5 submitted or accepted applications, or at least 5
+ *   members at founding (Điều lệ Công đoàn Việt Nam: a CĐCS needs at least 5 members).
  */
 
 /** Applications or members needed before a CĐCS can be founded. */
@@ -33,6 +35,8 @@ export type TransitionFacts = {
   /** Union members already at the enterprise (Enterprise.memberCount, 0 when unknown). */
   memberCount: number;
   foundingDecision?: Decision | undefined;
+  /** Members the union had on its founding day (Enterprise.membersAtFounding). */
+  membersAtFounding?: number | undefined;
 };
 
 export type TransitionKind = 'same' | 'forward' | 'backward' | 'to_side_state' | 'from_side_state';
@@ -67,12 +71,7 @@ export function checkTransition(from: Stage, to: Stage, facts: TransitionFacts):
 
 /** What must hold for an enterprise to be at `stage`, whatever it came from. */
 export function stageRequirements(stage: Stage, facts: TransitionFacts): Issue[] {
-  if (stage === 'founded') {
-    // The recognition decision is the authority: with it, the count no longer matters.
-    return hasDecision(facts.foundingDecision)
-      ? []
-      : [makeIssue('foundingDecision', 'error', 'pipeline.founding_decision_required')];
-  }
+  if (stage === 'founded') return checkFounding(facts);
   if (isSideState(stage) || stageRank(stage) < stageRank(FIRST_STAGE_NEEDING_MEMBERS)) return [];
   // "≥ 5 applications or members": the larger of the two, since accepted applicants are
   // usually counted among the members too and adding them would count people twice.
@@ -89,13 +88,36 @@ export function stageRequirements(stage: Stage, facts: TransitionFacts): Issue[]
 }
 
 /**
+ * What a founding needs: the recognition decision, and at least MIN_FOUNDING_MEMBERS submitted or
+ * accepted applications or members at founding. `memberCount` does not stand in for the members
+ * at founding: the founding form asks for them, so that the figure is the one of that day.
+ */
+export function checkFounding(
+  facts: Pick<TransitionFacts, 'applicationCount' | 'foundingDecision' | 'membersAtFounding'>,
+): Issue[] {
+  const issues = hasDecision(facts.foundingDecision)
+    ? []
+    : [makeIssue('foundingDecision', 'error', 'pipeline.founding_decision_required')];
+  const count = Math.max(facts.applicationCount, facts.membersAtFounding ?? 0);
+  if (count < MIN_FOUNDING_MEMBERS) {
+    issues.push(
+      makeIssue('membersAtFounding', 'error', 'pipeline.not_enough_to_found', {
+        min: MIN_FOUNDING_MEMBERS,
+        count: Math.max(0, Math.floor(count)),
+      }),
+    );
+  }
+  return issues;
+}
+
+/**
  * The transition check for a saved record: `before` is the stored version (undefined for a new
  * record, which is judged as a move from `not_contacted`), `applicationCount` the enterprise's
  * submitted and accepted signups. No issue when the stage did not change.
  */
 export function checkStageChange(
   before: Pick<Enterprise, 'stage'> | undefined,
-  after: Pick<Enterprise, 'stage' | 'memberCount' | 'foundingDecision'>,
+  after: Pick<Enterprise, 'stage' | 'memberCount' | 'foundingDecision' | 'membersAtFounding'>,
   applicationCount: number,
 ): Issue[] {
   const from: Stage = before?.stage ?? 'not_contacted';
@@ -104,6 +126,7 @@ export function checkStageChange(
     applicationCount,
     memberCount: after.memberCount ?? 0,
     foundingDecision: after.foundingDecision,
+    membersAtFounding: after.membersAtFounding,
   });
 }
 
@@ -111,17 +134,27 @@ function hasDecision(decision: Decision | undefined): boolean {
   return decision !== undefined && decision.number.trim() !== '' && decision.date !== '';
 }
 
+/** What the founding form records besides the decision. */
+export type FoundingCounts = {
+  /** Workers on the founding day; defaults to the enterprise's current workerCount. */
+  workerCountAtFounding?: number | undefined;
+  membersAtFounding?: number | undefined;
+};
+
 /**
  * The enterprise after its recognition decision: `founded`, `unionStatus` `cdcs`, `foundedAt`
- * = the decision's date. `now` is the ISO date-time of the change (stageChangedAt); it is kept
- * when the enterprise was already founded.
+ * = the decision's date, and the counts of the founding day (the worker count at founding is
+ * kept even when `workerCount` changes later). `now` is the ISO date-time of the change
+ * (stageChangedAt); it is kept when the enterprise was already founded. Check the founding first
+ * with checkFounding: this function records, it does not judge.
  */
 export function applyFoundingDecision(
   enterprise: Enterprise,
   decision: Decision,
   now: string,
+  counts: FoundingCounts = {},
 ): Enterprise {
-  return {
+  const founded: Enterprise = {
     ...enterprise,
     stage: 'founded',
     stageChangedAt: enterprise.stage === 'founded' ? enterprise.stageChangedAt : now,
@@ -129,6 +162,29 @@ export function applyFoundingDecision(
     foundingDecision: decision,
     foundedAt: decision.date,
   };
+  const workers =
+    counts.workerCountAtFounding ?? enterprise.workerCountAtFounding ?? enterprise.workerCount;
+  if (workers !== undefined) founded.workerCountAtFounding = workers;
+  const members = counts.membersAtFounding ?? enterprise.membersAtFounding;
+  if (members !== undefined) founded.membersAtFounding = members;
+  return founded;
+}
+
+/**
+ * The server's fill of a founded enterprise before it is stored: a record with a founding
+ * decision and no `workerCountAtFounding` keeps the stored one, else takes its `workerCount`.
+ * Run it before authorizeWrite, so that a device that did not send the field is not taken to
+ * change it.
+ */
+export function withFoundingDefaults(
+  stored: Pick<Enterprise, 'workerCountAtFounding'> | undefined,
+  incoming: Enterprise,
+): Enterprise {
+  if (incoming.foundingDecision === undefined || incoming.workerCountAtFounding !== undefined) {
+    return incoming;
+  }
+  const workers = stored?.workerCountAtFounding ?? incoming.workerCount;
+  return workers === undefined ? incoming : { ...incoming, workerCountAtFounding: workers };
 }
 
 /** The stage's label in the current language. */

@@ -1,9 +1,17 @@
 import * as v from 'valibot';
-import { CONTRACT_TYPES, GENDERS, MANAGER_ROLES, type Signup, signupSchema } from '../schemas';
+import {
+  CONTRACT_TYPES,
+  GENDERS,
+  isCalendarDate,
+  MANAGER_ROLES,
+  type Signup,
+  signupSchema,
+} from '../schemas';
 import { parseDate } from '../vn/date';
 import { parseIdNumber } from '../vn/id-number';
 import type { Issue, Result } from '../vn/issue';
 import { parsePhone } from '../vn/phone';
+import { checkDecisionDate } from './admission';
 import { isAfter, todayInVietnam } from './dates';
 import { checkEligibility } from './eligibility';
 import { fieldIssue, fromValibot, hasErrors } from './issues';
@@ -18,7 +26,7 @@ import {
 
 /**
  * The full check of a membership application: strict schema, Vietnamese ID number and phone,
- * dates not in the future, eligibility. Every issue at once; never throws, whatever the input.
+ * dates not in the future, an admission decision not dated before the signature, eligibility. Every issue at once; never throws, whatever the input.
  */
 
 export type SignupCheckOptions = {
@@ -54,28 +62,57 @@ export function reviewSignup(input: unknown, options: SignupCheckOptions = {}): 
 }
 
 function review(input: unknown, today: string, mode: Mode): Result<Signup> {
-  const candidate = canonicalDates(asRecord(input));
+  const record = asRecord(input);
+  const candidate = canonicalDates(record);
   const parsed = v.safeParse(signupSchema, candidate);
-  const schemaIssues = parsed.success ? [] : fromValibot('signup', parsed.issues);
+  const schemaIssues = parsed.success
+    ? []
+    : fromValibot('signup', parsed.issues).map((issue) => namedDateProblem(issue, record));
   const kept = mode === 'draft' ? schemaIssues.filter((i) => !isMissing(i)) : schemaIssues;
   const flagged = new Set(schemaIssues.map((issue) => issue.field));
   const idNumber = checkIdNumber(candidate, flagged);
   const phone = checkPhone(candidate, flagged);
   const future = futureDateIssues(candidate, flagged, today);
-  // A date already reported (unreadable, in the future) is not used for the age rule.
+  // A date already reported (unreadable, in the future) is used neither for the age rule nor
+  // to judge the decision date.
   for (const issue of future) flagged.add(issue.field);
-  const issues = [
+  const decision = decisionDateIssues(candidate, flagged, today);
+  const issues = onePerProblem([
     ...kept,
     ...idNumber.issues,
     ...phone.issues,
     ...future,
+    ...decision,
     ...checkEligibility(eligibilityInput(candidate, flagged), { mode, today }),
-  ];
+  ]);
   if (!parsed.success || hasErrors(issues)) return { issues };
   const value: Signup = { ...parsed.output };
   if (idNumber.value !== undefined) value.idNumber = idNumber.value;
   if (phone.value !== undefined) value.phone = phone.value;
   return { value, issues };
+}
+
+/**
+ * One message per problem: "Xác nhận tự nguyện không được để trống" says less than the rule's
+ * "Người lao động chưa xác nhận tự nguyện…" about the same box, so a field's bare `required` goes
+ * when another error of the same field explains it.
+ */
+function onePerProblem(issues: Issue[]): Issue[] {
+  const explained = new Set(
+    issues.filter((i) => i.level === 'error' && !isMissing(i)).map((i) => i.field),
+  );
+  return issues.filter((issue) => !(isMissing(issue) && explained.has(issue.field)));
+}
+
+/**
+ * An unreadable date keeps its stable code (`signup.date_of_birth.invalid`) but says what is
+ * wrong with it, as parseDate does: "Tháng 2 năm 1995 không có ngày 31".
+ */
+function namedDateProblem(issue: Issue, record: UnknownRecord): Issue {
+  if (!(DATE_FIELDS as readonly string[]).includes(issue.field) || isMissing(issue)) return issue;
+  const raw = filledString(record[issue.field]);
+  const problem = raw === undefined ? undefined : parseDate(raw, issue.field).issues[0];
+  return problem === undefined ? issue : { ...issue, message: problem.message };
 }
 
 function isMissing(issue: Issue): boolean {
@@ -101,7 +138,11 @@ function checkIdNumber(candidate: UnknownRecord, flagged: Set<string>): Result<s
   const dateOfBirth = flagged.has('dateOfBirth')
     ? undefined
     : filledString(candidate['dateOfBirth']);
-  const nationality = filledString(candidate['nationality']);
+  // An unknown nationality is reported on its own field; the ID is then read as Vietnamese (the
+  // default), so that a mistyped nationality can never switch the CCCD checks off.
+  const nationality = flagged.has('nationality')
+    ? undefined
+    : filledString(candidate['nationality']);
   return parseIdNumber(
     raw,
     {
@@ -120,16 +161,22 @@ function checkPhone(candidate: UnknownRecord, flagged: Set<string>): Result<stri
 }
 
 function futureDateIssues(candidate: UnknownRecord, flagged: Set<string>, today: string): Issue[] {
-  const decisionDate = asRecord(candidate['decision'])['date'];
-  const dates: [string, unknown][] = [
-    ...DATE_FIELDS.map((field): [string, unknown] => [field, candidate[field]]),
-    ['decision.date', decisionDate],
-  ];
-  return dates
-    .filter(
-      ([field, value]) => !flagged.has(field) && typeof value === 'string' && isAfter(value, today),
-    )
-    .map(([field]) => fieldIssue('signup', field, 'future'));
+  return DATE_FIELDS.filter((field) => {
+    const value = candidate[field];
+    return !flagged.has(field) && typeof value === 'string' && isAfter(value, today);
+  }).map((field) => fieldIssue('signup', field, 'future'));
+}
+
+/** The admission decision: not in the future, not before the application was signed. */
+function decisionDateIssues(
+  candidate: UnknownRecord,
+  flagged: Set<string>,
+  today: string,
+): Issue[] {
+  const date = asRecord(candidate['decision'])['date'];
+  if (flagged.has('decision.date') || typeof date !== 'string' || !isCalendarDate(date)) return [];
+  const signedAt = flagged.has('signedAt') ? undefined : filledString(candidate['signedAt']);
+  return checkDecisionDate(date, signedAt, today);
 }
 
 function eligibilityInput(candidate: UnknownRecord, flagged: Set<string>) {
@@ -139,7 +186,7 @@ function eligibilityInput(candidate: UnknownRecord, flagged: Set<string>) {
     servingSentence: optionalBoolean(candidate['servingSentence']),
     dateOfBirth: date('dateOfBirth'),
     signedAt: date('signedAt'),
-    nationality: filledString(candidate['nationality']),
+    nationality: flagged.has('nationality') ? undefined : filledString(candidate['nationality']),
     contractType: oneOf(CONTRACT_TYPES, candidate['contractType']),
     contractMonths: optionalNumber(candidate['contractMonths']),
     consent: optionalBoolean(candidate['consent']),

@@ -1,24 +1,34 @@
-import { domainMessages } from './catalog/domain';
-import { uiMessages } from './catalog/ui';
-import { vnMessages } from './catalog/vn';
+import { domainVi } from './catalog/domain';
+import { privacyVi } from './catalog/privacy';
+import { uiVi } from './catalog/ui';
+import { vnVi } from './catalog/vn';
+import { formatMessage, type MessageParams } from './format';
 
 /** UI languages, Vietnamese first. */
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
-const vi = { ...uiMessages.vi, ...vnMessages.vi, ...domainMessages.vi };
+const vi = { ...uiVi, ...vnVi, ...domainVi, ...privacyVi };
 export type MessageKey = keyof typeof vi;
+export type Catalogue = Record<MessageKey, string>;
+export type { MessageParams };
 
-const catalogue: Record<Lang, Record<MessageKey, string>> = {
-  vi,
-  en: { ...uiMessages.en, ...vnMessages.en, ...domainMessages.en },
-};
-
-export type MessageParams = Record<string, string | number>;
+/**
+ * Vietnamese is always here; English is loaded when chosen (loadLanguage), so the first screen
+ * of a Vietnamese user carries one language. Until it is loaded, `t` answers in Vietnamese.
+ */
+const catalogues: Partial<Record<Lang, Catalogue>> = { vi };
 
 // The validators in src/shared have fixed signatures without a language argument, so the
 // current language is module state that the UI sets once (and again when the user switches).
 let current: Lang = 'vi';
+
+/** Makes `lang`'s messages available (a chunk of their own for English). */
+export async function loadLanguage(lang: Lang): Promise<void> {
+  if (catalogues[lang]) return;
+  const { en } = await import('./catalog/en');
+  catalogues.en = en;
+}
 
 export function setLanguage(lang: Lang): void {
   current = lang;
@@ -32,16 +42,28 @@ export function isLang(value: unknown): value is Lang {
   return value === 'vi' || value === 'en';
 }
 
-/** Translate `key` in `lang` (default: the current language), filling `{name}` placeholders. */
+/** The BCP 47 locale of a UI language for Intl: numbers and dates as its readers write them. */
+export function localeOf(lang: Lang = current): string {
+  return lang === 'vi' ? 'vi-VN' : 'en-GB';
+}
+
+/**
+ * Translate `key` in `lang` (default: the current language). Templates are a small part of ICU
+ * MessageFormat: `{name}`, `{count, number}` and `{count, plural, one {# record} other {# records}}`
+ * (see format.ts); unknown placeholders stay visible.
+ */
 export function t(key: MessageKey, params?: MessageParams, lang: Lang = current): string {
-  const template = catalogue[lang][key];
+  const table = catalogues[lang] ?? vi;
+  const template = table[key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  return formatMessage(template, params, localeOf(lang));
 }
 
 export function hasMessage(key: string): key is MessageKey {
   return Object.hasOwn(vi, key);
+}
+
+/** A count in the current language: `1.200` in Vietnamese, `1,200` in English; NaN → "–". */
+export function formatCount(n: number, lang: Lang = current): string {
+  return formatMessage('{n, number}', { n }, localeOf(lang));
 }

@@ -73,13 +73,6 @@ export function requiredText(max: number) {
 /** A non-negative integer count (people, applications). */
 export const countSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_COUNT));
 
-/** `{number, date}` of an official decision (founding recognition, admission). */
-export const decisionSchema = v.object({
-  number: requiredText(MAX_LENGTH.code),
-  date: isoDateSchema,
-});
-export type Decision = v.InferOutput<typeof decisionSchema>;
-
 /**
  * Fields the server sets on every synced record. Optional so that the device can validate a
  * record before its first push; the server overwrites whatever the client sent.

@@ -1,15 +1,17 @@
 import * as v from 'valibot';
 import {
   countSchema,
-  decisionSchema,
   isoDateSchema,
   isoDateTimeSchema,
   MAX_LENGTH,
+  MAX_YEAR,
+  MIN_YEAR,
   requiredText,
   syncFields,
   text,
   uuidSchema,
 } from './common';
+import { decisionSchema } from './decision';
 import { OWNERSHIPS, STAGES, UNION_STATUSES } from './enums';
 
 /** Province code after the 2025 reorganisation (2 digits, e.g. `01` Hà Nội). */
@@ -23,6 +25,14 @@ export const wardCodeSchema = v.pipe(v.string(), v.trim(), v.regex(/^\d{5}$/, 'i
  * with the validators of src/shared/vn, so that typing `0912 345 678` is accepted and stored
  * as `+84912345678`.
  */
+/** The year an enterprise began operating (the review lists long-running ones first). */
+export const yearOfOperationSchema = v.pipe(
+  v.number(),
+  v.integer(),
+  v.minValue(MIN_YEAR),
+  v.maxValue(MAX_YEAR),
+);
+
 export const contactSchema = v.object({
   name: requiredText(MAX_LENGTH.name),
   role: text(MAX_LENGTH.shortText),
@@ -56,6 +66,11 @@ export const enterpriseSchema = v.pipe(
     // and a date has no time-zone ambiguity.
     foundedAt: v.optional(isoDateSchema),
     foundingDecision: v.optional(decisionSchema),
+    // Kept as it was on the founding day: a CĐCS founded at 30 workers counts among those of
+    // ≥ 25 workers for good, even when the enterprise shrinks later (domain/pipeline.ts fills it).
+    workerCountAtFounding: v.optional(countSchema),
+    membersAtFounding: v.optional(countSchema),
+    operatingSince: v.optional(yearOfOperationSchema),
     notes: v.optional(text(MAX_LENGTH.notes)),
     ...syncFields,
   }),

@@ -77,15 +77,54 @@ export const MANAGER_ROLES = [
 ] as const;
 export type ManagerRole = (typeof MANAGER_ROLES)[number];
 
+/**
+ * Indicators: each can have a yearly target; their definitions are in domain/indicators.ts
+ * (docs/design.md §3). In report order.
+ */
 export const INDICATORS = [
   'new_members',
   'net_members',
+  'informal_members',
   'new_cdcs',
   'new_cdcs_25',
   'new_ndcs',
   'party_introductions',
+  'party_admissions',
 ] as const;
 export type Indicator = (typeof INDICATORS)[number];
+
+/**
+ * Kinds of IndicatorEntry: membership movements and figures recorded by hand (from outside the
+ * app). Each carries a positive `count`; the indicator functions say which kinds add and which
+ * subtract. The `*_opening` kinds are the counts on 1 January.
+ */
+export const ENTRY_KINDS = [
+  'members_opening',
+  'admitted_outside',
+  'left',
+  'transferred_in',
+  'transferred_out',
+  'informal_admitted',
+  'cdcs_opening',
+  'cdcs_founded_outside',
+  'cdcs25_founded_outside',
+  'cdcs_dissolved',
+  'ndcs_opening',
+  'ndcs_founded',
+  'party_introduced',
+  'party_admitted',
+] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+/** Kinds that state a count on 1 January rather than a movement: dated the first day of a year. */
+export const OPENING_KINDS = ['members_opening', 'cdcs_opening', 'ndcs_opening'] as const;
+export type OpeningKind = (typeof OPENING_KINDS)[number];
+
+/**
+ * An entry migrated from the first model (`{indicator, delta}`) that no kind describes: a signed
+ * correction of one indicator, kept as it was (see domain/entry-migration.ts).
+ */
+export const ADJUSTMENT_KIND = 'adjustment';
 
 /** Entities that devices create and sync through /api/sync. */
 export const SYNC_ENTITIES = ['enterprise', 'visit', 'signup'] as const;

@@ -3,6 +3,8 @@
  * here: `import { enterpriseSchema, type Enterprise, STAGES } from '../shared/schemas'`.
  */
 export * from './common';
+export { countryCodes, isCountryCode } from './countries';
+export * from './decision';
 export * from './enterprise';
 export * from './enums';
 export * from './indicator-entry';

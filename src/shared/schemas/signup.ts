@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import {
-  decisionSchema,
   isoDateSchema,
   isoDateTimeSchema,
   MAX_LENGTH,
@@ -9,6 +8,8 @@ import {
   text,
   uuidSchema,
 } from './common';
+import { isCountryCode } from './countries';
+import { decisionSchema } from './decision';
 import { CONTRACT_TYPES, GENDERS, MANAGER_ROLES } from './enums';
 
 /**
@@ -25,20 +26,36 @@ import { CONTRACT_TYPES, GENDERS, MANAGER_ROLES } from './enums';
  * - `servingSentence` (boolean, optional): the applicant is serving a prison sentence, which makes
  *   them ineligible (Hướng dẫn 38/HD-TLĐ §1.2).
  * - `signedAt` (a date) is required once submitted: the age rule is evaluated at that date.
+ *
+ * The admission decision's date may be neither in the future nor before `signedAt`: that check
+ * needs today's date, so it lives in domain/admission.ts (checkDecisionDate), not here.
  */
 
 /** Longest contract term accepted (months); Vietnamese fixed-term contracts are at most 36. */
 export const MAX_CONTRACT_MONTHS = 120;
 
-/** ISO 3166-1 alpha-2 nationality, upper-cased (`vn` → `VN`). */
+/**
+ * ISO 3166-1 alpha-2 nationality, upper-cased (`vn` → `VN`), and an assigned code: two letters
+ * that name no country (`XX`, or `VI` meant as "Việt Nam" but the U.S. Virgin Islands' code is
+ * chosen from a list, never typed) must not turn the CCCD checks off.
+ */
 export const nationalitySchema = v.pipe(
   v.string(),
   v.trim(),
   v.toUpperCase(),
-  v.regex(/^[A-Z]{2}$/, 'invalid'),
+  v.check(isCountryCode, 'invalid'),
 );
 
 export const DEFAULT_NATIONALITY = 'VN';
+
+/**
+ * Who collected the application: set by the server from the user who first pushed it and never
+ * changed after; optional before that first push. Organizers may edit only their own.
+ */
+const authorIdSchema = v.optional(uuidSchema);
+
+/** Statuses of an application that has been decided (accepted or rejected). */
+export const DECIDED_SIGNUP_STATUSES = ['accepted', 'rejected'] as const;
 
 export const SUBMITTED_SIGNUP_STATUSES = ['submitted', 'accepted', 'rejected'] as const;
 
@@ -73,8 +90,10 @@ export const signupSchema = v.pipe(
     consent: v.boolean(),
     signedAt: isoDateSchema,
     submittedAt: v.optional(isoDateTimeSchema),
+    // Set when accepted: the admission decision (one decision may admit many applicants).
     decision: v.optional(decisionSchema),
     rejectionReason: v.optional(text(MAX_LENGTH.text)),
+    authorId: authorIdSchema,
     ...syncFields,
   }),
   v.forward(
@@ -125,6 +144,7 @@ export const signupDraftSchema = v.object({
   servingSentence: v.optional(v.boolean()),
   consent: v.optional(v.boolean()),
   signedAt: partial(PARTIAL_DATE_LENGTH),
+  authorId: authorIdSchema,
   ...syncFields,
 });
 export type SignupDraft = v.InferOutput<typeof signupDraftSchema>;

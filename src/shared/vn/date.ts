@@ -43,10 +43,15 @@ export function parseDate(input: string, field = 'date'): Result<string> {
   if (parts === undefined) {
     return { issues: [makeIssue(field, 'error', 'date.format')] };
   }
-  if (!isRealDate(parts)) {
-    return { issues: [makeIssue(field, 'error', 'date.invalid')] };
-  }
+  if (!isRealDate(parts)) return { issues: [unrealDateIssue(parts, field)] };
   return { value: toIsoDate(parts), issues: [] };
+}
+
+/** Names what is wrong: "Tháng 2 năm 1995 không có ngày 31", not only "not a date". */
+function unrealDateIssue({ year, month, day }: DateParts, field: string) {
+  if (month < 1 || month > 12) return makeIssue(field, 'error', 'date.month', { month });
+  if (year < MIN_YEAR) return makeIssue(field, 'error', 'date.year', { year });
+  return makeIssue(field, 'error', 'date.invalid', { day, month, year });
 }
 
 function splitDate(text: string): DateParts | undefined {

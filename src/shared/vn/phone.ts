@@ -44,7 +44,8 @@ function numberIssues(national: string, field: string): Issue[] {
   const landline = national.startsWith('2');
   const expected = landline ? LANDLINE_LENGTH : MOBILE_LENGTH;
   if (national.length !== expected) {
-    issues.push(makeIssue(field, 'error', 'phone.length', { digits: expected + 1 }));
+    // Counted as written, with the trunk 0: what the user sees on the screen.
+    issues.push(makeIssue(field, 'error', 'phone.length', { count: national.length + 1 }));
   }
   if (!landline && national.length >= 2 && !MOBILE_PREFIX.test(national)) {
     issues.push(makeIssue(field, 'error', 'phone.prefix', { prefix: `0${national.slice(0, 2)}` }));

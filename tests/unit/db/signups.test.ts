@@ -121,7 +121,10 @@ describe('submitSignup', () => {
   it('refuses to resubmit an application the union already decided', async () => {
     const db = freshDb();
     await db.signups.put(
-      makeSignup({ status: 'accepted', decision: { number: '12/QĐ', date: '2025-03-10' } }),
+      makeSignup({
+        status: 'accepted',
+        decision: { number: '12/QĐ', date: '2025-03-10', issuedBy: IDS.upperUnit },
+      }),
     );
     await expect(submitSignup(db, makeSignup())).rejects.toBeInstanceOf(ValidationError);
     expect((await db.signups.get(IDS.signup))?.status).toBe('accepted');

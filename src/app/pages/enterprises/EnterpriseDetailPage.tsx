@@ -1,16 +1,24 @@
-import { ENTERPRISE_DETAIL_TABLES, loadEnterpriseDetail } from '../../../db';
+import type { ComponentChildren } from 'preact';
+import {
+  ENTERPRISE_DETAIL_TABLES,
+  type EnterpriseDetail,
+  type EnterpriseRow,
+  loadEnterpriseDetail,
+} from '../../../db';
 import { applicationsStillNeeded } from '../../../shared/domain';
-import { t } from '../../../shared/i18n';
-import { formatDate, formatNumber } from '../../../shared/vn/core';
+import { formatCount, t } from '../../../shared/i18n';
+import { LoadState } from '../../components/LoadState';
+import { RecordState, useUnsent } from '../../components/RecordState';
 import { appDb } from '../../db';
+import { formatDay, formatPhone, telHref } from '../../format';
 import { useAdminUnits } from '../../hooks/useAdminUnits';
-import { useTablesRead } from '../../hooks/useLive';
+import { useLoad } from '../../hooks/useLoad';
 import { enumLabel, fieldName } from '../../labels';
 import { takePreloadedDetail } from '../../preload';
 import { onLinkClick } from '../../router';
 
-function Fact({ label, value }: { label: string; value: string | undefined }) {
-  if (!value) return null;
+function Fact({ label, value }: { label: string; value: ComponentChildren }) {
+  if (value === undefined || value === '' || value === null) return null;
   return (
     <>
       <dt>{label}</dt>
@@ -19,27 +27,67 @@ function Fact({ label, value }: { label: string; value: string | undefined }) {
   );
 }
 
+type Found = EnterpriseDetail & { enterprise: EnterpriseRow };
+
+/** The page's data, or undefined when the enterprise is not (or no longer) on the device. */
+function found(detail: EnterpriseDetail | undefined): Found | undefined {
+  return detail?.enterprise ? (detail as Found) : undefined;
+}
+
 export function EnterpriseDetailPage({ id }: { id: string }) {
-  const detail = useTablesRead(
+  const data = useLoad(
     ENTERPRISE_DETAIL_TABLES,
-    () => loadEnterpriseDetail(appDb(), id),
+    async () => found(await loadEnterpriseDetail(appDb(), id)),
     [id],
-    () => takePreloadedDetail(id),
+    () => found(takePreloadedDetail(id)),
   );
+  return (
+    <LoadState data={data} notFound={t('enterprise.deleted')}>
+      {(detail) => <EnterpriseDetailView {...detail} />}
+    </LoadState>
+  );
+}
+
+/** Street address, ward and province: the ward alone does not say where it is. */
+function fullAddress(e: EnterpriseRow, units: ReturnType<typeof useAdminUnits>): string {
+  const ward = units?.findWard(e.wardCode)?.name;
+  const province = units?.findProvince(e.provinceCode)?.name;
+  return [e.address, ward, province].filter(Boolean).join(', ');
+}
+
+function contactOf(e: EnterpriseRow): ComponentChildren {
+  if (!e.contact) return undefined;
+  const words = [e.contact.name, e.contact.role].filter(Boolean).join(' · ');
+  const phone = e.contact.phone;
+  return (
+    <>
+      {words}
+      {phone && (
+        <>
+          {' · '}
+          <a class="tel-link" href={telHref(phone)} data-testid="contact-phone">
+            {formatPhone(phone)}
+          </a>
+        </>
+      )}
+    </>
+  );
+}
+
+function EnterpriseDetailView({ enterprise: e, visits, applications }: Found) {
   const units = useAdminUnits();
-  if (!detail.value) return <p>{t('common.loading')}</p>;
-  const { enterprise: e, visits, applications } = detail.value;
-  if (!e) return <p>{t('enterprise.notFound')}</p>;
+  const unsent = useUnsent();
   const needed = applicationsStillNeeded(Math.max(applications, e.memberCount ?? 0));
   const stageChanges = visits.filter((v) => v.stageAfter && v.stageAfter !== v.stageBefore);
-  const ward = units?.findWard(e.wardCode)?.name;
+  const count = (n: number | undefined) => (n === undefined ? undefined : formatCount(n));
 
   return (
     <section class="page">
       <h1>{e.name}</h1>
       <p class="stage-badge" data-testid="enterprise-stage">
         {enumLabel('stage', e.stage)}
-      </p>
+      </p>{' '}
+      <RecordState unsent={unsent} entity="enterprise" id={e.id} />
       <div class="form-actions">
         <a class="button primary" href={`/enterprises/${e.id}/visit`} onClick={onLinkClick}>
           {t('visit.log')}
@@ -54,14 +102,14 @@ export function EnterpriseDetailPage({ id }: { id: string }) {
       <section class="card" aria-labelledby="apps-title">
         <h2 id="apps-title">{t('enterprise.applications')}</h2>
         <p data-testid="applications-count">
-          {t('enterprise.applicationsCount', { count: formatNumber(applications) })}{' '}
+          {t('enterprise.applicationsCount', { count: applications })}{' '}
           {needed > 0
             ? t('enterprise.applicationsNeeded', { count: needed })
             : t('enterprise.applicationsEnough')}
         </p>
         <p>
           {fieldName('nextFollowUp')}:{' '}
-          {e.nextFollowUp ? formatDate(e.nextFollowUp) : t('common.none')}
+          {e.nextFollowUp ? formatDay(e.nextFollowUp) : t('common.none')}
         </p>
       </section>
       <section class="card below-fold" aria-labelledby="facts-title">
@@ -70,31 +118,13 @@ export function EnterpriseDetailPage({ id }: { id: string }) {
           <Fact label={fieldName('taxCode')} value={e.taxCode} />
           <Fact label={fieldName('ownership')} value={enumLabel('ownership', e.ownership)} />
           <Fact label={fieldName('sector')} value={e.sector} />
-          <Fact label={fieldName('address')} value={[e.address, ward].filter(Boolean).join(', ')} />
+          <Fact label={fieldName('address')} value={fullAddress(e, units)} />
           <Fact label={fieldName('industrialPark')} value={e.industrialPark} />
-          <Fact
-            label={fieldName('workerCount')}
-            value={e.workerCount === undefined ? undefined : formatNumber(e.workerCount)}
-          />
-          <Fact
-            label={fieldName('femaleWorkerCount')}
-            value={
-              e.femaleWorkerCount === undefined ? undefined : formatNumber(e.femaleWorkerCount)
-            }
-          />
-          <Fact
-            label={fieldName('memberCount')}
-            value={e.memberCount === undefined ? undefined : formatNumber(e.memberCount)}
-          />
+          <Fact label={fieldName('workerCount')} value={count(e.workerCount)} />
+          <Fact label={fieldName('femaleWorkerCount')} value={count(e.femaleWorkerCount)} />
+          <Fact label={fieldName('memberCount')} value={count(e.memberCount)} />
           <Fact label={fieldName('unionStatus')} value={enumLabel('union_status', e.unionStatus)} />
-          <Fact
-            label={fieldName('contact')}
-            value={
-              e.contact
-                ? [e.contact.name, e.contact.role, e.contact.phone].filter(Boolean).join(' · ')
-                : undefined
-            }
-          />
+          <Fact label={fieldName('contact')} value={contactOf(e)} />
           <Fact label={fieldName('notes')} value={e.notes} />
         </dl>
       </section>
@@ -103,14 +133,14 @@ export function EnterpriseDetailPage({ id }: { id: string }) {
         <ol class="timeline">
           {stageChanges.map((v) => (
             <li key={v.id}>
-              {formatDate(v.visitedAt)}: {v.stageBefore ? enumLabel('stage', v.stageBefore) : '–'} →{' '}
+              {formatDay(v.visitedAt)}: {v.stageBefore ? enumLabel('stage', v.stageBefore) : '–'} →{' '}
               {enumLabel('stage', v.stageAfter ?? e.stage)}
             </li>
           ))}
           <li>
             {t('enterprise.stageSince', {
               stage: enumLabel('stage', e.stage),
-              date: formatDate(e.stageChangedAt),
+              date: formatDay(e.stageChangedAt),
             })}
           </li>
         </ol>
@@ -121,8 +151,9 @@ export function EnterpriseDetailPage({ id }: { id: string }) {
         <ul class="plain-list" data-testid="visit-list">
           {visits.map((v) => (
             <li key={v.id}>
-              <strong>{formatDate(v.visitedAt)}</strong> ·{' '}
-              {v.purposes.map((p) => enumLabel('purpose', p)).join(', ')}
+              <strong>{formatDay(v.visitedAt)}</strong> ·{' '}
+              {v.purposes.map((p) => enumLabel('purpose', p)).join(', ')} ·{' '}
+              <RecordState unsent={unsent} entity="visit" id={v.id} />
               <p>{v.outcome}</p>
               {v.nextStep && (
                 <p class="muted">

@@ -1,114 +1,74 @@
-import { useEffect, useState } from 'preact/hooks';
-import { getEnterprise, StorageFullError, saveEnterprise } from '../../../db';
+import { useState } from 'preact/hooks';
+import { type EnterpriseRow, getEnterprise, saveEnterprise } from '../../../db';
 import { checkEnterprise } from '../../../shared/domain';
 import { t } from '../../../shared/i18n';
 import { type Enterprise, OWNERSHIPS, UNION_STATUSES } from '../../../shared/schemas';
-import { formatDate, type Issue } from '../../../shared/vn/core';
+import { normalizeName } from '../../../shared/vn/core';
+import { LoadState } from '../../components/LoadState';
 import { appDb } from '../../db';
-import { FormFooter } from '../../forms/FormFooter';
+import { FormFooter, RequiredNote } from '../../forms/FormFooter';
 import { IssueList, issuesFor, SelectField, TextField } from '../../forms/fields';
-import { compact, parseCount, parseOptionalDate } from '../../forms/parse';
+import { useSaveForm } from '../../forms/useSaveForm';
 import { useAdminUnits } from '../../hooks/useAdminUnits';
-import { newId, nowWithOffset } from '../../ids';
+import { useLoad } from '../../hooks/useLoad';
 import { enumOptions, fieldName } from '../../labels';
 import { navigate } from '../../router';
 import { useSession } from '../../session';
 import { afterWrite } from '../../sync-scheduler';
-
-type Form = Record<
-  | 'name'
-  | 'taxCode'
-  | 'ownership'
-  | 'sector'
-  | 'provinceCode'
-  | 'wardCode'
-  | 'address'
-  | 'industrialPark'
-  | 'workerCount'
-  | 'femaleWorkerCount'
-  | 'memberCount'
-  | 'unionStatus'
-  | 'contactName'
-  | 'contactRole'
-  | 'contactPhone'
-  | 'nextFollowUp'
-  | 'notes',
-  string
->;
+import {
+  type EnterpriseForm,
+  type EnterpriseFormKey,
+  editedEnterprise,
+  newEnterprise,
+  toForm,
+} from './enterprise-form';
 
 const LAST_PROVINCE = 'sotay.lastProvince';
 
-function toForm(e: Enterprise | undefined): Form {
-  return {
-    name: e?.name ?? '',
-    taxCode: e?.taxCode ?? '',
-    ownership: e?.ownership ?? 'private',
-    sector: e?.sector ?? '',
-    provinceCode: e?.provinceCode ?? localStorage.getItem(LAST_PROVINCE) ?? '',
-    wardCode: e?.wardCode ?? '',
-    address: e?.address ?? '',
-    industrialPark: e?.industrialPark ?? '',
-    workerCount: e?.workerCount?.toString() ?? '',
-    femaleWorkerCount: e?.femaleWorkerCount?.toString() ?? '',
-    memberCount: e?.memberCount?.toString() ?? '',
-    unionStatus: e?.unionStatus ?? 'none',
-    contactName: e?.contact?.name ?? '',
-    contactRole: e?.contact?.role ?? '',
-    contactPhone: e?.contact?.phone ?? '',
-    nextFollowUp: e?.nextFollowUp ? formatDate(e.nextFollowUp) : '',
-    notes: e?.notes ?? '',
-  };
+function lastProvince(): string | undefined {
+  try {
+    return localStorage.getItem(LAST_PROVINCE) ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-function toRecord(form: Form, base: Enterprise | undefined, unitId: string, userId: string) {
-  const phone = form.contactPhone.trim();
-  const contact = form.contactName.trim()
-    ? { name: form.contactName, role: form.contactRole.trim(), ...(phone ? { phone } : {}) }
-    : undefined;
-  return compact({
-    ...base,
-    id: base?.id ?? newId(),
-    unitId: base?.unitId ?? unitId,
-    assignedTo: base?.assignedTo ?? userId,
-    stage: base?.stage ?? 'not_contacted',
-    stageChangedAt: base?.stageChangedAt ?? nowWithOffset(),
-    name: form.name,
-    taxCode: form.taxCode,
-    ownership: form.ownership,
-    sector: form.sector,
-    provinceCode: form.provinceCode,
-    wardCode: form.wardCode,
-    address: form.address,
-    industrialPark: form.industrialPark,
-    workerCount: parseCount(form.workerCount),
-    femaleWorkerCount: parseCount(form.femaleWorkerCount),
-    memberCount: parseCount(form.memberCount),
-    unionStatus: form.unionStatus,
-    contact,
-    nextFollowUp: parseOptionalDate(form.nextFollowUp),
-    notes: form.notes,
-  });
-}
-
+/** Registers an enterprise (its name may come from a search that found none) or edits one. */
 export function EnterpriseFormPage({ id }: { id?: string | undefined }) {
+  if (id === undefined) {
+    const name = new URLSearchParams(location.search).get('name')?.trim() || undefined;
+    const province = lastProvince();
+    return (
+      <EnterpriseEditor
+        initial={toForm(undefined, {
+          ...(name && { name }),
+          ...(province && { provinceCode: province }),
+        })}
+      />
+    );
+  }
+  return <EditEnterprise id={id} />;
+}
+
+function EditEnterprise({ id }: { id: string }) {
+  // Read once: the form must not change under the user's fingers when a pull lands.
+  const data = useLoad([], () => getEnterprise(appDb(), id), [id]);
+  return (
+    <LoadState data={data} notFound={t('enterprise.notFound')}>
+      {(stored) => <EnterpriseEditor id={id} stored={stored} initial={toForm(stored)} />}
+    </LoadState>
+  );
+}
+
+type EditorProps = { id?: string; stored?: EnterpriseRow; initial: EnterpriseForm };
+
+function EnterpriseEditor({ id, stored, initial }: EditorProps) {
   const session = useSession();
   const units = useAdminUnits();
-  const [base, setBase] = useState<Enterprise | undefined>();
-  const [form, setForm] = useState<Form | undefined>(id ? undefined : toForm(undefined));
-  const [issues, setIssues] = useState<Issue[]>([]);
-  const [failure, setFailure] = useState('');
-
-  useEffect(() => {
-    if (!id) return;
-    getEnterprise(appDb(), id).then((found) => {
-      setBase(found);
-      setForm(toForm(found));
-    });
-  }, [id]);
-
-  if (!form) return <p>{t('common.loading')}</p>;
-  const set = (patch: Partial<Form>) => setForm({ ...form, ...patch });
-  const field = (name: keyof Form, label: string, extra: Record<string, unknown> = {}) => (
+  const [form, setForm] = useState(initial);
+  const { form: formRef, issues, failure, submit } = useSaveForm();
+  const set = (patch: Partial<EnterpriseForm>) => setForm({ ...form, ...patch });
+  const field = (name: EnterpriseFormKey, label: string, extra: Record<string, unknown> = {}) => (
     <TextField
       id={`enterprise-${name}`}
       label={label}
@@ -119,19 +79,31 @@ export function EnterpriseFormPage({ id }: { id?: string | undefined }) {
     />
   );
 
+  // Map: from the typed fields, applied to the record as it is stored NOW (an edit).
+  const mapRecord = async (): Promise<Partial<Enterprise>> => {
+    if (id === undefined || stored === undefined) {
+      return newEnterprise(form, session.user.unitId, session.user.id);
+    }
+    const current = (await getEnterprise(appDb(), id)) ?? stored;
+    return editedEnterprise(current, initial, form);
+  };
+
   const save = async (event: Event) => {
     event.preventDefault();
-    const result = checkEnterprise(toRecord(form, base, session.user.unitId, session.user.id));
-    setIssues(result.issues);
-    if (!result.value) return;
-    try {
-      const saved = await saveEnterprise(appDb(), result.value);
-      localStorage.setItem(LAST_PROVINCE, saved.provinceCode);
-      afterWrite();
-      navigate(`/enterprises/${saved.id}`, { replace: true });
-    } catch (error) {
-      setFailure(error instanceof StorageFullError ? t('storage.quotaError') : String(error));
-    }
+    const record = await mapRecord();
+    await submit({
+      validate: () => checkEnterprise(record),
+      save: (value: Enterprise) => saveEnterprise(appDb(), value),
+      done: (saved) => {
+        try {
+          localStorage.setItem(LAST_PROVINCE, saved.provinceCode);
+        } catch {
+          // Not remembered: the next form starts without a province.
+        }
+        afterWrite();
+        navigate(`/enterprises/${saved.id}`, { replace: true });
+      },
+    });
   };
 
   const provinceOptions = (units?.provinces() ?? []).map((p) => ({ value: p.code, label: p.name }));
@@ -140,8 +112,9 @@ export function EnterpriseFormPage({ id }: { id?: string | undefined }) {
     : [];
 
   return (
-    <form class="page" onSubmit={save} noValidate>
-      <h1>{base ? t('enterprise.edit') : t('enterprise.new')}</h1>
+    <form class="page" onSubmit={save} noValidate ref={formRef}>
+      <h1>{stored ? t('enterprise.edit') : t('enterprise.new')}</h1>
+      <RequiredNote />
       {field('name', fieldName('enterprise.name'), { required: true, maxLength: 200 })}
       {field('taxCode', fieldName('taxCode'), {
         inputMode: 'numeric',
@@ -193,10 +166,22 @@ export function EnterpriseFormPage({ id }: { id?: string | undefined }) {
       />
       <fieldset class="field-group">
         <legend>{fieldName('contact')}</legend>
-        {field('contactName', fieldName('contact.name'))}
-        {field('contactRole', fieldName('contact.role'))}
-        {field('contactPhone', fieldName('contact.phone'), { type: 'tel', inputMode: 'tel' })}
-        <IssueList issues={issuesFor(issues, 'contact')} />
+        {field('contactName', fieldName('contact.name'), {
+          normalize: normalizeName,
+          issues: issuesFor(issues, 'contact.name'),
+        })}
+        {field('contactRole', fieldName('contact.role'), {
+          issues: issuesFor(issues, 'contact.role'),
+        })}
+        {field('contactPhone', fieldName('contact.phone'), {
+          type: 'tel',
+          inputMode: 'tel',
+          issues: issuesFor(issues, 'contact.phone'),
+        })}
+        <IssueList
+          issues={issues.filter((issue) => issue.field === 'contact')}
+          id="enterprise-contact-issues"
+        />
       </fieldset>
       {field('nextFollowUp', fieldName('nextFollowUp'), {
         placeholder: 'dd/mm/yyyy',

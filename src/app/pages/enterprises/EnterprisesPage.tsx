@@ -2,7 +2,6 @@ import { useMemo, useState } from 'preact/hooks';
 import type { EnterpriseSearch } from '../../../db';
 import { t } from '../../../shared/i18n';
 import { STAGES, type Stage } from '../../../shared/schemas/enums';
-import { formatNumber } from '../../../shared/vn/core';
 import { VirtualList } from '../../components/VirtualList';
 import { SelectField, TextField } from '../../forms/fields';
 import { useAdminUnits } from '../../hooks/useAdminUnits';
@@ -15,7 +14,8 @@ import { onLinkClick, onLinkClickAfter } from '../../router';
 import { EnterpriseDetailPage } from '../../screens';
 import { useSession } from '../../session';
 
-const ROW_HEIGHT = 76;
+/** Two lines of name and two of stage, workers and union status (styles.css `.virtual-row`). */
+const ROW_HEIGHT = 82;
 /** Rows found before the list first paints: a tall phone screen of them, and the overscan. */
 const FIRST_SCREEN_ROWS = 30;
 
@@ -77,6 +77,7 @@ export function EnterprisesPage() {
         id="enterprise-search"
         label={t('enterprise.search')}
         type="search"
+        hideLabel
         value={filters.query}
         onValue={(query) => set({ query })}
         placeholder={t('enterprise.searchPlaceholder')}
@@ -120,11 +121,14 @@ export function EnterprisesPage() {
           />
         </div>
       </details>
-      <p class="muted" aria-live="polite" data-testid="enterprise-count">
+      <p class="muted list-count" aria-live="polite" data-testid="enterprise-count">
         {results.count === undefined
           ? t('common.loading')
-          : t('enterprise.count', { count: formatNumber(results.count) })}
+          : t('enterprise.count', { count: results.count })}
       </p>
+      {results.count === 0 && filters.query.trim() !== '' && (
+        <NoMatch query={filters.query.trim()} />
+      )}
       <VirtualList
         items={results.rows}
         busy={!results.complete}
@@ -135,16 +139,36 @@ export function EnterprisesPage() {
           <a class="list-row" href={`/enterprises/${row.id}`} onClick={openEnterprise(row.id)}>
             <span class="row-title">{row.name}</span>
             <span class="row-meta">
-              {enumLabel('stage', row.stage)}
-              {row.workerCount !== undefined &&
-                ` · ${t('enterprise.workers', { count: formatNumber(row.workerCount) })}`}
-              {row.unionStatus === 'none' && ` · ${t('enterprise.noUnion')}`}
+              {[
+                enumLabel('stage', row.stage),
+                row.workerCount === undefined
+                  ? undefined
+                  : t('enterprise.workers', { count: row.workerCount }),
+                enumLabel('union_status', row.unionStatus),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </span>
-            <span class="row-meta">{row.address}</span>
           </a>
         )}
       />
     </section>
+  );
+}
+
+/** A search that found nothing says so, and offers to register the enterprise by that name. */
+function NoMatch({ query }: { query: string }) {
+  return (
+    <div class="card" data-testid="no-match">
+      <p>{t('enterprise.noMatch', { query })}</p>
+      <a
+        class="button primary"
+        href={`/enterprises/new?${new URLSearchParams({ name: query })}`}
+        onClick={onLinkClick}
+      >
+        {t('enterprise.registerNamed', { query })}
+      </a>
+    </div>
   );
 }
 

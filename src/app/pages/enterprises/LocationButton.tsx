@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../shared/i18n';
 import type { GeoLocation } from '../../../shared/schemas';
-import { formatNumber } from '../../../shared/vn/core';
 
 /** Position on request only (never in the background), with its accuracy shown. */
 export function LocationButton(props: {
@@ -35,7 +34,7 @@ export function LocationButton(props: {
       </button>
       <output data-testid="visit-location">
         {props.location &&
-          t('visit.locationAccuracy', { meters: formatNumber(props.location.accuracy) })}
+          t('visit.locationAccuracy', { meters: Math.round(props.location.accuracy) })}
         {state === 'failed' && t('visit.locationFailed')}
       </output>
       {props.location && (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { countApplications, getEnterprise, logVisit, StorageFullError } from '../../../db';
+import { countApplications, getEnterprise, logVisit } from '../../../db';
 import { checkTransition, checkVisit } from '../../../shared/domain';
 import { t } from '../../../shared/i18n';
 import {
@@ -12,12 +12,15 @@ import {
   VISIT_PURPOSES,
   type VisitPurpose,
 } from '../../../shared/schemas';
-import { formatNumber, type Issue } from '../../../shared/vn/core';
+import { normalizeName } from '../../../shared/vn/core';
 import { holdBusy } from '../../busy';
+import { LoadState } from '../../components/LoadState';
 import { appDb } from '../../db';
-import { FormFooter } from '../../forms/FormFooter';
+import { FormFooter, RequiredNote } from '../../forms/FormFooter';
 import { CheckboxGroup, IssueList, issuesFor, SelectField, TextField } from '../../forms/fields';
 import { compact, parseCount, parseOptionalDate } from '../../forms/parse';
+import { useSaveForm } from '../../forms/useSaveForm';
+import { useLoad } from '../../hooks/useLoad';
 import { newId, nowWithOffset, today } from '../../ids';
 import { enumOptions, fieldName } from '../../labels';
 import { navigate } from '../../router';
@@ -72,54 +75,68 @@ function toVisit(form: Form, enterprise: Enterprise) {
   });
 }
 
-export function VisitFormPage({ enterpriseId }: { enterpriseId: string }) {
-  const [enterprise, setEnterprise] = useState<Enterprise>();
-  const [applications, setApplications] = useState(0);
-  const [form, setForm] = useState<Form>(EMPTY);
-  const [issues, setIssues] = useState<Issue[]>([]);
-  const [failure, setFailure] = useState('');
+/** What the visit form needs to check a stage change: the enterprise and its applications. */
+async function loadVisitContext(enterpriseId: string) {
+  const db = appDb();
+  const [enterprise, applications] = await Promise.all([
+    getEnterprise(db, enterpriseId),
+    countApplications(db, enterpriseId),
+  ]);
+  return enterprise && { enterprise, applications };
+}
 
-  useEffect(() => {
-    const db = appDb();
-    getEnterprise(db, enterpriseId).then(setEnterprise);
-    countApplications(db, enterpriseId).then(setApplications);
-  }, [enterpriseId]);
+export function VisitFormPage({ enterpriseId }: { enterpriseId: string }) {
+  // Read once: the stage the form shows must not move while the organizer types.
+  const data = useLoad([], () => loadVisitContext(enterpriseId), [enterpriseId]);
+  return (
+    <LoadState data={data} notFound={t('enterprise.notFound')}>
+      {(context) => <VisitForm {...context} />}
+    </LoadState>
+  );
+}
+
+/** Map, then check the visit and the stage change it makes. */
+function checkedVisit(form: Form, enterprise: Enterprise, applications: number) {
+  const visit = toVisit(form, enterprise);
+  const result = checkVisit(visit);
+  const transition = checkTransition(enterprise.stage, visit.stageAfter ?? enterprise.stage, {
+    applicationCount: applications + (visit.applicationsCollected ?? 0),
+    memberCount: enterprise.memberCount ?? 0,
+    foundingDecision: enterprise.foundingDecision,
+  }).map((issue) => ({ ...issue, field: 'stageAfter' }));
+  return { value: result.value, issues: [...result.issues, ...transition] };
+}
+
+function VisitForm({ enterprise, applications }: { enterprise: Enterprise; applications: number }) {
+  const [form, setForm] = useState<Form>(EMPTY);
+  const { form: formRef, issues, failure, submit } = useSaveForm();
 
   // Typed input that is not saved yet must survive an app update (docs/design.md §6).
   const dirty = form !== EMPTY;
   useEffect(() => (dirty ? holdBusy() : undefined), [dirty]);
 
-  if (!enterprise) return <p>{t('common.loading')}</p>;
   const set = (patch: Partial<Form>) => setForm({ ...form, ...patch });
   const setPerson = (index: number, patch: Partial<Person>) =>
     set({ people: form.people.map((p, i) => (i === index ? { ...p, ...patch } : p)) });
 
   const save = async (event: Event) => {
     event.preventDefault();
-    const visit = toVisit(form, enterprise);
-    const result = checkVisit(visit);
-    const transition = checkTransition(enterprise.stage, visit.stageAfter ?? enterprise.stage, {
-      applicationCount: applications + (visit.applicationsCollected ?? 0),
-      memberCount: enterprise.memberCount ?? 0,
-      foundingDecision: enterprise.foundingDecision,
-    }).map((issue) => ({ ...issue, field: 'stageAfter' }));
-    const all = [...result.issues, ...transition];
-    setIssues(all);
-    if (!result.value || all.some((issue) => issue.level === 'error')) return;
-    try {
-      await logVisit(appDb(), result.value);
-      afterWrite();
-      setForm(EMPTY);
-      navigate(`/enterprises/${enterprise.id}`, { replace: true });
-    } catch (error) {
-      setFailure(error instanceof StorageFullError ? t('storage.quotaError') : String(error));
-    }
+    await submit({
+      validate: () => checkedVisit(form, enterprise, applications),
+      save: (visit) => logVisit(appDb(), visit),
+      done: () => {
+        afterWrite();
+        setForm(EMPTY);
+        navigate(`/enterprises/${enterprise.id}`, { replace: true });
+      },
+    });
   };
 
   return (
-    <form class="page" onSubmit={save} noValidate>
+    <form class="page" onSubmit={save} noValidate ref={formRef}>
       <h1>{t('visit.title')}</h1>
       <p class="muted">{enterprise.name}</p>
+      <RequiredNote />
       <CheckboxGroup
         id="visit-purposes"
         legend={fieldName('purposes')}
@@ -136,6 +153,7 @@ export function VisitFormPage({ enterpriseId }: { enterpriseId: string }) {
               id={`person-${index}-name`}
               label={fieldName('peopleMet.name')}
               value={person.name}
+              normalize={normalizeName}
               onValue={(name) => setPerson(index, { name })}
             />
             <SelectField
@@ -193,7 +211,7 @@ export function VisitFormPage({ enterpriseId }: { enterpriseId: string }) {
         )}
         onValue={(stageAfter) => set({ stageAfter })}
         issues={issuesFor(issues, 'stageAfter')}
-        hint={t('visit.applicationsSoFar', { count: formatNumber(applications) })}
+        hint={t('visit.applicationsSoFar', { count: applications })}
       />
       <TextField
         id="visit-outcome"

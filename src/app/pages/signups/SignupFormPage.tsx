@@ -1,42 +1,92 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
+  deleteSignupDraft,
   getEnterprise,
-  getSignupDraft,
-  StorageFullError,
+  getSignup,
+  newId,
+  type SignupRow,
   saveSignupDraft,
   submitSignup,
 } from '../../../db';
 import { checkDraftSignup, reviewSignup } from '../../../shared/domain';
 import { t } from '../../../shared/i18n';
 import { CONTRACT_TYPES, GENDERS, MANAGER_ROLES, type SignupDraft } from '../../../shared/schemas';
-import { formatDate } from '../../../shared/vn/core';
+import { formatDate, normalizeName } from '../../../shared/vn/core';
+import { LoadState } from '../../components/LoadState';
+import { countryOptions } from '../../countries';
 import { appDb } from '../../db';
-import { IssueList, issuesFor, RadioGroup, SelectField, TextField } from '../../forms/fields';
-import { newId, today } from '../../ids';
+import { FormProblems, RequiredNote } from '../../forms/FormFooter';
+import { CheckField, issuesFor, RadioGroup, SelectField, TextField } from '../../forms/fields';
+import { saveFailureMessage } from '../../forms/submit';
+import { useSaveForm } from '../../forms/useSaveForm';
+import { useLoad } from '../../hooks/useLoad';
+import { today } from '../../ids';
 import { enumOptions, fieldName } from '../../labels';
 import { navigate } from '../../router';
 import { afterWrite } from '../../sync-scheduler';
-import { completeness, withoutEmpty } from './draft-fields';
+import { offerUndo } from '../../undo';
+import { completeness, isEmptyDraft, newDraft, withoutEmpty } from './draft-fields';
+import { SignupView } from './SignupView';
 
 const SERIES_KEY = 'sotay.signupSeries';
 
-export function newDraft(enterpriseId: string, signedAt: string): SignupDraft {
-  return { id: newId(), enterpriseId, status: 'draft', nationality: 'VN', signedAt };
+/** The URL of a new, blank application (nothing is stored until something is typed). */
+export function newSignupPath(enterpriseId: string, signedAt?: string): string {
+  const query = new URLSearchParams({ enterprise: enterpriseId });
+  if (signedAt) query.set('signedAt', signedAt);
+  return `/signups/${newId()}?${query}`;
 }
 
-/** Starts a draft for an enterprise and opens it (the URL then names the draft). */
+/** Gives the new application its id, so that a reload keeps the same form. */
 export function NewSignupPage({ enterpriseId }: { enterpriseId: string }) {
-  useEffect(() => {
-    const draft = newDraft(enterpriseId, formatDate(today()));
-    saveSignupDraft(appDb(), draft).then(() => navigate(`/signups/${draft.id}`, { replace: true }));
-  }, [enterpriseId]);
-  return <p>{t('common.loading')}</p>;
+  useEffect(() => navigate(newSignupPath(enterpriseId), { replace: true }), [enterpriseId]);
+  return null;
+}
+
+/**
+ * The application `id`: its draft to fill in, the submitted application to read, or, when the
+ * URL names an enterprise, a blank one not stored yet.
+ */
+async function loadSignup(id: string, search: string) {
+  const db = appDb();
+  const query = new URLSearchParams(search);
+  const enterpriseId = query.get('enterprise');
+  const stored = await getSignup(db, id);
+  const signup: SignupRow | undefined =
+    stored ??
+    (enterpriseId
+      ? newDraft(id, enterpriseId, query.get('signedAt') ?? formatDate(today()))
+      : undefined);
+  if (signup === undefined) return undefined;
+  const enterprise = await getEnterprise(db, signup.enterpriseId);
+  return { signup, stored: stored !== undefined, enterpriseName: enterprise?.name ?? '' };
+}
+
+export function SignupFormPage({ id }: { id: string }) {
+  const search = location.search;
+  // Read once: the form is the user's while they type (autosave writes this very row).
+  const data = useLoad([], () => loadSignup(id, search), [id, search]);
+  return (
+    <LoadState data={data} notFound={t('signup.notFound')}>
+      {({ signup, stored, enterpriseName }) =>
+        signup.status === 'draft' ? (
+          <SignupEditor
+            key={signup.id}
+            initial={signup}
+            stored={stored}
+            enterpriseName={enterpriseName}
+          />
+        ) : (
+          <SignupView signup={signup} enterpriseName={enterpriseName} />
+        )
+      }
+    </LoadState>
+  );
 }
 
 type TextKey =
   | 'fullName'
   | 'dateOfBirth'
-  | 'nationality'
   | 'idNumber'
   | 'ethnicity'
   | 'religion'
@@ -46,40 +96,45 @@ type TextKey =
   | 'startedWorkingAt'
   | 'signedAt';
 
-export function SignupFormPage({ id }: { id: string }) {
-  const [draft, setDraft] = useState<SignupDraft | null>();
-  const [enterpriseName, setEnterpriseName] = useState('');
+type EditorProps = { initial: SignupDraft; stored: boolean; enterpriseName: string };
+
+function SignupEditor({ initial, stored, enterpriseName }: EditorProps) {
+  const [draft, setDraft] = useState<SignupDraft>(initial);
   const [series, setSeries] = useState(() => localStorage.getItem(SERIES_KEY) === '1');
-  const [failure, setFailure] = useState('');
   const [submitted, setSubmitted] = useState(false);
+  const { form, failure, setFailure, submit } = useSaveForm();
   // Saves are chained so that a slow write can never land after a newer one.
   const saving = useRef<Promise<unknown>>(Promise.resolve());
+  const inStore = useRef(stored);
 
-  useEffect(() => {
-    getSignupDraft(appDb(), id).then((found) => {
-      setDraft(found ?? null);
-      if (found)
-        getEnterprise(appDb(), found.enterpriseId).then((e) => setEnterpriseName(e?.name ?? ''));
-    });
-  }, [id]);
+  const clean = useMemo(() => withoutEmpty(draft), [draft]);
+  // While typing, what is wrong so far; once submitted, everything that stops it, as it is fixed.
+  const shown = useMemo(
+    () => (submitted ? reviewSignup(clean).issues : checkDraftSignup(clean)),
+    [clean, submitted],
+  );
 
-  const clean = useMemo(() => (draft ? withoutEmpty(draft) : undefined), [draft]);
-  const inline = useMemo(() => (clean ? checkDraftSignup(clean) : []), [clean]);
-  const review = useMemo(() => (clean ? reviewSignup(clean) : undefined), [clean]);
-
-  if (draft === undefined) return <p>{t('common.loading')}</p>;
-  if (draft === null) return <p>{t('signup.notFound')}</p>;
+  /** Autosave; a draft emptied again is removed: an empty draft is never kept. */
+  const persist = (next: SignupDraft) => {
+    const empty = isEmptyDraft(withoutEmpty(next));
+    saving.current = saving.current
+      .then(async () => {
+        if (empty) {
+          if (inStore.current) await deleteSignupDraft(appDb(), next.id);
+          inStore.current = false;
+        } else {
+          await saveSignupDraft(appDb(), withoutEmpty(next));
+          inStore.current = true;
+        }
+      })
+      .catch((error: unknown) => setFailure(saveFailureMessage(error)));
+  };
 
   const update = (patch: Partial<SignupDraft>) => {
     const next = { ...draft, ...patch } as SignupDraft;
     setDraft(next);
-    saving.current = saving.current
-      .then(() => saveSignupDraft(appDb(), withoutEmpty(next)))
-      .catch((error: unknown) =>
-        setFailure(error instanceof StorageFullError ? t('storage.quotaError') : String(error)),
-      );
+    persist(next);
   };
-  const shown = submitted ? (review?.issues ?? []) : inline;
   const text = (key: TextKey, extra: Record<string, unknown> = {}) => (
     <TextField
       id={`signup-${key}`}
@@ -91,33 +146,49 @@ export function SignupFormPage({ id }: { id: string }) {
     />
   );
 
-  const submit = async (event: Event) => {
+  const onSubmit = async (event: Event) => {
     event.preventDefault();
     setSubmitted(true);
-    if (!review?.value) return;
-    try {
-      await saving.current;
-      await submitSignup(appDb(), review.value);
-      afterWrite();
-      if (series) {
-        const next = newDraft(draft.enterpriseId, draft.signedAt ?? formatDate(today()));
-        await saveSignupDraft(appDb(), next);
-        setSubmitted(false);
-        navigate(`/signups/${next.id}`, { replace: true });
-      } else navigate(`/enterprises/${draft.enterpriseId}`, { replace: true });
-    } catch (error) {
-      setFailure(error instanceof StorageFullError ? t('storage.quotaError') : String(error));
-    }
+    // Map: the name as it is stored (also when Enter submits before the field was left).
+    const mapped = withoutEmpty({ ...draft, fullName: normalizeName(draft.fullName ?? '') });
+    await submit({
+      validate: () => reviewSignup(mapped),
+      save: async (signup) => {
+        await saving.current;
+        return submitSignup(appDb(), signup);
+      },
+      done: () => {
+        afterWrite();
+        if (series) {
+          navigate(newSignupPath(draft.enterpriseId, draft.signedAt), { replace: true });
+        } else navigate(`/enterprises/${draft.enterpriseId}`, { replace: true });
+      },
+    });
   };
 
+  const discard = async () => {
+    await saving.current;
+    const kept = withoutEmpty(draft);
+    if (inStore.current) {
+      await deleteSignupDraft(appDb(), draft.id);
+      inStore.current = false;
+      offerUndo(t('signup.discarded', { name: kept.fullName ?? t('signup.unnamed') }), () =>
+        saveSignupDraft(appDb(), kept),
+      );
+    }
+    navigate('/signups', { replace: true });
+  };
+
+  const foreign = draft.nationality !== undefined && draft.nationality !== 'VN';
   return (
-    <form class="page" onSubmit={submit} noValidate key={id}>
+    <form class="page" onSubmit={onSubmit} noValidate ref={form}>
       <h1>{t('signup.title')}</h1>
       <p class="muted">{enterpriseName}</p>
       <p class="muted" aria-live="polite" data-testid="draft-status">
         {t('signup.savedDraft', { percent: completeness(draft) })}
       </p>
-      {text('fullName', { required: true, autoComplete: 'off' })}
+      <RequiredNote />
+      {text('fullName', { required: true, autoComplete: 'off', normalize: normalizeName })}
       {text('dateOfBirth', { required: true, placeholder: 'dd/mm/yyyy', inputMode: 'numeric' })}
       <RadioGroup
         id="signup-gender"
@@ -126,12 +197,18 @@ export function SignupFormPage({ id }: { id: string }) {
         value={draft.gender}
         onValue={(gender) => update({ gender })}
         issues={issuesFor(shown, 'gender')}
+        required
       />
-      {text('nationality', { hint: t('signup.nationalityHint'), maxLength: 2 })}
-      {text('idNumber', {
-        required: true,
-        inputMode: draft.nationality && draft.nationality !== 'VN' ? 'text' : 'numeric',
-      })}
+      <SelectField
+        id="signup-nationality"
+        label={fieldName('nationality')}
+        value={draft.nationality ?? 'VN'}
+        options={countryOptions()}
+        onValue={(nationality) => update({ nationality: nationality || 'VN' })}
+        issues={issuesFor(shown, 'nationality')}
+        required
+      />
+      {text('idNumber', { required: true, inputMode: foreign ? 'text' : 'numeric' })}
       {text('phone', { type: 'tel', inputMode: 'tel' })}
       {text('ethnicity')}
       {text('religion')}
@@ -145,6 +222,7 @@ export function SignupFormPage({ id }: { id: string }) {
         value={draft.contractType}
         onValue={(contractType) => update({ contractType })}
         issues={issuesFor(shown, 'contractType')}
+        required
       />
       {draft.contractType === 'fixed' && (
         <TextField
@@ -166,62 +244,44 @@ export function SignupFormPage({ id }: { id: string }) {
         onValue={(managerRole) => update({ managerRole: managerRole || 'none' })}
         issues={issuesFor(shown, 'managerRole')}
       />
-      <label class="check-field" for="signup-servingSentence">
-        <input
-          id="signup-servingSentence"
-          type="checkbox"
-          checked={draft.servingSentence === true}
-          onChange={(e) =>
-            update({ servingSentence: (e.currentTarget as HTMLInputElement).checked })
-          }
-        />
-        <span>{fieldName('servingSentence')}</span>
-      </label>
-      <IssueList issues={issuesFor(shown, 'servingSentence')} />
+      <CheckField
+        id="signup-servingSentence"
+        label={fieldName('servingSentence')}
+        checked={draft.servingSentence === true}
+        onChecked={(servingSentence) => update({ servingSentence })}
+        issues={issuesFor(shown, 'servingSentence')}
+      />
       {text('signedAt', { required: true, placeholder: 'dd/mm/yyyy', inputMode: 'numeric' })}
-      <label class="check-field" for="signup-consent">
-        <input
-          id="signup-consent"
-          type="checkbox"
-          checked={draft.consent === true}
-          onChange={(e) => update({ consent: (e.currentTarget as HTMLInputElement).checked })}
-        />
-        <span>{t('signup.consentText')}</span>
-      </label>
-      <IssueList issues={issuesFor(shown, 'consent')} />
-      <label class="check-field" for="signup-series">
-        <input
-          id="signup-series"
-          type="checkbox"
-          checked={series}
-          onChange={(e) => {
-            const on = (e.currentTarget as HTMLInputElement).checked;
-            localStorage.setItem(SERIES_KEY, on ? '1' : '0');
-            setSeries(on);
-          }}
-        />
-        <span>{t('signup.seriesMode')}</span>
-      </label>
-      {submitted && !review?.value && (
-        <p class="form-error" role="alert">
-          {t('form.fixErrors')}
-        </p>
-      )}
-      {failure && (
-        <p class="form-error" role="alert">
-          {failure}
-        </p>
-      )}
+      <CheckField
+        id="signup-consent"
+        label={t('signup.consentText')}
+        checked={draft.consent === true}
+        onChecked={(consent) => update({ consent })}
+        issues={issuesFor(shown, 'consent')}
+        required
+      />
+      <CheckField
+        id="signup-series"
+        label={t('signup.seriesMode')}
+        checked={series}
+        onChecked={(on) => {
+          localStorage.setItem(SERIES_KEY, on ? '1' : '0');
+          setSeries(on);
+        }}
+      />
+      <FormProblems
+        hasErrors={submitted && shown.some((i) => i.level === 'error')}
+        failure={failure}
+      />
       <div class="form-actions">
-        <button
-          type="submit"
-          class="button primary"
-          aria-disabled={review?.value ? undefined : 'true'}
-        >
+        <button type="submit" class="button primary">
           {t('signup.submit')}
         </button>
         <button type="button" class="button" onClick={() => navigate('/signups')}>
           {t('signup.keepDraft')}
+        </button>
+        <button type="button" class="button danger" onClick={() => void discard()}>
+          {t('signup.discard')}
         </button>
       </div>
     </form>

@@ -1,49 +1,78 @@
-import { listDrafts, listSignups } from '../../../db';
+import { getEnterprise, listSignups, type SignupRow } from '../../../db';
 import { t } from '../../../shared/i18n';
-import { formatDate } from '../../../shared/vn/core';
+import { LoadState } from '../../components/LoadState';
+import { RecordState, type Unsent, useUnsent } from '../../components/RecordState';
 import { appDb } from '../../db';
-import { useLive } from '../../hooks/useLive';
-import { enumLabel } from '../../labels';
+import { formatDay } from '../../format';
+import { useLoad } from '../../hooks/useLoad';
 import { onLinkClick } from '../../router';
-import { completeness } from './draft-fields';
+import { completeness, isEmptyDraft } from './draft-fields';
+
+/** Every application on the device with its enterprise's name; empty drafts are not shown. */
+async function loadSignups() {
+  const db = appDb();
+  const rows = await listSignups(db, {});
+  const ids = [...new Set(rows.map((row) => row.enterpriseId))];
+  const enterprises = await Promise.all(ids.map((id) => getEnterprise(db, id)));
+  const names = new Map(ids.map((id, i) => [id, enterprises[i]?.name ?? '']));
+  return {
+    drafts: rows.filter((row) => row.status === 'draft' && !isEmptyDraft(row)),
+    submitted: rows.filter((row) => row.status !== 'draft'),
+    names,
+  };
+}
 
 export function SignupsPage() {
-  const drafts = useLive(() => listDrafts(appDb()), []);
-  const sent = useLive(() => listSignups(appDb(), {}), []);
-  const submitted = (sent.value ?? []).filter((s) => s.status !== 'draft');
+  const data = useLoad(['signups', 'enterprises'], loadSignups, []);
+  const unsent = useUnsent();
   return (
     <section class="page">
       <h1>{t('page.signups')}</h1>
-      <section class="card" aria-labelledby="drafts-title">
-        <h2 id="drafts-title">{t('signup.drafts', { count: drafts.value?.length ?? 0 })}</h2>
-        {drafts.value?.length === 0 && <p class="muted">{t('signup.noDrafts')}</p>}
-        <ul class="plain-list" data-testid="draft-list">
-          {(drafts.value ?? []).map((draft) => (
-            <li key={draft.id}>
-              <a class="list-row" href={`/signups/${draft.id}`} onClick={onLinkClick}>
-                <span class="row-title">{draft.fullName || t('signup.unnamed')}</span>
-                <span class="row-meta">
-                  {t('signup.complete', { percent: completeness(draft) })}
-                </span>
-              </a>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section class="card" aria-labelledby="submitted-title">
-        <h2 id="submitted-title">{t('signup.submitted', { count: submitted.length })}</h2>
-        <ul class="plain-list" data-testid="submitted-list">
-          {submitted.map((signup) => (
-            <li key={signup.id} class="list-row">
-              <span class="row-title">{signup.fullName}</span>
-              <span class="row-meta">
-                {enumLabel('signup_status', signup.status)} ·{' '}
-                {signup.signedAt ? formatDate(signup.signedAt) : ''}
-              </span>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <LoadState data={data}>
+        {({ drafts, submitted, names }) => (
+          <>
+            <section class="card" aria-labelledby="drafts-title">
+              <h2 id="drafts-title">{t('signup.drafts', { count: drafts.length })}</h2>
+              {drafts.length === 0 && <p class="muted">{t('signup.noDrafts')}</p>}
+              <SignupList testId="draft-list" rows={drafts} names={names} unsent={unsent} />
+            </section>
+            <section class="card" aria-labelledby="submitted-title">
+              <h2 id="submitted-title">{t('signup.submitted', { count: submitted.length })}</h2>
+              <SignupList testId="submitted-list" rows={submitted} names={names} unsent={unsent} />
+            </section>
+          </>
+        )}
+      </LoadState>
     </section>
+  );
+}
+
+type ListProps = {
+  testId: string;
+  rows: readonly SignupRow[];
+  names: ReadonlyMap<string, string>;
+  unsent: Unsent;
+};
+
+/** Each application opens: a draft to go on with, a submitted one to read. */
+function SignupList({ testId, rows, names, unsent }: ListProps) {
+  return (
+    <ul class="plain-list" data-testid={testId}>
+      {rows.map((signup) => (
+        <li key={signup.id}>
+          <a class="list-row" href={`/signups/${signup.id}`} onClick={onLinkClick}>
+            <span class="row-title">{signup.fullName || t('signup.unnamed')}</span>
+            <span class="row-meta">{names.get(signup.enterpriseId)}</span>
+            <span class="row-meta">
+              {signup.status === 'draft'
+                ? t('signup.complete', { percent: completeness(signup) })
+                : signup.signedAt && formatDay(signup.signedAt)}
+              {' · '}
+              <RecordState unsent={unsent} entity="signup" id={signup.id} status={signup.status} />
+            </span>
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,4 +1,4 @@
-import type { SignupDraft } from '../../../shared/schemas';
+import { DEFAULT_NATIONALITY, type SignupDraft } from '../../../shared/schemas';
 
 /** Fields an application cannot be submitted without; the drafts list shows how many are done. */
 export const REQUIRED_FIELDS = [
@@ -26,4 +26,28 @@ export function withoutEmpty(draft: SignupDraft): SignupDraft {
     if (value !== '' && value !== undefined) out[key] = value;
   }
   return out as SignupDraft;
+}
+
+export function newDraft(id: string, enterpriseId: string, signedAt: string): SignupDraft {
+  return { id, enterpriseId, status: 'draft', nationality: DEFAULT_NATIONALITY, signedAt };
+}
+
+// What a new form holds before anyone types: its identity, the defaults, the signing date it
+// starts with (series mode carries it), and the fields the device stamps.
+const NOT_TYPED = new Set(['id', 'enterpriseId', 'status', 'signedAt', 'localUpdatedAt']);
+
+/**
+ * Nothing typed: such a draft is never kept (series mode's next blank form must not leave
+ * "(chưa có tên) · 0%" behind, nor count as unsent at sign-out).
+ */
+export function isEmptyDraft(draft: SignupDraft): boolean {
+  return Object.entries(draft).every(
+    ([key, value]) =>
+      NOT_TYPED.has(key) ||
+      value === undefined ||
+      value === '' ||
+      value === false ||
+      (key === 'nationality' && value === DEFAULT_NATIONALITY) ||
+      (key === 'managerRole' && value === 'none'),
+  );
 }

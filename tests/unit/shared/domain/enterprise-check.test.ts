@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkEnterprise, checkVisit } from '../../../../src/shared/domain';
-import { makeEnterprise, makeVisit } from '../../../fixtures/records';
+import { makeDecision, makeEnterprise, makeVisit } from '../../../fixtures/records';
 
 const today = '2025-03-10';
 
@@ -67,7 +67,7 @@ describe('checkEnterprise', () => {
       {
         stage: 'founded',
         foundedAt: '2025-03-10',
-        foundingDecision: { number: '9/QĐ', date: '2025-03-11' },
+        foundingDecision: makeDecision({ number: '9/QĐ', date: '2025-03-11' }),
       },
       [
         {
@@ -77,6 +77,12 @@ describe('checkEnterprise', () => {
         },
       ],
     ],
+    [
+      'operating since next year',
+      { operatingSince: 2026 },
+      [{ field: 'operatingSince', level: 'error', code: 'enterprise.operating_since.future' }],
+    ],
+    ['operating since this year', { operatingSince: 2025 }, []],
     [
       'founded without decision',
       { stage: 'founded', foundedAt: '2025-03-01' },

@@ -1,124 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import {
   computeIndicators,
+  evaluateTerms,
+  factsInScope,
   formatIndicatorProgress,
   formatProgress,
-  type IndicatorData,
+  formatTargetsMet,
+  INDICATOR_TERMS,
   type IndicatorScope,
+  indicatorBreakdown,
+  indicatorFacts,
   indicatorValue,
   monthPeriod,
   type Period,
   percentOf,
+  quarterPeriod,
+  sourceTotals,
+  targetsMet,
+  totalsAt,
   unitAndDescendants,
   yearToDate,
 } from '../../../../src/shared/domain';
-import type { Indicator, SignupRecord } from '../../../../src/shared/schemas';
-import {
-  fixtureId,
-  makeEnterprise,
-  makeIndicatorEntry,
-  makeSignup,
-  makeSignupDraft,
-  makeTarget,
-  makeUnit,
-} from '../../../fixtures/records';
+import { INDICATORS, type Indicator } from '../../../../src/shared/schemas';
+import { makeTarget } from '../../../fixtures/records';
+import { C, data, e, F, O, targets, U, units } from './indicator-scenario';
 
-// Units: federation F > upper U > commune C, and F > other O. Reports are for U (U + C).
-const F = fixtureId(1, 1);
-const U = fixtureId(1, 2);
-const C = fixtureId(1, 3);
-const O = fixtureId(1, 4);
-const units = [
-  makeUnit({ id: F, kind: 'federation', parentId: undefined }),
-  makeUnit({ id: U, kind: 'upper', parentId: F }),
-  makeUnit({ id: C, kind: 'commune', parentId: U }),
-  makeUnit({ id: O, kind: 'upper', parentId: F }),
-];
-
-const e = (n: number) => fixtureId(2, n);
-function founded(
-  n: number,
-  unitId: string,
-  foundedAt: string,
-  workerCount: number,
-  stage: 'founded' | 'closed' = 'founded',
-) {
-  return makeEnterprise({
-    id: e(n),
-    unitId,
-    stage,
-    workerCount,
-    femaleWorkerCount: 0,
-    foundedAt,
-    foundingDecision: { number: `${n}/QĐ`, date: foundedAt },
-  });
-}
-
-const enterprises = [
-  founded(1, U, '2025-03-15', 320),
-  founded(2, C, '2025-01-20', 20),
-  founded(3, O, '2025-03-02', 100),
-  founded(4, U, '2024-12-30', 50),
-  makeEnterprise({ id: e(5), unitId: U, stage: 'collecting_applications' }),
-  // Founded in April, closed since: still a new CĐCS of April.
-  founded(6, U, '2025-04-02', 40, 'closed'),
-];
-
-let signupCount = 0;
-function accepted(enterpriseN: number, date: string): SignupRecord {
-  signupCount += 1;
-  return makeSignup({
-    id: fixtureId(4, signupCount),
-    enterpriseId: e(enterpriseN),
-    status: 'accepted',
-    decision: { number: `${signupCount}/QĐ-KN`, date },
-  });
-}
-
-const signups: SignupRecord[] = [
-  accepted(1, '2025-03-10'),
-  accepted(1, '2025-03-10'),
-  accepted(1, '2025-03-31'),
-  accepted(5, '2025-02-05'),
-  accepted(3, '2025-03-12'), // other unit
-  accepted(1, '2024-12-31'), // previous year
-  makeSignup({ id: fixtureId(4, 90), enterpriseId: e(1), status: 'submitted' }),
-  makeSignup({
-    id: fixtureId(4, 91),
-    enterpriseId: e(1),
-    status: 'rejected',
-    rejectionReason: 'Giám đốc',
-  }),
-  makeSignupDraft({ id: fixtureId(4, 92), enterpriseId: e(1) }),
-];
-
-let entryCount = 0;
-function entry(unitId: string, indicator: Indicator, date: string, delta: number) {
-  entryCount += 1;
-  return makeIndicatorEntry({ id: fixtureId(6, entryCount), unitId, indicator, date, delta });
-}
-
-const entries = [
-  entry(U, 'new_members', '2025-03-31', 10),
-  entry(C, 'new_members', '2025-02-28', 5),
-  entry(O, 'new_members', '2025-03-01', 100),
-  entry(U, 'new_members', '2025-04-01', 7),
-  entry(U, 'net_members', '2025-03-20', 20),
-  entry(U, 'net_members', '2025-03-25', -8),
-  entry(C, 'net_members', '2025-01-10', 3),
-  entry(U, 'new_ndcs', '2025-02-14', 1),
-  entry(U, 'party_introductions', '2025-03-03', 2),
-  entry(U, 'new_cdcs', '2025-03-01', 1),
-];
-
-const data: IndicatorData = { enterprises, signups, entries };
+const facts = indicatorFacts(data);
 const reportUnits = unitAndDescendants(units, U);
-const march = monthPeriod(2025, 3);
-const april = monthPeriod(2025, 4);
-const ytdMarch = yearToDate('2025-03-31');
 
-function scope(period: Period): IndicatorScope {
-  return { data, unitIds: reportUnits, period };
+function scope(period: Period, unitIds: ReadonlySet<string> = reportUnits): IndicatorScope {
+  return { facts, unitIds, period };
 }
 
 describe('unitAndDescendants', () => {
@@ -136,76 +47,231 @@ describe('unitAndDescendants', () => {
   });
 });
 
-describe('indicator values', () => {
-  it.each<[Indicator, number, number, number]>([
-    // indicator, March, year to 31 March, April
-    ['new_members', 13, 19, 7],
-    ['net_members', 12, 15, 0],
-    ['new_cdcs', 2, 3, 1],
-    ['new_cdcs_25', 1, 1, 1],
-    ['new_ndcs', 0, 1, 0],
-    ['party_introductions', 2, 2, 0],
-  ])('%s: March %i, YTD %i, April %i', (indicator, month, ytd, nextMonth) => {
-    expect(indicatorValue(indicator, scope(march))).toBe(month);
-    expect(indicatorValue(indicator, scope(ytdMarch))).toBe(ytd);
-    expect(indicatorValue(indicator, scope(april))).toBe(nextMonth);
+describe('indicator values of U and C (counted by hand from indicator-scenario.ts)', () => {
+  // March: signups 3 (10, 10, 31 March) + admitted outside 10 − adjustment 1 = 12;
+  //   net 12 + transferred in 4 − left 8 = 8; CĐCS e1, e7, e8 + 1 outside = 4;
+  //   of ≥ 25 workers e1 (320), e7 (30 at founding) + 1 outside = 3.
+  // Q1 = year to 31 March: signups 5 (+ 8 January, 5 February) + outside 10 + 5 − 1 = 19;
+  //   net 19 + 4 − (8 + 3) − 2 = 10; CĐCS + e2, e9 = 6; ≥ 25: e1, e7, e9 (25) + 1 = 4.
+  // To 15 March: signups 4 + outside 5 − 1 = 8; net 8 − 3 − 2 = 3; CĐCS e2, e9, e8, e1 + 1 = 5;
+  //   ≥ 25 e9, e1 + 1 = 3; Party admission of 28 March not yet.
+  // April: signup 1 (C, 1 April) + outside 7 = 8; CĐCS e6 (40 workers, closed since) = 1.
+  it.each<[Indicator, number, number, number, number]>([
+    // indicator, March, Q1 (= year to 31 March), to 15 March, April
+    ['new_members', 12, 19, 8, 8],
+    ['net_members', 8, 10, 3, 8],
+    ['informal_members', 3, 3, 3, 0],
+    ['new_cdcs', 4, 6, 5, 1],
+    ['new_cdcs_25', 3, 4, 3, 1],
+    ['new_ndcs', 0, 1, 1, 0],
+    ['party_introductions', 2, 2, 2, 0],
+    ['party_admissions', 1, 1, 0, 0],
+  ])('%s: March %i, Q1 %i, to 15 March %i, April %i', (indicator, march, q1, mid, april) => {
+    expect(indicatorValue(indicator, scope(monthPeriod(2025, 3)))).toBe(march);
+    expect(indicatorValue(indicator, scope(quarterPeriod(2025, 1)))).toBe(q1);
+    expect(indicatorValue(indicator, scope(yearToDate('2025-03-31')))).toBe(q1);
+    expect(indicatorValue(indicator, scope(yearToDate('2025-03-15')))).toBe(mid);
+    expect(indicatorValue(indicator, scope(monthPeriod(2025, 4)))).toBe(april);
+  });
+
+  it('counts a decision of the last day of a month in that month, not the next', () => {
+    const march = indicatorBreakdown('new_members', scope(monthPeriod(2025, 3)));
+    const dates = march.filter((b) => b.fact.entity === 'signup').map((b) => b.fact.date);
+    expect(dates).toContain('2025-03-31');
+    const april = indicatorBreakdown('new_members', scope(monthPeriod(2025, 4)));
+    expect(april.map((b) => b.fact.date)).not.toContain('2025-03-31');
+  });
+
+  it('counts an application signed in December and accepted in January in January', () => {
+    expect(indicatorValue('new_members', scope(monthPeriod(2025, 1)))).toBe(1);
+    // December 2024 holds only the one decided on 31 December.
+    expect(indicatorValue('new_members', scope(monthPeriod(2024, 12)))).toBe(1);
+  });
+
+  it('keeps a CĐCS founded at 30 workers among those of ≥ 25 after it shrinks to 20', () => {
+    const march = indicatorBreakdown('new_cdcs_25', scope(monthPeriod(2025, 3)));
+    const ids = march.filter((b) => b.fact.entity === 'enterprise').map((b) => b.fact.id);
+    expect(ids.sort()).toEqual([e(1), e(7)].sort());
+  });
+
+  it('counts the previous year in its own year only', () => {
+    expect(indicatorValue('new_cdcs', scope(monthPeriod(2024, 12)))).toBe(1);
+    expect(indicatorValue('new_cdcs_25', scope(yearToDate('2024-12-31')))).toBe(1);
   });
 
   it('counts nothing for units without records', () => {
-    const empty = { data, unitIds: new Set([fixtureId(1, 99)]), period: ytdMarch };
-    expect(indicatorValue('new_members', empty)).toBe(0);
+    const nobody = scope(
+      yearToDate('2025-03-31'),
+      new Set(['00000000-0000-4000-8000-999999999999']),
+    );
+    expect(INDICATORS.map((indicator) => indicatorValue(indicator, nobody))).toEqual(
+      INDICATORS.map(() => 0),
+    );
   });
 
-  it('counts the whole federation', () => {
-    const all = { data, unitIds: unitAndDescendants(units, F), period: march };
-    expect(indicatorValue('new_members', all)).toBe(3 + 1 + 10 + 100);
+  it('counts the whole federation: U and C 12, O 1 signup + 100 outside', () => {
+    const all = scope(monthPeriod(2025, 3), unitAndDescendants(units, F));
+    expect(indicatorValue('new_members', all)).toBe(12 + 1 + 100);
+    expect(indicatorValue('new_members', scope(monthPeriod(2025, 3), new Set([O])))).toBe(101);
+  });
+
+  it('defines net as admitted + transferred in − left − transferred out', () => {
+    const terms = INDICATOR_TERMS.net_members.map((t) => `${t.sign > 0 ? '+' : '−'}${t.source}`);
+    expect(terms).toEqual([
+      '+signup_accepted',
+      '+admitted_outside',
+      '+adjustment.new_members',
+      '+transferred_in',
+      '−left',
+      '−transferred_out',
+      '+adjustment.net_members',
+    ]);
+  });
+
+  it('lists the records behind a figure with their signs', () => {
+    const behind = indicatorBreakdown('net_members', scope(monthPeriod(2025, 3)));
+    const signed = behind.reduce((sum, b) => sum + b.sign * b.fact.amount, 0);
+    expect(signed).toBe(8);
+    expect(behind.find((b) => b.fact.source === 'left')).toMatchObject({
+      sign: -1,
+      fact: { entity: 'indicatorEntry', amount: 8, date: '2025-03-25' },
+    });
+  });
+});
+
+describe('indicatorFacts', () => {
+  const small = indicatorFacts({
+    enterprises: [{ id: e(1), unitId: U, foundedAt: '2025-02-30', workerCountAtFounding: 30 }],
+    signups: [
+      {
+        id: 'a',
+        enterpriseId: e(1),
+        status: 'accepted',
+        decision: { date: '2025-03-10' },
+        authorId: 'lan',
+      },
+      { id: 'b', enterpriseId: e(1), status: 'accepted', decision: { date: '10/03/2025' } },
+    ],
+    entries: [],
+  });
+
+  it('leaves out a fact without a real calendar date, and names who collected an application', () => {
+    expect(small).toEqual([
+      {
+        source: 'signup_accepted',
+        unitId: U,
+        date: '2025-03-10',
+        amount: 1,
+        entity: 'signup',
+        id: 'a',
+        authorId: 'lan',
+      },
+    ]);
+  });
+});
+
+describe('sums per source, then weighed (the shape of the SQL)', () => {
+  const march = factsInScope(scope(monthPeriod(2025, 3)));
+  const totals = sourceTotals(march);
+
+  it('sums the amounts of each source once', () => {
+    expect(Object.fromEntries([...totals].sort(([a], [b]) => a.localeCompare(b)))).toEqual({
+      'adjustment.new_members': -1,
+      admitted_outside: 10,
+      cdcs25_founded: 2,
+      cdcs25_founded_outside: 1,
+      cdcs_founded: 3,
+      cdcs_founded_outside: 1,
+      informal_admitted: 3,
+      left: 8,
+      party_admitted: 1,
+      party_introduced: 2,
+      signup_accepted: 3,
+      transferred_in: 4,
+    });
+  });
+
+  it('weighs the sums by the terms of an indicator', () => {
+    expect(evaluateTerms(INDICATOR_TERMS.net_members, totals)).toBe(8);
+    expect(evaluateTerms(INDICATOR_TERMS.new_cdcs_25, totals)).toBe(3);
+  });
+});
+
+describe('totals at a date', () => {
+  it.each<[string, number, number, number]>([
+    // members = opening 1.000 + 200 + net to the date; CĐCS = 40 + new − 2 dissolved; NĐCS 3 + 1
+    ['2025-03-31', 1_210, 44, 4],
+    ['2025-04-30', 1_218, 45, 4],
+    ['2025-01-01', 1_200, 40, 3],
+  ])('on %s: %i members, %i CĐCS, %i NĐCS', (date, members, cdcs, ndcs) => {
+    expect(totalsAt(facts, reportUnits, date)).toEqual({ members, cdcs, ndcs });
   });
 });
 
 describe('computeIndicators', () => {
-  const targets = [
-    makeTarget({ id: fixtureId(5, 1), unitId: U, indicator: 'new_members', year: 2025, value: 25 }),
-    makeTarget({ id: fixtureId(5, 2), unitId: U, indicator: 'net_members', year: 2025, value: 20 }),
-    makeTarget({ id: fixtureId(5, 3), unitId: U, indicator: 'new_cdcs', year: 2025, value: 2 }),
-    makeTarget({ id: fixtureId(5, 4), unitId: U, indicator: 'new_cdcs_25', year: 2025, value: 3 }),
-    makeTarget({ id: fixtureId(5, 5), unitId: U, indicator: 'new_ndcs', year: 2025, value: 0 }),
-    makeTarget({
-      id: fixtureId(5, 6),
-      unitId: U,
-      indicator: 'party_introductions',
-      year: 2024,
-      value: 5,
-    }),
-  ];
-
   it('gives actual, target, percent and display per indicator, year to date', () => {
-    expect(computeIndicators(scope(ytdMarch), targets)).toEqual([
+    expect(
+      computeIndicators(
+        scope(yearToDate('2025-03-31')),
+        targets.filter((t) => t.unitId === U),
+      ),
+    ).toEqual([
       { indicator: 'new_members', actual: 19, target: 25, percent: 76, display: '19/25 (76%)' },
-      { indicator: 'net_members', actual: 15, target: 20, percent: 75, display: '15/20 (75%)' },
-      { indicator: 'new_cdcs', actual: 3, target: 2, percent: 150, display: '3/2 (150%)' },
-      { indicator: 'new_cdcs_25', actual: 1, target: 3, percent: 33.33, display: '1/3 (33,33%)' },
+      { indicator: 'net_members', actual: 10, target: 20, percent: 50, display: '10/20 (50%)' },
+      { indicator: 'informal_members', actual: 3, target: 4, percent: 75, display: '3/4 (75%)' },
+      { indicator: 'new_cdcs', actual: 6, target: 2, percent: 300, display: '6/2 (300%)' },
+      { indicator: 'new_cdcs_25', actual: 4, target: 3, percent: 133.33, display: '4/3 (133,33%)' },
       { indicator: 'new_ndcs', actual: 1, target: 0, display: '1/0 (–)' },
       { indicator: 'party_introductions', actual: 2, display: '2' },
+      { indicator: 'party_admissions', actual: 1, display: '1' },
     ]);
   });
 
   it('measures a month against the yearly target', () => {
-    const [newMembers] = computeIndicators(scope(march), targets);
+    const [newMembers] = computeIndicators(scope(monthPeriod(2025, 3)), targets);
     expect(newMembers).toEqual({
       indicator: 'new_members',
-      actual: 13,
-      target: 25,
-      percent: 52,
-      display: '13/25 (52%)',
+      actual: 12,
+      // U's 25 and C's 10: the caller chooses whose targets to pass.
+      target: 35,
+      percent: 34.29,
+      display: '12/35 (34,29%)',
     });
   });
 
   it('adds several targets of the same indicator and year', () => {
     const split = [
-      makeTarget({ id: fixtureId(5, 10), indicator: 'new_members', value: 10 }),
-      makeTarget({ id: fixtureId(5, 11), indicator: 'new_members', value: 15 }),
+      makeTarget({
+        id: '00000000-0000-4000-8000-000000000510',
+        indicator: 'new_members',
+        value: 10,
+      }),
+      makeTarget({
+        id: '00000000-0000-4000-8000-000000000511',
+        indicator: 'new_members',
+        value: 15,
+      }),
     ];
-    expect(computeIndicators(scope(ytdMarch), split)[0]?.target).toBe(25);
+    expect(computeIndicators(scope(yearToDate('2025-03-31')), split)[0]?.target).toBe(25);
+  });
+
+  it('counts targets met among positive targets: new CĐCS and those of ≥ 25 workers, 2/5', () => {
+    const results = computeIndicators(
+      scope(yearToDate('2025-03-31')),
+      targets.filter((t) => t.unitId === U),
+    );
+    expect(targetsMet(results)).toEqual({ met: 2, total: 5 });
+    expect(formatTargetsMet(results)).toBe('2/5');
+  });
+
+  it('shows every target met as 9/9', () => {
+    const results = Array.from({ length: 9 }, () => ({
+      indicator: 'new_members' as const,
+      actual: 10,
+      target: 8,
+      display: '',
+    }));
+    expect(formatTargetsMet(results)).toBe('9/9');
   });
 });
 
@@ -216,6 +282,8 @@ describe('display', () => {
     [10_291, 9_700, '10.291/9.700 (106,09%)'],
     [9_016, 8_500, '9.016/8.500 (106,07%)'],
     [0, 10, '0/10 (0%)'],
+    [2, 3, '2/3 (66,67%)'],
+    [-5, 20, '-5/20 (-25%)'],
   ])('%i of %i → %s', (actual, target, display) => {
     expect(formatProgress(actual, target)).toBe(display);
     expect(formatIndicatorProgress(actual, target)).toBe(display);
@@ -229,6 +297,7 @@ describe('display', () => {
     [20, 25, 80],
     [657, 1000, 65.7],
     [10_291, 9_700, 106.09],
+    [9_016, 8_500, 106.07],
     [1, 3, 33.33],
     [5, 0, undefined],
   ])('percentOf(%i, %i) = %s', (actual, target, percent) => {

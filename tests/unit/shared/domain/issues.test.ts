@@ -1,9 +1,11 @@
 import * as v from 'valibot';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fieldIssue, fieldLabel, fromValibot, issueCode } from '../../../../src/shared/domain';
-import { setLanguage } from '../../../../src/shared/i18n';
+import { loadLanguage, setLanguage } from '../../../../src/shared/i18n';
 import { signupSchema, visitSchema } from '../../../../src/shared/schemas';
 import { makeSignup, makeVisit } from '../../../fixtures/records';
+
+beforeAll(() => loadLanguage('en'));
 
 afterEach(() => setLanguage('vi'));
 

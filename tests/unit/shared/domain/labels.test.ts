@@ -1,9 +1,11 @@
 import type * as v from 'valibot';
-import { describe, expect, it } from 'vitest';
-import { fieldLabel } from '../../../../src/shared/domain';
-import { hasMessage, setLanguage, t } from '../../../../src/shared/i18n';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fieldLabel, TOTALS } from '../../../../src/shared/domain';
+import { hasMessage, loadLanguage, setLanguage, t } from '../../../../src/shared/i18n';
 import {
+  ADJUSTMENT_KIND,
   CONTRACT_TYPES,
+  ENTRY_KINDS,
   enterpriseSchema,
   GENDERS,
   INDICATORS,
@@ -24,6 +26,8 @@ import {
   visitSchema,
 } from '../../../../src/shared/schemas';
 
+beforeAll(() => loadLanguage('en'));
+
 const pickers: [string, readonly string[]][] = [
   ['stage', STAGES],
   ['ownership', OWNERSHIPS],
@@ -37,6 +41,8 @@ const pickers: [string, readonly string[]][] = [
   ['unit_kind', UNIT_KINDS],
   ['user_role', USER_ROLES],
   ['indicator', INDICATORS],
+  ['entry_kind', [...ENTRY_KINDS, ADJUSTMENT_KIND]],
+  ['total', TOTALS],
 ];
 
 describe('enum labels', () => {
@@ -64,7 +70,10 @@ function keysOf(schema: v.GenericSchema): string[] {
   const withPipe = schema as unknown as {
     pipe?: readonly unknown[];
     entries?: Record<string, unknown>;
+    options?: readonly v.GenericSchema[];
   };
+  // A variant (indicator entries): the keys of every option.
+  if (withPipe.options) return [...new Set(withPipe.options.flatMap(keysOf))];
   const object = (withPipe.entries ? withPipe : withPipe.pipe?.[0]) as ObjectLike;
   return Object.keys(object.entries);
 }

@@ -3,29 +3,38 @@ import { describe, expect, it } from 'vitest';
 import {
   applicationsStillNeeded,
   applyFoundingDecision,
+  checkFounding,
   checkStageChange,
   checkTransition,
+  type FoundingCounts,
   isSideState,
   MIN_FOUNDING_MEMBERS,
   stageLabel,
   stageRank,
   type TransitionFacts,
   transitionKind,
+  withFoundingDefaults,
 } from '../../../../src/shared/domain';
 import {
+  type Enterprise,
   enterpriseSchema,
   PIPELINE_STAGES,
   SIDE_STATES,
   type Stage,
 } from '../../../../src/shared/schemas';
-import { makeEnterprise } from '../../../fixtures/records';
+import { makeDecision, makeEnterprise } from '../../../fixtures/records';
 
-const decision = { number: '45/QĐ-CĐKCN', date: '2025-05-20' };
+const decision = makeDecision({ number: '45/QĐ-CĐKCN', date: '2025-05-20' });
 const none: TransitionFacts = { applicationCount: 0, memberCount: 0 };
 const five: TransitionFacts = { applicationCount: 5, memberCount: 0 };
 const fiveMembers: TransitionFacts = { applicationCount: 0, memberCount: 5 };
 const four: TransitionFacts = { applicationCount: 4, memberCount: 3 };
-const withDecision: TransitionFacts = { ...none, foundingDecision: decision };
+const withDecision: TransitionFacts = { ...five, foundingDecision: decision };
+const decisionFiveAtFounding: TransitionFacts = {
+  ...none,
+  foundingDecision: decision,
+  membersAtFounding: 5,
+};
 
 function codes(from: Stage, to: Stage, facts: TransitionFacts): string[] {
   return checkTransition(from, to, facts).map((issue) => issue.code);
@@ -74,6 +83,7 @@ describe('checkTransition', () => {
     ['jump to dossier submitted with 5 applications', 'surveyed', 'dossier_submitted', five],
     ['founded with a decision, at any stage', 'not_contacted', 'founded', withDecision],
     ['founded with a decision from a side state', 'refused', 'founded', withDecision],
+    ['founded with 5 members at founding', 'persuading', 'founded', decisionFiveAtFounding],
     ['back from founded', 'founded', 'persuading', none],
     ['back from eligible without applications', 'eligible', 'collecting_applications', none],
     ['to refused', 'persuading', 'refused', none],
@@ -118,8 +128,29 @@ describe('checkTransition', () => {
       'founded with a decision lacking its number',
       'dossier_submitted',
       'founded',
-      { ...five, foundingDecision: { number: ' ', date: '2025-05-20' } },
+      { ...five, foundingDecision: makeDecision({ number: ' ' }) },
       ['pipeline.founding_decision_required'],
+    ],
+    [
+      'founded with a decision but 4 applications and 3 members',
+      'dossier_submitted',
+      'founded',
+      { ...four, foundingDecision: decision },
+      ['pipeline.not_enough_to_found'],
+    ],
+    [
+      'founded with a decision and 4 members at founding',
+      'eligible',
+      'founded',
+      { ...none, foundingDecision: decision, membersAtFounding: 4 },
+      ['pipeline.not_enough_to_found'],
+    ],
+    [
+      'founded with neither decision nor applications',
+      'eligible',
+      'founded',
+      none,
+      ['pipeline.founding_decision_required', 'pipeline.not_enough_to_found'],
     ],
     [
       'from a side state straight to eligible',
@@ -177,9 +208,39 @@ describe('applyFoundingDecision', () => {
     const before = makeEnterprise({
       stage: 'founded',
       foundedAt: '2025-05-01',
-      foundingDecision: { number: '1', date: '2025-05-01' },
+      foundingDecision: makeDecision({ number: '1', date: '2025-05-01' }),
     });
     expect(applyFoundingDecision(before, decision, now).stageChangedAt).toBe(before.stageChangedAt);
+  });
+
+  it.each<[string, Partial<Enterprise>, FoundingCounts, number | undefined, number | undefined]>([
+    // label, enterprise, counts given, workers at founding, members at founding
+    ['takes the current worker count by default', { workerCount: 320 }, {}, 320, undefined],
+    [
+      'keeps the counts the form gives',
+      { workerCount: 320 },
+      { workerCountAtFounding: 30, membersAtFounding: 7 },
+      30,
+      7,
+    ],
+    [
+      'keeps a worker count at founding already recorded',
+      { workerCount: 20, workerCountAtFounding: 30 },
+      {},
+      30,
+      undefined,
+    ],
+    [
+      'leaves it absent when no count is known',
+      { workerCount: undefined, femaleWorkerCount: undefined },
+      {},
+      undefined,
+      undefined,
+    ],
+  ])('%s', (_label, overrides, counts, workers, members) => {
+    const founded = applyFoundingDecision(makeEnterprise(overrides), decision, now, counts);
+    expect(founded.workerCountAtFounding).toBe(workers);
+    expect(founded.membersAtFounding).toBe(members);
   });
 
   it('does not modify its input', () => {
@@ -228,5 +289,60 @@ describe('checkStageChange', () => {
     const previous = before === undefined ? undefined : { stage: before };
     const issues = checkStageChange(previous, makeEnterprise(after), applications);
     expect(issues.map((issue) => issue.code)).toEqual(expected);
+  });
+});
+
+describe('checkFounding', () => {
+  it.each<[string, Parameters<typeof checkFounding>[0], string[]]>([
+    ['5 applications and a decision', { applicationCount: 5, foundingDecision: decision }, []],
+    [
+      '5 members at founding, no application',
+      { applicationCount: 0, membersAtFounding: 5, foundingDecision: decision },
+      [],
+    ],
+    [
+      '4 applications and 4 members at founding (not added up)',
+      { applicationCount: 4, membersAtFounding: 4, foundingDecision: decision },
+      ['pipeline.not_enough_to_found'],
+    ],
+    ['no decision', { applicationCount: 9 }, ['pipeline.founding_decision_required']],
+  ])('%s', (_label, facts, expected) => {
+    expect(checkFounding(facts).map((issue) => issue.code)).toEqual(expected);
+  });
+
+  it('names the members at founding and says how many there are', () => {
+    const [issue] = checkFounding({ applicationCount: 3, foundingDecision: decision });
+    expect(issue).toMatchObject({ field: 'membersAtFounding', level: 'error' });
+    expect(issue?.message).toContain('hiện có 3');
+  });
+});
+
+describe('withFoundingDefaults', () => {
+  const founded = makeEnterprise({
+    stage: 'founded',
+    foundedAt: '2025-05-20',
+    foundingDecision: decision,
+    workerCount: 20,
+  });
+
+  it.each<[string, { workerCountAtFounding?: number } | undefined, Enterprise, number | undefined]>(
+    [
+      ['fills a new founding from the worker count', undefined, founded, 20],
+      [
+        'keeps the stored count when the device did not send it',
+        { workerCountAtFounding: 30 },
+        founded,
+        30,
+      ],
+      [
+        'keeps what the device sent',
+        { workerCountAtFounding: 30 },
+        { ...founded, workerCountAtFounding: 31 },
+        31,
+      ],
+      ['leaves an enterprise without founding alone', undefined, makeEnterprise(), undefined],
+    ],
+  )('%s', (_label, stored, incoming, expected) => {
+    expect(withFoundingDefaults(stored, incoming).workerCountAtFounding).toBe(expected);
   });
 });

@@ -4,7 +4,7 @@ import {
   checkSubmittedSignup,
   reviewSignup,
 } from '../../../../src/shared/domain';
-import { makeSignup, makeSignupDraft } from '../../../fixtures/records';
+import { makeDecision, makeSignup, makeSignupDraft } from '../../../fixtures/records';
 
 const today = '2025-03-10';
 
@@ -47,8 +47,27 @@ describe('checkSubmittedSignup', () => {
     ],
     [
       'decision dated in the future',
-      { status: 'accepted', decision: { number: '1/QĐ', date: '2025-04-01' } },
+      { status: 'accepted', decision: makeDecision({ number: '1/QĐ', date: '2025-04-01' }) },
       [{ field: 'decision.date', level: 'error', code: 'signup.decision.date.future' }],
+    ],
+    [
+      'decision dated before the application was signed',
+      { status: 'accepted', decision: makeDecision({ date: '2025-03-04' }) },
+      [{ field: 'decision.date', level: 'error', code: 'signup.decision.date.before_signing' }],
+    ],
+    [
+      'decision dated the day the application was signed',
+      { status: 'accepted', decision: makeDecision({ date: '2025-03-05' }) },
+      [],
+    ],
+    [
+      'decision dated before a signature in the future: only the signature is reported',
+      {
+        status: 'accepted',
+        signedAt: '2025-03-12',
+        decision: makeDecision({ date: '2025-03-06' }),
+      },
+      [{ field: 'signedAt', level: 'error', code: 'signup.signed_at.future' }],
     ],
     [
       'accepted without decision',

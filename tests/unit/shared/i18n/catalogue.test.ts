@@ -1,18 +1,31 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   hasMessage,
   LANGUAGES,
+  loadLanguage,
   type MessageKey,
   setLanguage,
   t,
 } from '../../../../src/shared/i18n';
-import { domainMessages } from '../../../../src/shared/i18n/catalog/domain';
-import { uiMessages } from '../../../../src/shared/i18n/catalog/ui';
-import { vnMessages } from '../../../../src/shared/i18n/catalog/vn';
+import { domainVi } from '../../../../src/shared/i18n/catalog/domain';
+import { domainEn } from '../../../../src/shared/i18n/catalog/domain.en';
+import { uiVi } from '../../../../src/shared/i18n/catalog/ui';
+import { uiEn } from '../../../../src/shared/i18n/catalog/ui.en';
+import { vnVi } from '../../../../src/shared/i18n/catalog/vn';
+import { vnEn } from '../../../../src/shared/i18n/catalog/vn.en';
 
 type Part = { vi: Record<string, string>; en: Record<string, string> };
-const parts: Record<string, Part> = { ui: uiMessages, vn: vnMessages, domain: domainMessages };
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const parts: Record<string, Part> = {
+  ui: { vi: uiVi, en: uiEn },
+  vn: { vi: vnVi, en: vnEn },
+  domain: { vi: domainVi, en: domainEn },
+};
+// The arguments a template uses: `{count}`, `{count, number}` and `{count, plural, …}` all name
+// `count`; the words inside a plural's branches (`one {# record}`) are not arguments.
+const placeholders = (text: string) =>
+  [...new Set([...text.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
+
+beforeAll(() => loadLanguage('en'));
 
 describe.each(Object.entries(parts))('catalogue part %s', (_name, part) => {
   it.each(Object.keys(part.vi))('%s is translated with the same placeholders', (key) => {

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { type Enterprise, enterpriseSchema, STAGES } from '../../../../src/shared/schemas';
-import { makeEnterprise } from '../../../fixtures/records';
+import { makeDecision, makeEnterprise } from '../../../fixtures/records';
 import { issuePaths, without } from './parse';
 
 const minimal = without(
@@ -19,7 +19,18 @@ describe('enterpriseSchema: valid records', () => {
         stage: 'founded',
         unionStatus: 'cdcs',
         foundedAt: '2025-05-20',
-        foundingDecision: { number: '45/QĐ-CĐKCN', date: '2025-05-20' },
+        foundingDecision: makeDecision({ number: '45/QĐ-CĐKCN', date: '2025-05-20' }),
+        workerCountAtFounding: 320,
+        membersAtFounding: 12,
+      }),
+    ],
+    ['operating since 1998', makeEnterprise({ operatingSince: 1998 })],
+    [
+      'founded, then closed (the founding stays)',
+      makeEnterprise({
+        stage: 'closed',
+        foundedAt: '2025-05-20',
+        foundingDecision: makeDecision({ date: '2025-05-20' }),
       }),
     ],
     ['contact without phone', makeEnterprise({ contact: { name: 'Chị Mai', role: '' } })],
@@ -76,14 +87,23 @@ describe('enterpriseSchema: invalid records', () => {
     ['founded without decision nor date', { stage: 'founded' }, ['foundedAt', 'foundingDecision']],
     [
       'decision without number',
-      { foundingDecision: { number: '', date: '2025-05-20' } },
+      { foundingDecision: makeDecision({ number: '' }) },
       ['foundingDecision.number'],
     ],
     [
       'decision with a bad date',
-      { foundingDecision: { number: '1/QĐ', date: '20/05/2025' } },
+      { foundingDecision: makeDecision({ date: '20/05/2025' }) },
       ['foundingDecision.date'],
     ],
+    [
+      'decision without its issuing unit',
+      { foundingDecision: { number: '1/QĐ', date: '2025-05-20' } },
+      ['foundingDecision.issuedBy'],
+    ],
+    ['negative workers at founding', { workerCountAtFounding: -1 }, ['workerCountAtFounding']],
+    ['fractional members at founding', { membersAtFounding: 4.5 }, ['membersAtFounding']],
+    ['operating since as text', { operatingSince: '1998' }, ['operatingSince']],
+    ['operating since year 98', { operatingSince: 98 }, ['operatingSince']],
     ['contact without name', { contact: { name: '', role: 'HR' } }, ['contact.name']],
     ['uppercase unit id', { unitId: '00000000-0000-4000-8000-00000000000A' }, ['unitId']],
     ['assignee not a uuid', { assignedTo: 'lan.nt' }, ['assignedTo']],

@@ -6,7 +6,7 @@ import {
   signupRecordSchema,
   signupSchema,
 } from '../../../../src/shared/schemas';
-import { IDS, makeSignup, makeSignupDraft } from '../../../fixtures/records';
+import { IDS, makeDecision, makeSignup, makeSignupDraft } from '../../../fixtures/records';
 import { issuePaths, without } from './parse';
 
 describe('signupSchema (strict, submitted and later)', () => {
@@ -14,8 +14,9 @@ describe('signupSchema (strict, submitted and later)', () => {
     ['the fixture', {}],
     [
       'accepted with a decision',
-      { status: 'accepted', decision: { number: '12/QĐ-CĐ', date: '2025-04-01' } },
+      { status: 'accepted', decision: makeDecision({ number: '12/QĐ-CĐ', date: '2025-04-01' }) },
     ],
+    ['with its author (server-set)', { authorId: IDS.organizer }],
     ['rejected with a reason', { status: 'rejected', rejectionReason: 'Là giám đốc doanh nghiệp' }],
     ['foreign worker with passport', { nationality: 'KR', idNumber: 'M12345678' }],
     ['fixed contract with months', { contractType: 'fixed', contractMonths: 24 }],
@@ -74,9 +75,15 @@ describe('signupSchema (strict, submitted and later)', () => {
     ['submitted without offset', { submittedAt: '2025-03-05T15:00:00' }, ['submittedAt']],
     [
       'decision without date',
-      { status: 'accepted', decision: { number: '12/QĐ' } },
+      { status: 'accepted', decision: { number: '12/QĐ', issuedBy: IDS.upperUnit } },
       ['decision.date'],
     ],
+    [
+      'decision without its deciding unit',
+      { status: 'accepted', decision: { number: '12/QĐ', date: '2025-04-01' } },
+      ['decision.issuedBy'],
+    ],
+    ['author not a uuid', { authorId: 'lan.nt' }, ['authorId']],
   ])('invalid: %s', (_label, overrides, paths) => {
     expect(issuePaths(signupSchema, { ...makeSignup(), ...overrides })).toEqual(paths);
   });
@@ -105,6 +112,7 @@ describe('signupDraftSchema (lenient)', () => {
     ['a half-typed id number', { idNumber: '0011' }],
     ['untrimmed name being typed', { fullName: 'Nguyễn ' }],
     ['consent not yet given', { consent: false }],
+    ['with its author (server-set)', { authorId: IDS.organizer }],
     ['every field', { ...without(makeSignup(), 'submittedAt'), status: 'draft' }],
   ])('valid: %s', (_label, overrides) => {
     expect(issuePaths(signupDraftSchema, { ...makeSignupDraft(), ...overrides })).toEqual([]);

@@ -1,6 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { hasMessage, setLanguage } from '../../../../src/shared/i18n';
-import { vnMessages } from '../../../../src/shared/i18n/catalog/vn';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { hasMessage, loadLanguage, setLanguage } from '../../../../src/shared/i18n';
+import { vnVi } from '../../../../src/shared/i18n/catalog/vn';
+import { vnEn } from '../../../../src/shared/i18n/catalog/vn.en';
+
 import {
   type Issue,
   parseDate,
@@ -8,6 +10,8 @@ import {
   parsePhone,
   parseTaxCode,
 } from '../../../../src/shared/vn';
+
+const vnMessages = { vi: vnVi, en: vnEn };
 
 // One input per issue code the validators can produce.
 const samples: Array<[string, () => Issue[]]> = [
@@ -38,9 +42,13 @@ const samples: Array<[string, () => Issue[]]> = [
   ['date.too_long', () => parseDate('1'.repeat(200)).issues],
   ['date.format', () => parseDate('hôm qua').issues],
   ['date.invalid', () => parseDate('31/04/2024').issues],
+  ['date.month', () => parseDate('01/13/2024').issues],
+  ['date.year', () => parseDate('01/01/0999').issues],
 ];
 
 const VIETNAMESE_LETTER = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+
+beforeAll(() => loadLanguage('en'));
 
 afterEach(() => {
   setLanguage('vi');
@@ -69,6 +77,13 @@ describe('validator messages', () => {
     expect(parsePhone('0612345678').issues[0]?.message).toBe(
       'Đầu số 061 không phải đầu số di động Việt Nam.',
     );
+    expect(parseDate('31/02/1995').issues[0]?.message).toBe('Tháng 2 năm 1995 không có ngày 31.');
+    expect(parseDate('15/13/1995').issues[0]?.message).toBe(
+      'Không có tháng 13: tháng chỉ từ 1 đến 12.',
+    );
+    expect(parsePhone('091234567').issues[0]?.message).toBe(
+      'Số điện thoại có 10 chữ số (di động) hoặc 11 chữ số (cố định), tính cả số 0 đầu; số vừa nhập có 9 chữ số.',
+    );
     setLanguage('en');
     expect(parsePhone('0612345678').issues[0]?.message).toBe(
       '061 is not a Vietnamese mobile prefix.',
@@ -77,7 +92,7 @@ describe('validator messages', () => {
       'The birth year encoded in the CCCD number (1999) differs from the one entered (2000).',
     );
     expect(parseDate('29/02/2023').issues[0]?.message).toBe(
-      'This date does not exist (e.g. 31/04, or 29/02 in a non-leap year).',
+      'There is no day 29 in month 2 of 2023.',
     );
   });
 

@@ -1,0 +1,8 @@
+import type { Catalogue } from '../index';
+import { domainEn } from './domain.en';
+import { privacyEn } from './privacy.en';
+import { uiEn } from './ui.en';
+import { vnEn } from './vn.en';
+
+/** Every English message: a chunk of its own, loaded when the user chooses English. */
+export const en: Catalogue = { ...uiEn, ...vnEn, ...domainEn, ...privacyEn };
