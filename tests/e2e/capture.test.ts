@@ -68,6 +68,26 @@ function phoneWithEnterprise(
   }).then((device) => ({ ...device, enterprise: enterprise as Enterprise }));
 }
 
+/** The signup row `id` as the phone's IndexedDB holds it. */
+function storedDraft(page: Page, id: string): Promise<Record<string, unknown> | undefined> {
+  return page.evaluate(
+    (key) =>
+      new Promise<Record<string, unknown> | undefined>((resolve, reject) => {
+        const open = indexedDB.open('sotay');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('signups').objectStore('signups').get(key);
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result as Record<string, unknown> | undefined);
+          };
+        };
+      }),
+    id,
+  );
+}
+
 /** The bottom navigation's tab (other links may share its words). */
 async function nav(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name }).click();
@@ -177,6 +197,9 @@ describe('field capture with the network off', () => {
     await page.getByLabel('Ngày sinh').fill('15/03/1990');
     await page.getByLabel('Nữ').check();
     const draftUrl = page.url();
+    // Autosave writes as the user types; the reload comes once the last field is stored.
+    const draftId = new URL(draftUrl).pathname.split('/').at(-1) ?? '';
+    await expect.poll(() => storedDraft(page, draftId)).toMatchObject({ gender: 'female' });
     await page.reload();
     expect(page.url()).toBe(draftUrl);
     await expect.poll(() => page.getByLabel('Họ và tên').inputValue()).toBe('Nguyễn Thị Hoà');
