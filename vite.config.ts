@@ -1,5 +1,9 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import preact from '@preact/preset-vite';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 export const THEME_COLOR = '#0b5fa5';
@@ -31,6 +35,63 @@ const manifest = {
   ],
 };
 
+// Text formats worth compressing; PNGs and fonts are compressed already.
+const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|webmanifest|txt)$/;
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+/**
+ * Writes `x.br` (brotli, best quality) and `x.gz` (gzip -9) beside every compressible file of
+ * `dir`, when smaller than the file: the server sends them to clients that accept them (see
+ * src/server/http/static-files.ts), so no request pays for compression. Returns the files done.
+ */
+export async function precompress(dir: string): Promise<string[]> {
+  const done: string[] = [];
+  for (const file of await filesUnder(dir)) {
+    if (!COMPRESSIBLE.test(file)) continue;
+    const bytes = await readFile(file);
+    const [br, gzipped] = await Promise.all([
+      brotli(bytes, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+          [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+        },
+      }),
+      gz(bytes, { level: constants.Z_BEST_COMPRESSION }),
+    ]);
+    if (br.length < bytes.length) await writeFile(`${file}.br`, br);
+    if (gzipped.length < bytes.length) await writeFile(`${file}.gz`, gzipped);
+    done.push(file);
+  }
+  return done;
+}
+
+/** Precompresses the app once everything is written, the service worker included (post, in order). */
+function precompressed(): Plugin {
+  let outDir = '';
+  return {
+    name: 'sotay-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      async handler() {
+        await precompress(outDir);
+      },
+    },
+  };
+}
+
 const appConfig: UserConfig = {
   plugins: [
     preact(),
@@ -51,6 +112,7 @@ const appConfig: UserConfig = {
         globIgnores: ['icons/apple-touch-icon.png', 'icons/favicon.svg', 'icons/icon*.svg'],
       },
     }),
+    precompressed(),
   ],
   build: {
     outDir: 'dist/app',

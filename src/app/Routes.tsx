@@ -7,6 +7,10 @@ import {
   EnterpriseFormPage,
   FollowUpsPage,
   NewSignupPage,
+  ProgressPage,
+  ProgressRecordsPage,
+  ReportPage,
+  ReviewPage,
   SettingsPage,
   SignupFormPage,
   SignupsPage,
@@ -41,7 +45,10 @@ export function Routes({ path, lang, onLang }: Props) {
     case 'sync':
       return <SyncPage />;
     case 'progress':
-      return <Placeholder title="page.progress" />;
+      if (id === 'review') return <ReviewPage />;
+      if (id === 'records') return <ProgressRecordsPage />;
+      if (id === 'report') return <ReportPage />;
+      return <ProgressPage />;
     case 'settings':
       return <SettingsPage lang={lang} onLang={onLang} />;
     default:

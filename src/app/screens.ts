@@ -26,3 +26,15 @@ export const SignupsPage = lazyScreen(() =>
   import('./pages/signups/SignupsPage').then((m) => m.SignupsPage),
 );
 export const SyncPage = lazyScreen(() => import('./pages/SyncPage').then((m) => m.SyncPage));
+export const ProgressPage = lazyScreen(() =>
+  import('./pages/progress/ProgressPage').then((m) => m.ProgressPage),
+);
+export const ProgressRecordsPage = lazyScreen(() =>
+  import('./pages/progress/RecordsPage').then((m) => m.RecordsPage),
+);
+export const ReviewPage = lazyScreen(() =>
+  import('./pages/progress/ReviewPage').then((m) => m.ReviewPage),
+);
+export const ReportPage = lazyScreen(() =>
+  import('./pages/progress/ReportPage').then((m) => m.ReportPage),
+);

@@ -43,6 +43,19 @@ export {
   resend,
 } from './repositories/outbox';
 export {
+  lastVisits,
+  listVisitsAround,
+  loadProgressHeadline,
+  loadProgressRecords,
+  PROGRESS_TABLES,
+  type ProgressEnterprise,
+  type ProgressHeadline,
+  type ProgressRecords,
+  type ProgressReference,
+  type ProgressSignup,
+  type ProgressVisit,
+} from './repositories/progress-reads';
+export {
   listChildUnits,
   listIndicatorEntries,
   listTargets,

@@ -1,4 +1,4 @@
-import { CDCS_25_MIN_WORKERS } from '../shared/domain/indicators';
+import { CDCS_25_MIN_WORKERS } from '../shared/domain/thresholds';
 import type { Stage, UnionStatus } from '../shared/schemas';
 import { searchKey } from '../shared/vn/names';
 

@@ -23,9 +23,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', securityHeaders);
   app.use('/api/*', async (c, next) => {
-    c.set('store', deps.store);
-    c.header('Cache-Control', 'no-store');
     await next();
+    c.header('Cache-Control', 'no-store');
   });
 
   app.get('/api/health', (c) => c.json({ ok: true, db: deps.store.kind }));

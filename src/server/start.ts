@@ -2,9 +2,11 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { ensureAdmin } from './accounts/bootstrap';
 import { clientAddressResolver } from './auth/client-address';
+import { schedulePurge } from './changes/purge';
 import type { ServerConfig } from './config';
 import { describeDemoLogins, seedDemo } from './demo/seed';
 import { createApp } from './hono-app';
+import { logServerError } from './http/log';
 import { openStore } from './store/open';
 import { StartupError, type Store } from './store/types';
 
@@ -64,14 +66,17 @@ export async function startServer(
     });
     const server = await listen(app, config);
     const port = (server.address() as AddressInfo).port;
+    const stopPurge = schedulePurge(store, config.mutationRetentionDays, (error) =>
+      logServerError({ route: 'purge mutations' }, error),
+    );
     let closed: Promise<void> | undefined;
     return {
       port,
       store,
       close() {
-        closed ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() =>
-          store.close(),
-        );
+        closed ??= new Promise<void>((resolve) => server.close(() => resolve()))
+          .then(stopPurge)
+          .then(() => store.close());
         return closed;
       },
     };

@@ -45,6 +45,7 @@ export const BUDGETS: readonly Budget[] = [
     limit: 2000,
     absentUntil: 'until the monthly report exists',
   },
+  { key: 'progress.firstFiguresMs', compare: '<', limit: 300 },
   { key: 'lighthouse.performance', compare: '≥', limit: 0.95 },
   { key: 'lighthouse.accessibility', compare: '≥', limit: 1 },
   { key: 'lighthouse.bestPractices', compare: '≥', limit: 1 },

@@ -346,3 +346,125 @@ describe.each(targets)('sync on $name', (target) => {
     MEASURE_TIMEOUT_MS,
   );
 });
+
+/**
+ * Issue 14 point 11: another user's pull while one user's devices push 500 mutations at a time.
+ * Self-contained: its own server, two users in two units, four devices of the pusher.
+ */
+const PUSHING_DEVICES = 4;
+const PUSHES_PER_DEVICE = 3;
+const PUSH_SIZE = 500;
+
+async function pushLoad(base: string, token: string, enterpriseId: string, seed: number) {
+  const random = prng(seed);
+  for (let r = 0; r < PUSHES_PER_DEVICE; r++) {
+    const mutations = Array.from({ length: PUSH_SIZE }, () => {
+      const id = randomUuid(random);
+      const data = {
+        id,
+        enterpriseId,
+        visitedAt: '2026-11-22T09:00:00+07:00',
+        purposes: ['care'],
+        peopleMet: [],
+        outcome: 'bench',
+      };
+      return { mutationId: randomUuid(random), entity: 'visit', entityId: id, op: 'put', data };
+    });
+    const body = JSON.stringify({ clientId: randomUuid(random), mutations });
+    const response = await fetchAgain(`${base}/api/sync/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body,
+    });
+    await response.arrayBuffer();
+  }
+}
+
+/**
+ * A loaded machine delays the client's timers past the server's keep-alive: a pooled socket the
+ * server just closed then fails with ECONNRESET. That is the client's race, not an answer: the
+ * request is sent again (a push replays as duplicates), as a device's drain would.
+ */
+async function fetchAgain(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    return fetch(url, init);
+  }
+}
+
+async function pullLatencies(base: string, token: string, until: () => boolean) {
+  const latencies: number[] = [];
+  do {
+    const [response, ms] = await timed(() =>
+      fetchAgain(`${base}/api/sync/pull`, { headers: { authorization: `Bearer ${token}` } }),
+    );
+    await response.arrayBuffer();
+    latencies.push(ms);
+  } while (!until());
+  return latencies;
+}
+
+describe.each(targets)('pull beside a heavy pusher on $name', (target) => {
+  it(
+    'measures another user’s pulls while one user’s devices push',
+    async () => {
+      const keys = ['idleP99Ms', 'busyP50Ms', 'busyP99Ms', 'pushMs'].map(
+        (k) => `pullBesidePush.${target.name}.${k}`,
+      );
+      if (!target.booted) return recordAbsent(keys, target.absent ?? 'not started');
+      const { server, base } = target.booted;
+      const [pusher, reader] = [await newOrganizer(server, base), await newOrganizer(server, base)];
+      const [enterprise] = generateEnterprises(1, pusher.unitId, 700) as [Enterprise];
+      await fetchAgain(`${base}/api/sync/push`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${pusher.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          clientId: randomUuid(prng(3)),
+          mutations: [
+            {
+              mutationId: randomUuid(prng(4)),
+              entity: 'enterprise',
+              entityId: enterprise.id,
+              op: 'put',
+              data: enterprise,
+            },
+          ],
+        }),
+      });
+      let count = 0;
+      const idle = await pullLatencies(base, reader.token, () => ++count >= 200);
+      let pushing = true;
+      const load = timed(() =>
+        Promise.all(
+          Array.from({ length: PUSHING_DEVICES }, (_, d) =>
+            pushLoad(base, pusher.token, enterprise.id, 800 + d),
+          ),
+        ),
+      ).finally(() => {
+        pushing = false;
+      });
+      const busy = await pullLatencies(base, reader.token, () => !pushing);
+      const [, pushMs] = await load;
+      const figures = {
+        idleP99Ms: [percentile(idle, 99)],
+        busyP50Ms: [percentile(busy, 50)],
+        busyP99Ms: [percentile(busy, 99)],
+        pushMs: [Math.round(pushMs)],
+      };
+      recordAll(`pullBesidePush.${target.name}`, figures);
+      report(`pull beside a pusher on ${target.name}`, [
+        ['pull p50 / p99 alone (ms)', `${percentile(idle, 50)} / ${percentile(idle, 99)}`],
+        [
+          `pull p50 / p99 while ${PUSHING_DEVICES} devices of one user push ${PUSH_SIZE} mutations at a time (ms)`,
+          `${percentile(busy, 50)} / ${percentile(busy, 99)} (${busy.length} pulls)`,
+        ],
+        [
+          `  ${PUSHING_DEVICES * PUSHES_PER_DEVICE * PUSH_SIZE} mutations pushed in (ms)`,
+          Math.round(pushMs),
+        ],
+      ]);
+    },
+    MEASURE_TIMEOUT_MS,
+  );
+});

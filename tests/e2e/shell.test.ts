@@ -2,6 +2,7 @@ import { appendFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { precompress } from '../../vite.config';
 import { generateEnterprises } from '../fixtures/generate';
 import { ADMIN_ENV, createOrganizer, signIn } from '../helpers/accounts';
 import { seriousA11yViolations } from '../helpers/axe';
@@ -155,6 +156,8 @@ describe('the installable app shell', () => {
       return registration.active?.scriptURL;
     });
     await appendFile(join(appDir, 'sw.js'), '\n// next release\n');
+    // A release ships its compressed copies too (the build writes them; the server prefers them).
+    await precompress(appDir);
     await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
       await registration?.update();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 
-export const ADMIN = { username: 'admin', password: 'admin-password-123' };
+export const ADMIN = { username: 'admin', password: 'root-of-the-union-123' };
 export const ADMIN_ENV = { ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password };
 
 type Json = Record<string, unknown>;

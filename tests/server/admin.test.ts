@@ -232,10 +232,10 @@ describe.each(storeFactories)('admin API and CLI on $name', (factory) => {
 
   it('creates the ADMIN_USERNAME account once, in the first top-level unit', async () => {
     const username = freshName('boss');
-    const admin = await ensureAdmin(store, username, 'admin-password-1');
+    const admin = await ensureAdmin(store, username, 'root-of-the-union-1');
     expect(admin).toMatchObject({ username, role: 'admin' });
     expect(await ensureAdmin(store, username, 'another-password')).toBeUndefined();
-    expect(await login(app, username, 'admin-password-1')).toMatch(/^[\w-]{43}$/);
+    expect(await login(app, username, 'root-of-the-union-1')).toMatch(/^[\w-]{43}$/);
     await expect(ensureAdmin(store, freshName('x'), 'short')).rejects.toThrow(StartupError);
   });
 });
@@ -244,7 +244,7 @@ describe('first admin on an empty database', () => {
   it.each(storeFactories)('makes a top-level unit for it on $name', async (factory) => {
     const { store, dispose } = await openMigratedStore(factory);
     try {
-      const admin = await ensureAdmin(store, 'admin', 'admin-password-1');
+      const admin = await ensureAdmin(store, 'admin', 'root-of-the-union-1');
       const units = await store.query<{ id: string; name: string; parent_id: string | null }>(
         'SELECT id, name, parent_id FROM units',
       );

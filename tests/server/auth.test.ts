@@ -4,6 +4,7 @@ import { clientAddressResolver } from '../../src/server/auth/client-address';
 import { hashPassword, verifyPassword } from '../../src/server/auth/password';
 import {
   MAX_FAILURES_PER_ADDRESS,
+  MAX_FAILURES_PER_PAIR,
   MAX_FAILURES_PER_USERNAME,
 } from '../../src/server/auth/rate-limit';
 import { createApp } from '../../src/server/hono-app';
@@ -103,23 +104,47 @@ describe.each(storeFactories)('accounts on $name', (factory) => {
     );
   });
 
-  it('rate-limits failures per username with 429 and Retry-After, even with the right password', async () => {
+  it('rate-limits failures per (username, address) with 429 and Retry-After, even with the right password', async () => {
     const user = await newUser();
-    for (let i = 0; i < MAX_FAILURES_PER_USERNAME; i++) {
-      expect((await tryLogin(user.username, 'wrong-password', freshName('ip'))).status).toBe(401);
+    const address = freshName('ip');
+    for (let i = 0; i < MAX_FAILURES_PER_PAIR; i++) {
+      expect((await tryLogin(user.username, 'wrong-password', address)).status).toBe(401);
     }
-    const limited = await tryLogin(user.username, PASSWORD, freshName('ip'));
+    const limited = await tryLogin(user.username, PASSWORD, address);
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ error: { code: 'rate_limited' } });
     const retryAfter = Number(limited.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
-    // Once the failures have left the window, the right password works again.
+    // The attack from that address does not lock the user out of their own phone.
+    expect((await tryLogin(user.username, PASSWORD, freshName('phone'))).status).toBe(200);
+    // Once the failures have left the window, the right password works again there too.
     await store.query(
       "UPDATE login_failures SET failed_at = failed_at - interval '16 minutes' WHERE username = $1",
       [user.username],
     );
-    expect((await tryLogin(user.username, PASSWORD, freshName('ip'))).status).toBe(200);
+    expect((await tryLogin(user.username, PASSWORD, address)).status).toBe(200);
+  });
+
+  it('rate-limits a username across addresses only at a much higher threshold', async () => {
+    const user = await newUser();
+    const phone = freshName('phone');
+    // Failures spread over many addresses, below the threshold: the user still gets in.
+    await store.query(
+      `INSERT INTO login_failures (username, address)
+       SELECT $1, 'botnet-' || n FROM generate_series(1, $2::int) AS n`,
+      [user.username, MAX_FAILURES_PER_USERNAME - 2],
+    );
+    expect((await tryLogin(user.username, 'wrong-password', freshName('bot'))).status).toBe(401);
+    expect((await tryLogin(user.username, PASSWORD, phone)).status).toBe(200);
+    await store.query(
+      `INSERT INTO login_failures (username, address)
+       SELECT $1, 'botnet-' || n FROM generate_series(1, 2) AS n`,
+      [user.username],
+    );
+    const limited = await tryLogin(user.username, PASSWORD, phone);
+    expect(limited.status).toBe(429);
+    expect(MAX_FAILURES_PER_USERNAME).toBeGreaterThanOrEqual(20 * MAX_FAILURES_PER_PAIR);
   });
 
   /** Earlier failures written directly: the limit is what is tested, not 20 slow hashes. */
@@ -161,16 +186,19 @@ describe.each(storeFactories)('accounts on $name', (factory) => {
     },
   );
 
-  it('forgets the failures of a username after a successful login', async () => {
+  it('forgets the failures of its own address after a successful login, not the others', async () => {
     const user = await newUser();
-    for (let i = 0; i < MAX_FAILURES_PER_USERNAME - 1; i++) {
-      await tryLogin(user.username, 'wrong-password', freshName('ip'));
+    const [phone, elsewhere] = [freshName('phone'), freshName('bot')];
+    for (let i = 0; i < MAX_FAILURES_PER_PAIR - 1; i++) {
+      await tryLogin(user.username, 'wrong-password', phone);
     }
-    expect((await tryLogin(user.username, PASSWORD, freshName('ip'))).status).toBe(200);
-    const left = await store.query('SELECT 1 FROM login_failures WHERE username = $1', [
-      user.username,
-    ]);
-    expect(left.rowCount).toBe(0);
+    await tryLogin(user.username, 'wrong-password', elsewhere);
+    expect((await tryLogin(user.username, PASSWORD, phone)).status).toBe(200);
+    const left = await store.query<{ address: string }>(
+      'SELECT address FROM login_failures WHERE username = $1',
+      [user.username],
+    );
+    expect(left.rows.map((row) => row.address)).toEqual([elsewhere]);
   });
 
   it('answers /me and ends the session on logout', async () => {

@@ -42,8 +42,10 @@ async function insertTargets(store: Store, unitId: string, count: number): Promi
 }
 
 async function seedRecords(app: App, world: World) {
-  const inA = makeEnterprise({ id: randomUUID(), unitId: world.unitA.id });
-  const inB = makeEnterprise({ id: randomUUID(), unitId: world.unitB.id });
+  // At the stage their visits leave them in, as a device sends them (else the server moves them).
+  const stage = 'collecting_applications';
+  const inA = makeEnterprise({ id: randomUUID(), unitId: world.unitA.id, stage });
+  const inB = makeEnterprise({ id: randomUUID(), unitId: world.unitB.id, stage });
   const visitA = makeVisit({ id: randomUUID(), enterpriseId: inA.id });
   const signupA = makeSignup({ id: randomUUID(), enterpriseId: inA.id });
   const visitB = makeVisit({ id: randomUUID(), enterpriseId: inB.id });

@@ -151,9 +151,14 @@ describe.each(storeFactories)('push on $name', (factory) => {
     );
     const replay = await push(app, world.organizerA.token, [bad]);
     expect(replay.results).toEqual(first.results);
-    // Even a corrected payload under the same id is the same, recorded, rejection.
+    // A corrected payload under the same id is other content: the id is taken, nothing written.
     const fixed = { ...bad, data: enterprise({ id: data.id }) };
-    expect((await push(app, world.organizerA.token, [fixed])).results).toEqual(first.results);
+    expect((await push(app, world.organizerA.token, [fixed])).results).toEqual([
+      expect.objectContaining({
+        status: 'rejected',
+        error: expect.objectContaining({ code: 'mutation_id_taken' }),
+      }),
+    ]);
     expect(await stored('enterprise', data.id)).toBeUndefined();
   });
 
@@ -268,10 +273,15 @@ describe.each(storeFactories)('push on $name', (factory) => {
     await push(app, world.organizerA.token, [
       mutation({ entity: 'visit', entityId: visit.id, data: visit }),
     ]);
+    // The visit, sent alone, moved its enterprise to its stageAfter (version 2).
+    expect((await stored('enterprise', data.id))?.data).toMatchObject({
+      stage: visit.stageAfter,
+      version: 2,
+    });
     const move = mutation({
       entity: 'enterprise',
       entityId: data.id,
-      baseVersion: 1,
+      baseVersion: 2,
       data: { ...data, unitId: world.unitB.id },
     });
     expect((await push(app, world.supervisor.token, [move])).results[0]?.status).toBe('applied');

@@ -37,7 +37,7 @@ describe('server start-up', () => {
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       ADMIN_USERNAME: 'admin',
-      ADMIN_PASSWORD: 'admin-password-1',
+      ADMIN_PASSWORD: 'root-of-the-union-1',
     });
     const printed: string[] = [];
     const log = (text: string) => printed.push(text);
@@ -55,7 +55,7 @@ describe('server start-up', () => {
     const response = await fetch(`http://127.0.0.1:${second.port}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'admin-password-1' }),
+      body: JSON.stringify({ username: 'admin', password: 'root-of-the-union-1' }),
     });
     expect(response.status).toBe(200);
     await second.close();

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { createUserRequestSchema } from '../../shared/protocol';
 import type { User } from '../../shared/schemas';
+import { passwordIssues } from '../auth/password-policy';
 import { ApiError } from '../http/errors';
 import { StartupError, type Store } from '../store/types';
 import { createUnit, createUser } from './manage';
@@ -32,6 +33,12 @@ export async function ensureAdmin(
     );
   }
   if (await userExists(store, parsed.output.username)) return undefined;
+  const weak = passwordIssues(parsed.output.password, parsed.output.username);
+  if (weak.length > 0) {
+    throw new StartupError(
+      `ADMIN_PASSWORD cannot be used: ${weak.map((issue) => issue.message).join(' ')}`,
+    );
+  }
   const root =
     (await firstRootUnit(store)) ??
     (await createUnit(store, { name: BOOTSTRAP_UNIT_NAME, kind: 'federation' }));

@@ -1,10 +1,12 @@
 import type { CreateUnitRequest, CreateUserRequest } from '../../shared/protocol';
 import type { Unit, User } from '../../shared/schemas';
+import { passwordIssues } from '../auth/password-policy';
+import { deleteUserSessions } from '../auth/sessions';
 import { lockWrites } from '../changes/write-lock';
 import { apiError, apiErrorMessage } from '../http/errors';
 import type { Sql, Store } from '../store/types';
 import { findUnit, insertUnit, subtreeIds } from './units';
-import { insertUser } from './users';
+import { findUserById, insertUser } from './users';
 
 /**
  * Creating units and accounts, for the admin API and the CLI alike. `actor` is the admin making
@@ -49,6 +51,8 @@ export async function createUser(
   input: CreateUserRequest,
   actor?: User,
 ): Promise<User> {
+  const weak = passwordIssues(input.password, input.username);
+  if (weak.length > 0) throw apiError(400, 'validation_failed', { fields: weak });
   if (!(await findUnit(store, input.unitId))) throw missingUnit('unitId');
   await assertInScope(store, actor, input.unitId);
   const user = await insertUser(store, input);
@@ -61,4 +65,16 @@ export async function createUser(
   }
   await store.flush();
   return user;
+}
+
+/**
+ * Signs a user out on every device (an admin, for a user of their subtree; the CLI, anyone):
+ * a lost phone, or a departure, no longer opens the server.
+ */
+export async function signOutEverywhere(store: Store, userId: string, actor?: User): Promise<void> {
+  const user = await findUserById(store, userId);
+  if (!user) throw apiError(404, 'not_found');
+  await assertInScope(store, actor, user.unitId);
+  await deleteUserSessions(store, user.id);
+  await store.flush();
 }

@@ -78,3 +78,16 @@ export async function listUsers(sql: Sql): Promise<User[]> {
   );
   return result.rows.map(toUser);
 }
+
+export async function setPassword(sql: Sql, userId: string, password: string): Promise<void> {
+  await sql.query('UPDATE users SET password_hash = $2 WHERE id = $1', [
+    userId,
+    await hashPassword(password),
+  ]);
+}
+
+export async function findUserById(sql: Sql, id: string): Promise<User | undefined> {
+  const result = await sql.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
+  const row = result.rows[0];
+  return row ? toUser(row) : undefined;
+}

@@ -1,28 +1,37 @@
 import type { MiddlewareHandler } from 'hono';
-import { type AppEnv, currentUser } from '../http/context';
-import { apiError } from '../http/errors';
+import { bearerAuth } from 'hono/bearer-auth';
+import type { AuthedEnv } from '../http/context';
+import { apiError, apiErrorMessage, errorBody } from '../http/errors';
 import type { Store } from '../store/types';
 import { resolveSession } from './sessions';
 
-// A real token is 43 characters: anything much longer is not worth a database lookup.
-const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{1,200})$/i;
-
-/** 401 unless the request carries `Authorization: Bearer <token>` of a live session. */
-export function requireUser(store: Store): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const token = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
-    const user = token === undefined ? undefined : await resolveSession(store, token);
-    if (!user || token === undefined) {
-      throw apiError(401, 'unauthorized', { headers: { 'WWW-Authenticate': 'Bearer' } });
-    }
-    c.set('user', user);
-    c.set('token', token);
-    await next();
+/**
+ * Hono's bearer-auth: 401 unless the request carries `Authorization: Bearer <token>` of a live
+ * session; then `user` and `token` are set for the route, typed as always present.
+ */
+export function requireUser(store: Store): MiddlewareHandler<AuthedEnv> {
+  // One answer for no token, a malformed header and an unknown token: the device's only
+  // question is whether to ask for the password again (Hono answers a malformed header 400).
+  const unauthorized = {
+    message: () =>
+      Response.json(errorBody('unauthorized', apiErrorMessage('unauthorized')), { status: 401 }),
   };
+  return bearerAuth({
+    verifyToken: async (token, c) => {
+      const user = await resolveSession(store, token);
+      if (!user) return false;
+      c.set('user', user);
+      c.set('token', token);
+      return true;
+    },
+    noAuthenticationHeader: unauthorized,
+    invalidAuthenticationHeader: unauthorized,
+    invalidToken: unauthorized,
+  });
 }
 
 /** 403 for anyone but an admin; after requireUser. */
-export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (currentUser(c).role !== 'admin') throw apiError(403, 'forbidden');
+export const requireAdmin: MiddlewareHandler<AuthedEnv> = async (c, next) => {
+  if (c.get('user').role !== 'admin') throw apiError(403, 'forbidden');
   await next();
 };

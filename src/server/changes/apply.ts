@@ -2,18 +2,36 @@ import { asRecord } from '../../shared/domain/record-input';
 import { t } from '../../shared/i18n';
 import type { ApiErrorCode, Mutation, PushResult, SyncRecord } from '../../shared/protocol';
 import { validateMutation } from '../../shared/protocol';
-import { SERVER_SET_FIELDS, type SyncEntity, type User } from '../../shared/schemas';
+import {
+  type Enterprise,
+  SERVER_SET_FIELDS,
+  type SyncEntity,
+  type User,
+  type Visit,
+} from '../../shared/schemas';
 import type { Issue } from '../../shared/vn';
-import { containsNul } from '../http/body';
 import { apiErrorMessage } from '../http/errors';
+import { logServerError } from '../http/log';
 import type { Sql, Store } from '../store/types';
+import { type ClaimKey, claimMutation, recordFailure, settleClaim } from './claim';
+import { mutationContentHash } from './content-hash';
 import { findRecord, moveEnterpriseChildren, type StoredRecord, writeRecord } from './records';
 import type { Scope } from './scope';
+import { applyVisitStageMove, enterpriseStageIssues, visitStageMove } from './stage-rules';
 import { lockWrites } from './write-lock';
 
 export type PushContext = { user: User; scope: Scope; clientId: string };
 
-type RawMutation = { mutationId: string } & Record<string, unknown>;
+export type RawMutation = { mutationId: string } & Record<string, unknown>;
+
+/**
+ * Mutations applied per transaction. A push of 500 is several short transactions, not one long
+ * one: PGlite runs one transaction at a time, so another user's pull waits for about one of these
+ * (issue 14 point 11), while a commit still covers many mutations.
+ */
+export const MUTATIONS_PER_TRANSACTION = 10;
+
+const PUSH_ROUTE = 'POST /api/sync/push';
 
 function withoutServerFields(raw: RawMutation): RawMutation {
   if (typeof raw['data'] !== 'object' || raw['data'] === null || Array.isArray(raw['data'])) {
@@ -43,16 +61,26 @@ function notFound(mutationId: string, field: string): PushResult {
   ]);
 }
 
-/** The unit a put writes into: an enterprise's own, a visit's or signup's enterprise's. */
-async function targetUnit(
+function mutationIdTaken(mutationId: string): PushResult {
+  return rejected(mutationId, 'mutation_id_taken', [
+    {
+      field: 'mutationId',
+      level: 'error',
+      code: 'mutation.id_taken',
+      message: t('mutation.id_taken'),
+    },
+  ]);
+}
+
+/** The enterprise a put writes into (its own for an enterprise), when it exists and lives. */
+async function parentEnterprise(
   tx: Sql,
   entity: SyncEntity,
   value: SyncRecord[SyncEntity],
-): Promise<string | undefined> {
-  if (entity === 'enterprise') return asRecord(value)['unitId'] as string;
-  const enterpriseId = asRecord(value)['enterpriseId'] as string;
-  const enterprise = await findRecord(tx, 'enterprise', enterpriseId);
-  return enterprise && !enterprise.deleted ? enterprise.unitId : undefined;
+): Promise<StoredRecord | undefined> {
+  if (entity === 'enterprise') return undefined;
+  const enterprise = await findRecord(tx, 'enterprise', asRecord(value)['enterpriseId'] as string);
+  return enterprise && !enterprise.deleted ? enterprise : undefined;
 }
 
 async function applyDelete(
@@ -64,10 +92,10 @@ async function applyDelete(
   const { mutationId } = mutation;
   if (!existing) return notFound(mutationId, 'entityId');
   if (!ctx.scope.has(existing.unitId)) return rejected(mutationId, 'forbidden');
-  if (mutation.baseVersion !== undefined && mutation.baseVersion !== existing.version) {
-    return conflict(mutationId, existing);
-  }
+  // Already gone: what the delete wanted holds, and nothing can be lost.
   if (existing.deleted) return { mutationId, status: 'applied', version: existing.version };
+  // A delete names the version it was made on: a record edited since is not deleted blindly.
+  if (mutation.baseVersion !== existing.version) return conflict(mutationId, existing);
   const version = existing.version + 1;
   await writeRecord(tx, {
     ...existing,
@@ -89,12 +117,24 @@ async function applyPut(
 ): Promise<PushResult> {
   const { mutationId, entity } = mutation;
   if (existing && !ctx.scope.has(existing.unitId)) return rejected(mutationId, 'forbidden');
-  const unitId = await targetUnit(tx, entity, value);
+  const parent = await parentEnterprise(tx, entity, value);
+  const unitId = entity === 'enterprise' ? (value as Enterprise).unitId : parent?.unitId;
   if (unitId === undefined) return notFound(mutationId, 'enterpriseId');
   if (!ctx.scope.has(unitId)) return rejected(mutationId, 'forbidden');
   // A put without baseVersion creates; if the record exists, the client has not seen it.
   if (existing && mutation.baseVersion !== existing.version) return conflict(mutationId, existing);
   if (!existing && mutation.baseVersion !== undefined) return notFound(mutationId, 'entityId');
+  if (entity === 'enterprise') {
+    const issues = await enterpriseStageIssues(tx, existing, value as Enterprise);
+    if (issues.length > 0) return rejected(mutationId, 'validation_failed', issues);
+  }
+  const stageMove =
+    entity === 'visit' && parent
+      ? await visitStageMove(tx, value as Visit, parent)
+      : ({ kind: 'none' } as const);
+  if (stageMove.kind === 'refused') {
+    return rejected(mutationId, 'validation_failed', stageMove.issues);
+  }
   const version = (existing?.version ?? 0) + 1;
   const updatedAt = new Date().toISOString();
   const author = existing?.data?.['authorId'] ?? ctx.user.id;
@@ -105,93 +145,51 @@ async function applyPut(
     updatedAt,
     updatedBy: ctx.user.id,
   };
-  const enterpriseId =
-    entity === 'enterprise' ? undefined : (asRecord(value)['enterpriseId'] as string);
   await writeRecord(tx, {
     entity,
     id: mutation.entityId,
     unitId,
-    enterpriseId,
+    enterpriseId: parent?.id,
     data,
     version,
     updatedAt,
     updatedBy: ctx.user.id,
   });
+  if (stageMove.kind === 'move') await applyVisitStageMove(tx, stageMove.enterprise, ctx.user.id);
   if (entity === 'enterprise' && existing && existing.unitId !== unitId) {
     await moveEnterpriseChildren(tx, mutation.entityId, unitId);
   }
   return { mutationId, status: 'applied', version };
 }
 
-async function replayOf(tx: Sql, mutationId: string): Promise<PushResult> {
-  const stored = await tx.query<{ result: PushResult | null }>(
-    'SELECT result FROM mutations WHERE mutation_id = $1',
-    [mutationId],
-  );
-  const result = stored.rows[0]?.result;
-  if (result?.status === 'rejected') return result;
+/** A mutation read and checked before its transaction starts: no CPU work while it is open. */
+type Prepared = {
+  key: ClaimKey;
+  entity: string | undefined;
+  check: ReturnType<typeof validateMutation>;
+};
+
+function prepare(ctx: PushContext, raw: RawMutation): Prepared {
+  const entity = typeof raw['entity'] === 'string' ? raw['entity'] : undefined;
   return {
-    mutationId,
-    status: 'duplicate',
-    ...(result?.version !== undefined ? { version: result.version } : {}),
+    key: {
+      mutationId: raw.mutationId,
+      clientId: ctx.clientId,
+      userId: ctx.user.id,
+      hash: mutationContentHash(raw),
+    },
+    entity,
+    check: validateMutation(withoutServerFields(raw)),
   };
 }
 
-function invalidInput(mutationId: string): PushResult {
-  return rejected(mutationId, 'validation_failed', [
-    { field: 'data', level: 'error', code: 'mutation.invalid', message: t('mutation.invalid') },
-  ]);
-}
-
-/**
- * One mutation in one transaction with its effect (docs/design.md §5–§6). The mutation id is claimed
- * FIRST under its primary key: a replay, or a twin racing in another request, finds it taken
- * (the twin waits for this transaction to commit) and answers `duplicate` — or the same
- * `rejected` — without a second effect. A conflict is not recorded: its replay is judged again
- * against the record as it is then.
- */
-export function applyMutation(
-  store: Store,
-  ctx: PushContext,
-  raw: RawMutation,
-): Promise<PushResult> {
-  return store.transaction((tx) => applyInTransaction(tx, ctx, raw));
-}
-
-/**
- * A whole push in ONE transaction: one commit (one fsync on PostgreSQL) per request instead of
- * one per mutation. Every mutation still gets its own result, and one that is rejected or in
- * conflict leaves the others untouched; only an unexpected database error fails the request,
- * which the device then retries (its replays answer `duplicate`).
- */
-export function applyMutations(
-  store: Store,
-  ctx: PushContext,
-  mutations: readonly RawMutation[],
-): Promise<PushResult[]> {
-  return store.transaction(async (tx) => {
-    const results: PushResult[] = [];
-    for (const raw of mutations) results.push(await applyInTransaction(tx, ctx, raw));
-    return results;
-  });
-}
-
-async function applyInTransaction(
-  tx: Sql,
-  ctx: PushContext,
-  raw: RawMutation,
-): Promise<PushResult> {
-  const { mutationId } = raw;
-  const check = containsNul(raw) ? undefined : validateMutation(withoutServerFields(raw));
-  const claimed = await tx.query(
-    `INSERT INTO mutations (mutation_id, client_id, user_id) VALUES ($1, $2, $3)
-     ON CONFLICT (mutation_id) DO NOTHING RETURNING mutation_id`,
-    [mutationId, ctx.clientId, ctx.user.id],
-  );
-  if (claimed.rowCount === 0) return replayOf(tx, mutationId);
+async function judge(tx: Sql, ctx: PushContext, prepared: Prepared): Promise<PushResult> {
+  const { key, check } = prepared;
+  const claim = await claimMutation(tx, key);
+  if (claim.kind === 'taken') return mutationIdTaken(key.mutationId);
+  if (claim.kind === 'replay') return claim.result;
   let result: PushResult;
-  if (!check) result = invalidInput(mutationId);
-  else if (!check.ok) result = rejected(mutationId, 'validation_failed', check.issues);
+  if (!check.ok) result = rejected(key.mutationId, 'validation_failed', check.issues);
   else {
     await lockWrites(tx);
     const { mutation } = check;
@@ -201,13 +199,61 @@ async function applyInTransaction(
         ? await applyDelete(tx, ctx, mutation, existing)
         : await applyPut(tx, ctx, mutation, check.value, existing);
   }
-  if (result.status === 'conflict') {
-    await tx.query('DELETE FROM mutations WHERE mutation_id = $1', [mutationId]);
-  } else {
-    await tx.query('UPDATE mutations SET result = $2::jsonb WHERE mutation_id = $1', [
-      mutationId,
-      JSON.stringify(result),
-    ]);
-  }
+  await settleClaim(tx, key, result);
   return result;
+}
+
+/**
+ * One mutation inside a savepoint: a database error undoes this mutation only, which is then
+ * `rejected` (`internal`) and recorded like any rejection, so that one record the database
+ * refuses never fails — and never blocks, through the device's retries — the others.
+ */
+async function applyIsolated(tx: Sql, ctx: PushContext, prepared: Prepared): Promise<PushResult> {
+  await tx.query('SAVEPOINT mutation');
+  try {
+    const result = await judge(tx, ctx, prepared);
+    await tx.query('RELEASE SAVEPOINT mutation');
+    return result;
+  } catch (error) {
+    await tx.query('ROLLBACK TO SAVEPOINT mutation');
+    const { mutationId } = prepared.key;
+    logServerError(
+      { route: PUSH_ROUTE, mutationId, ...(prepared.entity ? { entity: prepared.entity } : {}) },
+      error,
+    );
+    const result = rejected(mutationId, 'internal');
+    await recordFailure(tx, prepared.key, result);
+    await tx.query('RELEASE SAVEPOINT mutation');
+    return result;
+  }
+}
+
+/**
+ * A push (docs/design.md §5–§6): every mutation gets its own result, in order; one that is
+ * rejected, in conflict or refused by the database leaves the others untouched. Mutations are
+ * committed MUTATIONS_PER_TRANSACTION at a time; a request that fails midway is retried by the
+ * device, and the mutations already committed answer `duplicate`.
+ */
+export async function applyMutations(
+  store: Store,
+  ctx: PushContext,
+  mutations: readonly RawMutation[],
+): Promise<PushResult[]> {
+  const results: PushResult[] = [];
+  for (let start = 0; start < mutations.length; start += MUTATIONS_PER_TRANSACTION) {
+    const batch = mutations
+      .slice(start, start + MUTATIONS_PER_TRANSACTION)
+      .map((raw) => prepare(ctx, raw));
+    const applied = await store.transaction(async (tx) => {
+      const out: PushResult[] = [];
+      for (const prepared of batch) out.push(await applyIsolated(tx, ctx, prepared));
+      return out;
+    });
+    results.push(...applied);
+    // PGlite answers from WebAssembly in this thread, its promises settling as microtasks: a
+    // push could run to its end without Node reading another request. A macrotask turn here lets
+    // the requests that arrived meanwhile in, and queue their queries before the next batch.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return results;
 }

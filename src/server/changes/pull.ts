@@ -3,19 +3,14 @@ import type { User } from '../../shared/schemas';
 import { toUnit, UNIT_COLUMNS, type UnitRow } from '../accounts/units';
 import { parseWith } from '../http/body';
 import { apiError } from '../http/errors';
-import type { Store } from '../store/types';
+import type { Sql, Store } from '../store/types';
 import { cursorSecret, decodeCursor, encodeCursor, scopeTag } from './cursor';
 import type { RecordEntity } from './records';
 import { scopeOf } from './scope';
 
 type Sequenced = { seq: number; change: PullChange };
 
-async function recordChanges(
-  store: Store,
-  unitIds: readonly string[],
-  after: number,
-  limit: number,
-) {
+async function recordChanges(store: Sql, unitIds: readonly string[], after: number, limit: number) {
   const result = await store.query<{
     entity: RecordEntity;
     id: string;
@@ -42,7 +37,7 @@ async function recordChanges(
   );
 }
 
-async function unitChanges(store: Store, unitIds: readonly string[], after: number, limit: number) {
+async function unitChanges(store: Sql, unitIds: readonly string[], after: number, limit: number) {
   const result = await store.query<UnitRow & { seq: number | string }>(
     `SELECT ${UNIT_COLUMNS}, seq FROM units
      WHERE id = ANY($1::uuid[]) AND seq > $2 ORDER BY seq LIMIT $3`,
@@ -63,7 +58,7 @@ async function unitChanges(store: Store, unitIds: readonly string[], after: numb
 }
 
 /**
- * `GET /api/sync/pull`: what the user may see, changed after the cursor, in seq order. Records
+ * `GET /api/sync/pull` on its query parameters: what the user may see, changed after the cursor, in seq order. Records
  * and units share change_seq, so the first `limit + 1` of each, merged, contain the first
  * `limit + 1` of both; the extra one only says whether there is more.
  */
@@ -82,11 +77,13 @@ export async function handlePull(
     // Issued for another role or unit: start over so that newly visible records are not skipped.
     after = decoded.tag === tag ? decoded.seq : 0;
   }
-  const scope = await scopeOf(store, user);
-  const [records, units] = await Promise.all([
-    recordChanges(store, scope.dataUnitIds, after, limit + 1),
-    unitChanges(store, scope.visibleUnitIds, after, limit + 1),
-  ]);
+  // One transaction: one snapshot for the three reads, and on PGlite, which runs one
+  // transaction at a time, one wait behind a push instead of three.
+  const [records, units] = await store.transaction(async (tx) => {
+    const scope = await scopeOf(tx, user);
+    const recordPage = await recordChanges(tx, scope.dataUnitIds, after, limit + 1);
+    return [recordPage, await unitChanges(tx, scope.visibleUnitIds, after, limit + 1)] as const;
+  });
   const merged = [...records, ...units].sort((a, b) => a.seq - b.seq);
   const page = merged.slice(0, limit);
   const last = page.at(-1)?.seq ?? after;

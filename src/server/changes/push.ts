@@ -1,26 +1,22 @@
-import type { Context } from 'hono';
 import { isRecord } from '../../shared/domain/record-input';
 import {
   MAX_MUTATIONS_PER_PUSH,
-  MAX_PUSH_BYTES,
   type PushResponse,
   pushEnvelopeSchema,
 } from '../../shared/protocol';
 import type { User } from '../../shared/schemas';
-import { parseWith, readJson } from '../http/body';
+import { parseWith } from '../http/body';
 import { apiError } from '../http/errors';
 import type { Store } from '../store/types';
 import { applyMutations } from './apply';
 import { scopeOf } from './scope';
 
 /**
- * `POST /api/sync/push`: 413 beyond the limits, 400 for an envelope that cannot be answered
- * mutation by mutation, else one result per mutation, in order, all in one transaction (see
+ * `POST /api/sync/push` on a parsed body: 413 beyond MAX_MUTATIONS_PER_PUSH, 400 for an envelope
+ * that cannot be answered mutation by mutation, else one result per mutation, in order (see
  * applyMutations); one bad mutation never blocks the others.
  */
-export async function handlePush(c: Context, store: Store, user: User): Promise<PushResponse> {
-  // NUL characters are judged per mutation (rejected), not for the whole request.
-  const body = await readJson(c, { maxBytes: MAX_PUSH_BYTES, allowNul: true });
+export async function handlePush(store: Store, user: User, body: unknown): Promise<PushResponse> {
   if (isRecord(body) && Array.isArray(body['mutations'])) {
     if (body['mutations'].length > MAX_MUTATIONS_PER_PUSH) throw apiError(413, 'payload_too_large');
   }

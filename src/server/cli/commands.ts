@@ -61,7 +61,7 @@ function flagName(field: string): string {
 function explain(error: unknown): never {
   if (error instanceof ApiError) {
     const fields = (error.fields ?? []).map(
-      (field) => ` --${flagName(field.field)}: ${field.code}`,
+      (field) => ` --${flagName(field.field)}: ${field.code} (${field.message})`,
     );
     throw new CliError(`${error.code}: ${error.message}${fields.join('')}`);
   }

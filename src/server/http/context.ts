@@ -1,20 +1,7 @@
-import type { Context } from 'hono';
 import type { User } from '../../shared/schemas';
-import type { Store } from '../store/types';
-import { apiError } from './errors';
 
-export type AppEnv = {
-  Variables: {
-    store: Store;
-    /** Set by requireUser on authenticated routes. */
-    user?: User;
-    token?: string;
-  };
-};
+/** Variables of the app's routes: none until a guard sets them. */
+export type AppEnv = { Variables: Record<never, never> };
 
-/** The authenticated user of a route behind requireUser. */
-export function currentUser(c: Context<AppEnv>): User {
-  const user = c.get('user');
-  if (!user) throw apiError(401, 'unauthorized');
-  return user;
-}
+/** Routes behind requireUser: the user and their token are always there. */
+export type AuthedEnv = { Variables: { user: User; token: string } };

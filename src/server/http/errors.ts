@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { t } from '../../shared/i18n';
 import type { ApiErrorCode, FieldIssue } from '../../shared/protocol';
+import { logServerError } from './log';
 
 export type FieldError = FieldIssue;
 
@@ -41,11 +43,10 @@ export function renderError(c: Context, error: unknown): Response {
     for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
     return c.json(errorBody(error.code, error.message, error.fields), error.status);
   }
-  // Body-parsing failures of Hono surface as HTTPException-like errors with a status.
-  const status = (error as { status?: unknown } | null)?.status;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    return c.json(errorBody('bad_request', apiErrorMessage('bad_request')), 400);
+  // Hono's own middleware (bearer-auth) answers with a response built for the envelope.
+  if (error instanceof HTTPException && error.status < 500) {
+    return error.res ?? c.json(errorBody('bad_request', apiErrorMessage('bad_request')), 400);
   }
-  console.error(error);
+  logServerError({ route: `${c.req.method} ${c.req.routePath}` }, error);
   return c.json(errorBody('internal', apiErrorMessage('internal')), 500);
 }

@@ -1,6 +1,7 @@
 import type { Migration } from '../store/migrate';
 import { m001Meta } from './001-meta';
 import { m002AccountsSync } from './002-accounts-sync';
+import { m003Hardening } from './003-hardening';
 
 /** Every schema change, in order. Never edit a released migration: add the next one. */
-export const migrations: readonly Migration[] = [m001Meta, m002AccountsSync];
+export const migrations: readonly Migration[] = [m001Meta, m002AccountsSync, m003Hardening];

@@ -1,48 +1,96 @@
-import { Hono } from 'hono';
-import { loginRequestSchema } from '../../shared/protocol';
-import { findUserForLogin } from '../accounts/users';
+import { type Context, Hono } from 'hono';
+import { t } from '../../shared/i18n';
+import { changePasswordRequestSchema, loginRequestSchema } from '../../shared/protocol';
+import { findUserForLogin, setPassword } from '../accounts/users';
 import type { ClientAddressOf } from '../auth/client-address';
 import { verifyPassword } from '../auth/password';
+import { passwordIssues } from '../auth/password-policy';
 import { beginLoginAttempt, recordLoginFailure, recordLoginSuccess } from '../auth/rate-limit';
 import { requireUser } from '../auth/require-user';
-import { createSession, deleteSession } from '../auth/sessions';
-import { readBody } from '../http/body';
-import { type AppEnv, currentUser } from '../http/context';
+import { createSession, deleteSession, deleteUserSessions } from '../auth/sessions';
+import { limitBody, readBody, SMALL_BODY_BYTES } from '../http/body';
+import type { AppEnv } from '../http/context';
 import { apiError } from '../http/errors';
 import type { Store } from '../store/types';
 
+/**
+ * Checks `password` for `username` under the login throttle (rate-limit.ts): 429 while limited;
+ * undefined for an unknown user, a wrong password or a disabled account alike, so that the
+ * answer does not tell which usernames exist.
+ */
+async function checkPassword(
+  store: Store,
+  c: Context,
+  clientAddress: ClientAddressOf,
+  username: string,
+  password: string,
+) {
+  const outcome = await beginLoginAttempt(store, username, clientAddress(c));
+  if (!outcome.allowed) {
+    throw apiError(429, 'rate_limited', {
+      headers: { 'Retry-After': String(outcome.retryAfterSeconds) },
+    });
+  }
+  const found = await findUserForLogin(store, username);
+  const valid = await verifyPassword(password, found?.passwordHash);
+  if (!found || !valid || !found.user.active) {
+    await recordLoginFailure(store);
+    return undefined;
+  }
+  await recordLoginSuccess(store, outcome.attempt);
+  return found.user;
+}
+
 export function authRoutes(store: Store, clientAddress: ClientAddressOf): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
+  const small = limitBody(SMALL_BODY_BYTES);
 
-  routes.post('/login', async (c) => {
+  routes.post('/login', small, async (c) => {
     const { username, password } = await readBody(c, loginRequestSchema, 'login');
-    const outcome = await beginLoginAttempt(store, username, clientAddress(c));
-    if (!outcome.allowed) {
-      throw apiError(429, 'rate_limited', {
-        headers: { 'Retry-After': String(outcome.retryAfterSeconds) },
-      });
-    }
-    const found = await findUserForLogin(store, username);
-    const valid = await verifyPassword(password, found?.passwordHash);
-    // One answer for an unknown user, a wrong password and a disabled account: no enumeration.
-    if (!found || !valid || !found.user.active) {
-      await recordLoginFailure(store);
-      throw apiError(401, 'invalid_credentials');
-    }
-    await recordLoginSuccess(store, outcome.attempt);
-    const token = await createSession(store, found.user.id);
+    const user = await checkPassword(store, c, clientAddress, username, password);
+    if (!user) throw apiError(401, 'invalid_credentials');
+    const token = await createSession(store, user.id);
     await store.flush();
-    return c.json({ token, user: found.user });
+    return c.json({ token, user });
   });
 
   routes.post('/logout', requireUser(store), async (c) => {
-    const token = c.get('token');
-    if (token !== undefined) await deleteSession(store, token);
+    await deleteSession(store, c.get('token'));
     await store.flush();
     return c.body(null, 204);
   });
 
-  routes.get('/me', requireUser(store), (c) => c.json(currentUser(c)));
+  /** Sign out everywhere: every session of the user ends, this one included. */
+  routes.post('/logout-all', requireUser(store), async (c) => {
+    await deleteUserSessions(store, c.get('user').id);
+    await store.flush();
+    return c.body(null, 204);
+  });
+
+  routes.post('/password', requireUser(store), small, async (c) => {
+    const input = await readBody(c, changePasswordRequestSchema, 'password');
+    const user = c.get('user');
+    const fields = passwordIssues(input.newPassword, user.username, 'newPassword');
+    if (fields.length > 0) throw apiError(400, 'validation_failed', { fields });
+    // Not a 401: that would tell the device its session ended.
+    if (!(await checkPassword(store, c, clientAddress, user.username, input.currentPassword))) {
+      throw apiError(400, 'validation_failed', {
+        fields: [
+          {
+            field: 'currentPassword',
+            code: 'password.current_wrong',
+            message: t('password.current_wrong'),
+          },
+        ],
+      });
+    }
+    await setPassword(store, user.id, input.newPassword);
+    await deleteUserSessions(store, user.id, c.get('token'));
+    await store.flush();
+    return c.body(null, 204);
+  });
+
+  routes.get('/me', requireUser(store), (c) => c.json(c.get('user')));
 
   return routes;
 }

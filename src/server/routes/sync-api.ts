@@ -1,20 +1,27 @@
 import { Hono } from 'hono';
+import { MAX_PUSH_BYTES } from '../../shared/protocol';
 import { requireUser } from '../auth/require-user';
 import { handlePull } from '../changes/pull';
 import { handlePush } from '../changes/push';
-import { type AppEnv, currentUser } from '../http/context';
+import { createTurns } from '../changes/turns';
+import { limitBody, readJson } from '../http/body';
+import type { AppEnv } from '../http/context';
 import type { Store } from '../store/types';
 
 export function syncRoutes(store: Store): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
+  const pushTurns = createTurns();
 
-  routes.post('/push', requireUser(store), async (c) =>
-    c.json(await handlePush(c, store, currentUser(c))),
-  );
+  routes.post('/push', requireUser(store), limitBody(MAX_PUSH_BYTES), async (c) => {
+    // Malformed text and non-finite numbers are judged per mutation (rejected), not per request.
+    const body = await readJson(c, { perMutation: true });
+    const user = c.get('user');
+    return c.json(await pushTurns(user.id, () => handlePush(store, user, body)));
+  });
 
   routes.get('/pull', requireUser(store), async (c) =>
     c.json(
-      await handlePull(store, currentUser(c), {
+      await handlePull(store, c.get('user'), {
         cursor: c.req.query('cursor'),
         limit: c.req.query('limit'),
       }),

@@ -113,6 +113,15 @@ export {
   type ReportRow,
 } from './report';
 export {
+  needsReview,
+  REVIEW_MIN_WORKERS,
+  type ReviewEnterprise,
+  type ReviewFilter,
+  reviewFilter,
+  reviewList,
+  reviewOrder,
+} from './review';
+export {
   type Actor,
   mayDo,
   type Reach,

@@ -6,13 +6,14 @@ import {
   isCalendarDate,
   type SignupStatus,
 } from '../schemas';
+import { CDCS_25_MIN_WORKERS } from './thresholds';
 
 /**
  * Step 1 of the indicators (see indicators.ts): records become facts `{source, unitId, date,
  * amount}`, and each indicator is a signed sum of fact sources (INDICATOR_TERMS).
  */
 
-export const CDCS_25_MIN_WORKERS = 25;
+export { CDCS_25_MIN_WORKERS };
 
 /** Facts that come from the app's own records rather than entries. */
 export const RECORD_SOURCES = ['signup_accepted', 'cdcs_founded', 'cdcs25_founded'] as const;

@@ -23,6 +23,8 @@ export const ISSUE_KINDS = [
   'mismatch',
   'before_signing',
   'not_new_year',
+  'malformed_text',
+  'not_finite',
 ] as const;
 export type IssueKind = (typeof ISSUE_KINDS)[number];
 

@@ -1,5 +1,6 @@
 import { domainVi } from './catalog/domain';
 import { privacyVi } from './catalog/privacy';
+import type { progressVi } from './catalog/progress';
 import { uiVi } from './catalog/ui';
 import { vnVi } from './catalog/vn';
 import { formatMessage, type MessageParams } from './format';
@@ -8,16 +9,29 @@ import { formatMessage, type MessageParams } from './format';
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
-const vi = { ...uiVi, ...vnVi, ...domainVi, ...privacyVi };
-export type MessageKey = keyof typeof vi;
+const core = { ...uiVi, ...vnVi, ...domainVi, ...privacyVi };
+/**
+ * Parts of the catalogue that only screens loaded on demand use: their Vietnamese travels in the
+ * screen's own chunk (addScreenMessages), so the first screen's 60 KB budget does not carry it;
+ * their English is in the English chunk with the rest.
+ */
+type ScreenParts = typeof progressVi;
+export type MessageKey = keyof typeof core | keyof ScreenParts;
 export type Catalogue = Record<MessageKey, string>;
 export type { MessageParams };
+
+const vi: Partial<Catalogue> = { ...core };
 
 /**
  * Vietnamese is always here; English is loaded when chosen (loadLanguage), so the first screen
  * of a Vietnamese user carries one language. Until it is loaded, `t` answers in Vietnamese.
  */
-const catalogues: Partial<Record<Lang, Catalogue>> = { vi };
+const catalogues: Partial<Record<Lang, Partial<Catalogue>>> = { vi };
+
+/** Adds the Vietnamese of a screen's part (ScreenParts), from that screen's chunk. */
+export function addScreenMessages(part: Partial<Catalogue>): void {
+  Object.assign(vi, part);
+}
 
 // The validators in src/shared have fixed signatures without a language argument, so the
 // current language is module state that the UI sets once (and again when the user switches).
@@ -53,8 +67,8 @@ export function localeOf(lang: Lang = current): string {
  * (see format.ts); unknown placeholders stay visible.
  */
 export function t(key: MessageKey, params?: MessageParams, lang: Lang = current): string {
-  const table = catalogues[lang] ?? vi;
-  const template = table[key];
+  // A screen's key is known once its chunk ran addScreenMessages; before, the key shows as is.
+  const template = catalogues[lang]?.[key] ?? vi[key] ?? key;
   if (!params) return template;
   return formatMessage(template, params, localeOf(lang));
 }

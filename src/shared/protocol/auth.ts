@@ -49,3 +49,14 @@ export const createUserRequestSchema = v.object({
   unitId: uuidSchema,
 });
 export type CreateUserRequest = v.InferOutput<typeof createUserRequestSchema>;
+
+/**
+ * `POST /api/auth/password` (Bearer) → 204. The current password is checked (and throttled like a
+ * login); the new one must pass the server's password rules. Every other session of the user
+ * ends: a password changed because it leaked also signs the thief out.
+ */
+export const changePasswordRequestSchema = v.object({
+  currentPassword: v.pipe(passwordInput, v.nonEmpty()),
+  newPassword: v.pipe(passwordInput, v.minLength(MIN_PASSWORD_LENGTH)),
+});
+export type ChangePasswordRequest = v.InferOutput<typeof changePasswordRequestSchema>;

@@ -16,6 +16,7 @@ export const API_ERROR_CODES = [
   'payload_too_large',
   'rate_limited',
   'invalid_cursor',
+  'mutation_id_taken',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

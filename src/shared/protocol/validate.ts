@@ -1,11 +1,11 @@
 import * as v from 'valibot';
 import { checkEnterprise } from '../domain/enterprise-check';
-import { fromValibot, hasErrors } from '../domain/issues';
+import { fieldIssue, fromValibot, hasErrors } from '../domain/issues';
 import { asRecord } from '../domain/record-input';
 import { reviewSignup } from '../domain/signup-check';
 import { checkVisit } from '../domain/visit-check';
 import type { Enterprise, SignupRecord, SyncEntity, Visit } from '../schemas';
-import { signupDraftSchema } from '../schemas';
+import { malformedValues, signupDraftSchema } from '../schemas';
 import type { Issue, Result } from '../vn/issue';
 import { makeIssue } from '../vn/issue';
 import { type Mutation, mutationSchema } from './push-pull';
@@ -62,13 +62,19 @@ export type MutationCheck =
   | { ok: false; issues: Issue[] };
 
 /**
- * A whole mutation as read from a push: its envelope, `data` present for a put and absent for a
- * delete, `data.id` equal to `entityId`, then validateMutationData. Never throws.
+ * A whole mutation as read from a push: its envelope, every string well-formed text and every
+ * number finite, `data` present for a put and absent for a delete, `data.id` equal to
+ * `entityId`, then validateMutationData. Never throws.
  */
 export function validateMutation(raw: unknown, options: ValidateOptions = {}): MutationCheck {
   const parsed = v.safeParse(mutationSchema, raw);
   if (!parsed.success) return { ok: false, issues: fromValibot('mutation', parsed.issues) };
   const mutation = parsed.output;
+  // Before any schema: drafts and fields no schema reads are covered too (docs/design.md §5).
+  const malformed = malformedValues(mutation.data).map(({ path, kind }) =>
+    fieldIssue(mutation.entity, path || 'data', kind),
+  );
+  if (malformed.length > 0) return { ok: false, issues: malformed };
   const hasData = mutation.data !== undefined && mutation.data !== null;
   if (mutation.op === 'delete') {
     return hasData

@@ -60,18 +60,74 @@ export const isoDateSchema = v.pipe(v.string(), v.check(isCalendarDate, 'invalid
 /** ISO date-time with offset, e.g. `2025-03-14T09:30:00+07:00`. */
 export const isoDateTimeSchema = v.pipe(v.string(), v.check(isDateTimeWithOffset, 'invalid'));
 
+// Half of a UTF-16 surrogate pair standing alone. No keyboard types one, JSON can carry one
+// (`"\ud800"`), and PostgreSQL refuses it in text and jsonb: it must be refused as bad input.
+const LONE_SURROGATE_RE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * True for well-formed Unicode text without U+0000: what PostgreSQL can store and every device
+ * can show. (String.prototype.isWellFormed is ES2024; this runs on the phones we support.)
+ */
+export function isWellFormedText(value: string): boolean {
+  return !value.includes('\u0000') && !LONE_SURROGATE_RE.test(value);
+}
+
+/** A string of well-formed text: the base of every text field. */
+export const wellFormedString = v.pipe(v.string(), v.check(isWellFormedText, 'malformed_text'));
+
+/** A finite number: JSON's `1e999` parses as Infinity, which JSON cannot even write back. */
+export const finiteNumber = v.pipe(v.number(), v.finite('not_finite'));
+
 /** Trimmed, NFC-normalised text (Unikey and some keyboards send NFD) of at most `max` characters. */
 export function text(max: number) {
-  return v.pipe(v.string(), v.trim(), v.normalize('NFC'), v.maxLength(max));
+  return v.pipe(wellFormedString, v.trim(), v.normalize('NFC'), v.maxLength(max));
 }
 
 /** Like `text`, but must not be empty after trimming. */
 export function requiredText(max: number) {
-  return v.pipe(v.string(), v.trim(), v.normalize('NFC'), v.nonEmpty(), v.maxLength(max));
+  return v.pipe(wellFormedString, v.trim(), v.normalize('NFC'), v.nonEmpty(), v.maxLength(max));
 }
 
 /** A non-negative integer count (people, applications). */
-export const countSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_COUNT));
+export const countSchema = v.pipe(finiteNumber, v.integer(), v.minValue(0), v.maxValue(MAX_COUNT));
+
+export type MalformedValue = { path: string; kind: 'malformed_text' | 'not_finite' };
+
+// A path segment worth naming: a field name or an index, not a 100 kB key an attacker chose.
+const PLAIN_KEY_RE = /^[A-Za-z0-9_]{1,64}$/;
+const MAX_MALFORMED_REPORTED = 20;
+
+/**
+ * Every string (or key) that is not well-formed text and every number that is not finite in a
+ * JSON value, whatever schema reads it later (drafts, fields a schema does not know). Paths are
+ * dot paths (`location.accuracy`), cut at the first segment that is not a plain name. Iterative,
+ * so a deeply nested value cannot overflow the stack; at most 20 findings.
+ */
+export function malformedValues(value: unknown, root = ''): MalformedValue[] {
+  const found: MalformedValue[] = [];
+  const pending: [unknown, string][] = [[value, root]];
+  const join = (path: string, key: string) =>
+    PLAIN_KEY_RE.test(key) ? (path ? `${path}.${key}` : key) : path;
+  while (pending.length > 0 && found.length < MAX_MALFORMED_REPORTED) {
+    const [item, path] = pending.pop() as [unknown, string];
+    if (typeof item === 'string') {
+      if (!isWellFormedText(item)) found.push({ path, kind: 'malformed_text' });
+    } else if (typeof item === 'number') {
+      if (!Number.isFinite(item)) found.push({ path, kind: 'not_finite' });
+    } else if (Array.isArray(item)) {
+      // A loop, not push(...item): spreading a million-element array overflows the call stack.
+      for (let index = item.length - 1; index >= 0; index--) {
+        pending.push([item[index], join(path, String(index))]);
+      }
+    } else if (typeof item === 'object' && item !== null) {
+      for (const [key, child] of Object.entries(item)) {
+        if (!isWellFormedText(key)) found.push({ path, kind: 'malformed_text' });
+        else pending.push([child, join(path, key)]);
+      }
+    }
+  }
+  return found;
+}
 
 /**
  * Fields the server sets on every synced record. Optional so that the device can validate a

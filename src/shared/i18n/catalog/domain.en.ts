@@ -116,6 +116,8 @@ export const domainEn: Record<DomainKey, string> = {
   'issue.exceeds_worker_count': '{field} is greater than the number of workers: please check.',
   'issue.future': '{field} cannot be in the future.',
   'issue.mismatch': '{field} does not match the record.',
+  'issue.malformed_text': '{field} contains broken characters (not valid text).',
+  'issue.not_finite': '{field} must be an actual number.',
   'issue.before_signing': '{field} cannot be before the date the application was signed.',
   'issue.not_new_year': '{field} must be 1 January: this is a count at the start of the year.',
 
@@ -164,6 +166,12 @@ export const domainEn: Record<DomainKey, string> = {
   'mutation.data_unexpected': 'A delete must not carry data.',
   'mutation.id_mismatch': 'The record id does not match the mutation.',
   'mutation.invalid': 'The sync mutation is not valid.',
+  'mutation.id_taken': 'This sync mutation id was already used for another change.',
+  'password.common':
+    'This password is on the list of common passwords and easy to guess: choose another.',
+  'password.contains_username': 'The password must not contain the username.',
+  'password.repeated_character': 'The password must not be one character repeated.',
+  'password.current_wrong': 'The current password is wrong.',
 
   'api_error.bad_request': 'The request is not valid.',
   'api_error.validation_failed': 'The data is not valid.',
@@ -175,6 +183,7 @@ export const domainEn: Record<DomainKey, string> = {
   'api_error.payload_too_large': 'Too much data in one request.',
   'api_error.rate_limited': 'Too many attempts, please wait a moment.',
   'api_error.invalid_cursor': 'Invalid sync position: a full reload is needed.',
+  'api_error.mutation_id_taken': 'This sync mutation id was already used for another change.',
   'api_error.internal': 'Server error, please try again later.',
 
   'field.id': 'Record id',

@@ -15,7 +15,8 @@
  *   <entity>.<field_in_snake_case>.<kind>  schema findings, e.g. `signup.full_name.required`,
  *       `enterprise.founding_decision.date.invalid`; message `issue.<kind>` with {field}
  *       (kinds: required, invalid, too_long, too_short, too_small, too_large, not_integer,
- *       duplicate, exceeds_worker_count, future, mismatch, before_signing, not_new_year)
+ *       duplicate, exceeds_worker_count, future, mismatch, before_signing, not_new_year,
+ *       malformed_text, not_finite)
  *   enterprise.member_count.exceeds_worker_count  warning (the head count may be stale)
  *   pipeline.not_enough_applications  error, {min, count, needed}
  *   pipeline.founding_decision_required  error
@@ -151,6 +152,8 @@ export const domainVi = {
   'issue.exceeds_worker_count': '{field} lớn hơn tổng số lao động: kiểm tra lại.',
   'issue.future': '{field} không được là ngày trong tương lai.',
   'issue.mismatch': '{field} không khớp với bản ghi.',
+  'issue.malformed_text': '{field} chứa ký tự hỏng (không phải văn bản hợp lệ).',
+  'issue.not_finite': '{field} phải là một số cụ thể.',
   'issue.before_signing': '{field} không được trước ngày ký đơn.',
   'issue.not_new_year': '{field} phải là ngày 01/01: đây là số liệu đầu năm.',
 
@@ -199,6 +202,12 @@ export const domainVi = {
   'mutation.data_unexpected': 'Lệnh xoá không được kèm dữ liệu.',
   'mutation.id_mismatch': 'Mã bản ghi không khớp với mã trong lệnh.',
   'mutation.invalid': 'Lệnh đồng bộ không hợp lệ.',
+  'mutation.id_taken': 'Mã lệnh đồng bộ này đã được dùng cho một thay đổi khác.',
+  'password.common':
+    'Mật khẩu này nằm trong danh sách mật khẩu phổ biến, rất dễ bị đoán: hãy chọn mật khẩu khác.',
+  'password.contains_username': 'Mật khẩu không được chứa tên đăng nhập.',
+  'password.repeated_character': 'Mật khẩu không được chỉ gồm một ký tự lặp lại.',
+  'password.current_wrong': 'Mật khẩu hiện tại không đúng.',
 
   'api_error.bad_request': 'Yêu cầu không hợp lệ.',
   'api_error.validation_failed': 'Dữ liệu không hợp lệ.',
@@ -210,6 +219,7 @@ export const domainVi = {
   'api_error.payload_too_large': 'Dữ liệu gửi lên quá lớn.',
   'api_error.rate_limited': 'Thử quá nhiều lần, vui lòng đợi một lát.',
   'api_error.invalid_cursor': 'Mốc đồng bộ không hợp lệ, cần tải lại từ đầu.',
+  'api_error.mutation_id_taken': 'Mã lệnh đồng bộ đã được dùng cho thay đổi khác.',
   'api_error.internal': 'Máy chủ gặp lỗi, vui lòng thử lại sau.',
 
   'field.id': 'Mã bản ghi',

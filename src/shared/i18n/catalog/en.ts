@@ -1,8 +1,9 @@
 import type { Catalogue } from '../index';
 import { domainEn } from './domain.en';
 import { privacyEn } from './privacy.en';
+import { progressEn } from './progress.en';
 import { uiEn } from './ui.en';
 import { vnEn } from './vn.en';
 
 /** Every English message: a chunk of its own, loaded when the user chooses English. */
-export const en: Catalogue = { ...uiEn, ...vnEn, ...domainEn, ...privacyEn };
+export const en: Catalogue = { ...uiEn, ...vnEn, ...domainEn, ...privacyEn, ...progressEn };

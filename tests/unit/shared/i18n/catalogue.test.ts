@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  addScreenMessages,
   hasMessage,
   LANGUAGES,
   loadLanguage,
@@ -9,6 +10,8 @@ import {
 } from '../../../../src/shared/i18n';
 import { domainVi } from '../../../../src/shared/i18n/catalog/domain';
 import { domainEn } from '../../../../src/shared/i18n/catalog/domain.en';
+import { progressVi } from '../../../../src/shared/i18n/catalog/progress';
+import { progressEn } from '../../../../src/shared/i18n/catalog/progress.en';
 import { uiVi } from '../../../../src/shared/i18n/catalog/ui';
 import { uiEn } from '../../../../src/shared/i18n/catalog/ui.en';
 import { vnVi } from '../../../../src/shared/i18n/catalog/vn';
@@ -19,6 +22,7 @@ const parts: Record<string, Part> = {
   ui: { vi: uiVi, en: uiEn },
   vn: { vi: vnVi, en: vnEn },
   domain: { vi: domainVi, en: domainEn },
+  progress: { vi: progressVi, en: progressEn },
 };
 // The arguments a template uses: `{count}`, `{count, number}` and `{count, plural, …}` all name
 // `count`; the words inside a plural's branches (`one {# record}`) are not arguments.
@@ -66,6 +70,14 @@ describe('t', () => {
 
   it.each(LANGUAGES)('knows every key in %s', (lang) => {
     expect(t('app.name', undefined, lang)).not.toBe('');
+  });
+
+  it('knows a screen part in Vietnamese once its chunk added it, and in English with the rest', () => {
+    expect(t('progress.tab.review')).toBe('progress.tab.review');
+    addScreenMessages(progressVi);
+    expect(t('progress.tab.review')).toBe('Rà soát');
+    expect(t('progress.tab.review', undefined, 'en')).toBe('Review');
+    expect(t('progress.review.count', { count: 1_200 })).toBe('1.200 doanh nghiệp');
   });
 
   it('tells known keys from unknown ones', () => {

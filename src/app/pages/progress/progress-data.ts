@@ -1,0 +1,119 @@
+import {
+  listVisitsAround,
+  loadProgressHeadline,
+  loadProgressRecords,
+  onTablesChanged,
+  type ProgressEnterprise,
+  type ProgressRecords,
+  type ProgressSignup,
+  type ProgressVisit,
+  type TableName,
+} from '../../../db';
+import { type IndicatorFact, indicatorFacts } from '../../../shared/domain';
+import type { IndicatorEntry } from '../../../shared/schemas';
+import { appDb } from '../../db';
+import type { BreakdownLookups } from './breakdown';
+import { type FactIndex, indexFacts } from './figures';
+
+/**
+ * The data of the progress screens, read once and kept while nothing it was read from changes
+ * (going from Tiến độ to a figure's records and back reads nothing again). The headline figures
+ * come first from a narrow read (loadProgressHeadline); the full read starts after it, so the two
+ * never compete for the database, and every other figure is computed from it.
+ */
+
+/** The tables the facts come from: a write to any of them makes the kept data stale. */
+export const FACT_TABLES: readonly TableName[] = [
+  'enterprises',
+  'signups',
+  'indicatorEntries',
+  'targets',
+  'units',
+];
+
+export type Headline = { index: FactIndex };
+
+export type ProgressModel = Headline & {
+  records: ProgressRecords;
+  facts: IndicatorFact[];
+  enterpriseUnit: Map<string, string>;
+  lookups: BreakdownLookups;
+};
+
+// Bumped by every write to FACT_TABLES (this tab, other tabs, the worker). A read compares it
+// after a microtask: Dexie tells every listener of a write in one go, so by then this one has run
+// even when useLoad's listener, which starts the read, was told first.
+let generation = 0;
+let kept: { generation: number; model: ProgressModel } | undefined;
+let headlineRead: Promise<unknown> | undefined;
+
+let listening = false;
+
+/** Starts counting writes before the first read (once: the screens keep it for the session). */
+function listen(): void {
+  if (listening) return;
+  listening = true;
+  onTablesChanged(appDb(), FACT_TABLES, () => {
+    generation += 1;
+  });
+}
+
+function buildModel(records: ProgressRecords): ProgressModel {
+  const facts = indicatorFacts({
+    enterprises: records.enterprises,
+    signups: records.signups,
+    entries: records.entries,
+  });
+  const enterpriseUnit = new Map<string, string>();
+  const enterprises = new Map<string, ProgressEnterprise>();
+  for (const enterprise of records.enterprises) {
+    enterpriseUnit.set(enterprise.id, enterprise.unitId);
+    enterprises.set(enterprise.id, enterprise);
+  }
+  const signups = new Map<string, ProgressSignup>(records.signups.map((s) => [s.id, s]));
+  const entries = new Map<string, IndicatorEntry>(records.entries.map((e) => [e.id, e]));
+  return {
+    records,
+    facts,
+    enterpriseUnit,
+    lookups: { signups, enterprises, entries },
+    index: indexFacts(facts, records.units, records.targets),
+  };
+}
+
+/** The kept model when nothing changed since it was read: a screen's first frame. */
+export function keptModel(): ProgressModel | undefined {
+  listen();
+  return kept?.generation === generation ? kept.model : undefined;
+}
+
+/** The full model (kept, or read after any headline read in flight). */
+export async function readProgressModel(): Promise<ProgressModel> {
+  listen();
+  await Promise.resolve();
+  const fresh = keptModel();
+  if (fresh) return fresh;
+  await headlineRead?.catch(() => undefined);
+  const at = generation;
+  const model = buildModel(await loadProgressRecords(appDb()));
+  kept = { generation: at, model };
+  return model;
+}
+
+/** The headline figures' data: from the kept model, else from the narrow read. */
+export async function readHeadline(): Promise<Headline> {
+  listen();
+  await Promise.resolve();
+  const fresh = keptModel();
+  if (fresh) return fresh;
+  const read = loadProgressHeadline(appDb());
+  headlineRead = read;
+  const { units, targets, indicators } = await read;
+  return { index: indexFacts(indicatorFacts(indicators), units, targets) };
+}
+
+/** Visits around a period (listVisitsAround), read after the headline's read. */
+export async function readVisitsAround(from: string, to: string): Promise<ProgressVisit[]> {
+  await headlineRead?.catch(() => undefined);
+  return listVisitsAround(appDb(), from, to);
+}

@@ -1,0 +1,189 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { toEnterpriseRow } from '../../src/db/rows';
+import { INDICATORS } from '../../src/shared/schemas';
+import { generateEnterprises, generateSignups, prng, randomUuid } from '../fixtures/generate';
+import { ADMIN, ADMIN_ENV, loginApi, signIn } from '../helpers/accounts';
+import { fillAppDatabase } from '../helpers/app-db';
+import { launchChromium } from '../helpers/chromium';
+import { waitForController } from '../helpers/pwa';
+import { type ServerProcess, startServerProcess } from '../helpers/server-process';
+import { percentile, report, storageSettled } from './report';
+import { MEASURE_TIMEOUT_MS, recordAll, repeat, scaled } from './results';
+
+/**
+ * Issue 13's device figure: Tiến độ on a supervisor's phone holding 10,000 enterprises and 20,000
+ * applications (half of them admitted this year) of 20 sub-units, CPU ×4, 360 px, offline. From
+ * the tap on the Tiến độ tab to the first figures painted (the headline of the unit's subtree),
+ * and to every section drawn; on the first open after a start (`firstFiguresMs`, the budget) and
+ * on a second open in the same session (`warmFirstFiguresMs`, the kept data).
+ */
+const ENTERPRISES = 10_000;
+const APPLICATIONS = 20_000;
+const SUB_UNITS = 20;
+
+let browser: Browser;
+let server: ServerProcess;
+let page: Page;
+
+async function post(path: string, token: string, body: object): Promise<Record<string, unknown>> {
+  const response = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token === '' ? {} : { authorization: `Bearer ${token}` }),
+    },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path} → ${response.status}`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/** A supervisor of a unit with 20 sub-units; their phone's records, as a long year leaves them. */
+async function supervisorPhone(): Promise<void> {
+  const adminToken = await loginApi(server.url, ADMIN.username, ADMIN.password);
+  const admin = await post('/api/auth/login', '', ADMIN);
+  const parentId = (admin['user'] as { unitId: string }).unitId;
+  const unit = await post('/api/admin/units', adminToken, {
+    name: 'CĐ Bench',
+    kind: 'upper',
+    parentId,
+  });
+  const unitId = String(unit['id']);
+  const password = 'supervisor-password-1';
+  await post('/api/admin/users', adminToken, {
+    username: 'bench.supervisor',
+    password,
+    displayName: 'Giám sát Bench',
+    role: 'supervisor',
+    unitId,
+  });
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  page = await context.newPage();
+  await page.goto(server.url);
+  await waitForController(page);
+  await signIn(page, 'bench.supervisor', password);
+  await context.setOffline(true);
+  const random = prng(13);
+  const year = new Date().getFullYear();
+  const subUnits = Array.from({ length: SUB_UNITS }, (_, i) => ({
+    id: randomUuid(random),
+    name: `CĐ cơ sở ${i + 1}`,
+    kind: 'commune',
+    parentId: unitId,
+  }));
+  const enterprises = subUnits.flatMap((sub, i) =>
+    generateEnterprises(scaled(ENTERPRISES / SUB_UNITS), sub.id, 100 + i),
+  );
+  const signups = generateSignups(enterprises, scaled(APPLICATIONS), 7).map((signup, i) =>
+    i % 2 === 0
+      ? signup
+      : {
+          ...signup,
+          status: 'accepted' as const,
+          signedAt: `${year}-01-05`,
+          decision: {
+            number: `${i}/QĐ`,
+            date: `${year}-${String(1 + (i % 10)).padStart(2, '0')}-15`,
+            issuedBy: unitId,
+          },
+        },
+  );
+  const targets = [unitId, ...subUnits.map((s) => s.id)].flatMap((id, u) =>
+    INDICATORS.map((indicator) => ({
+      id: randomUuid(random),
+      unitId: id,
+      year,
+      indicator,
+      value: u === 0 ? 20_000 : 500 + u * 20,
+    })),
+  );
+  await fillAppDatabase(page, {
+    units: subUnits,
+    targets,
+    enterprises: enterprises.map((enterprise) => toEnterpriseRow(enterprise)),
+    signups,
+  });
+  await page.reload();
+  await page
+    .getByTestId('enterprise-count')
+    .getByText(`${new Intl.NumberFormat('vi-VN').format(enterprises.length)} doanh nghiệp`)
+    .waitFor({ timeout: 180_000 });
+  await storageSettled();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+}
+
+beforeAll(async () => {
+  server = await startServerProcess({ env: ADMIN_ENV });
+  browser = await launchChromium();
+  await supervisorPhone();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await server?.cleanup();
+});
+
+type Open = { first: number; all: number };
+
+/** From the tap on the Tiến độ tab to the headline painted, and to every section drawn. */
+async function openProgress(): Promise<Open> {
+  const open = await page.evaluate(async () => {
+    const link = document.querySelector('nav.bottom-nav a[href="/progress"]') as HTMLAnchorElement;
+    const afterFrame = () =>
+      new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const until = (ready: () => boolean) =>
+      new Promise<void>((resolve) => {
+        const check = () => (ready() ? resolve() : requestAnimationFrame(check));
+        check();
+      });
+    const start = performance.now();
+    link.click();
+    await until(() => document.querySelector('[data-testid="headline"] .figure-row') !== null);
+    await afterFrame();
+    const first = performance.now() - start;
+    await until(() => document.querySelector('[data-testid="report-links"]') !== null);
+    await afterFrame();
+    return { first, all: performance.now() - start };
+  });
+  await page.goBack();
+  await page.locator('a.list-row').first().waitFor({ timeout: 60_000 });
+  return open;
+}
+
+describe('Tiến độ on a supervisor’s phone, 4× CPU slowdown', () => {
+  it(
+    'measures',
+    async () => {
+      const runs = await repeat(async () => {
+        // A start of the app: the progress chunk and its data are not in memory yet.
+        await page.reload();
+        await page.locator('a.list-row').first().waitFor({ timeout: 120_000 });
+        const cold = await openProgress();
+        const warm = await openProgress();
+        return { cold, warm };
+      });
+      recordAll('progress', {
+        firstFiguresMs: runs.map((r) => r.cold.first),
+        allFiguresMs: runs.map((r) => r.cold.all),
+        warmFirstFiguresMs: runs.map((r) => r.warm.first),
+      });
+      const spread = (values: number[]) =>
+        `${percentile(values, 50).toFixed(0)} / ${percentile(values, 95).toFixed(0)}`;
+      report(
+        `Tiến độ (Chromium, 360 px, CPU ×4, ${scaled(ENTERPRISES)} enterprises + ${scaled(APPLICATIONS)} applications, ${SUB_UNITS} sub-units)`,
+        [
+          ['tap → first figures, first open p50 / p95 (ms)', spread(runs.map((r) => r.cold.first))],
+          ['tap → every section, first open p50 / p95 (ms)', spread(runs.map((r) => r.cold.all))],
+          [
+            'tap → first figures, second open p50 / p95 (ms)',
+            spread(runs.map((r) => r.warm.first)),
+          ],
+        ],
+      );
+    },
+    MEASURE_TIMEOUT_MS,
+  );
+});
