@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// One runner, three projects: each maps to a row of the test pyramid in DESIGN.md §7.
+// One runner, one project per row of the test pyramid (docs/design.md §7), and the benches.
 export default defineConfig({
   test: {
     projects: [
@@ -17,6 +17,16 @@ export default defineConfig({
           include: ['tests/server/**/*.test.ts'],
           environment: 'node',
           // Each file owns its PGlite instance; PostgreSQL suites use their own schema.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // The device library (src/db, src/sync on fake-indexeddb) against the real server app.
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

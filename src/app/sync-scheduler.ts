@@ -4,10 +4,22 @@ import { appDb } from './db';
 
 const TIMER_MS = 60_000;
 let running: Promise<DrainResult> | undefined;
+/** When a drain was asked for while one ran here: it runs after, unless that one sufficed. */
+let askedAt: number | undefined;
 
-/** Drains from the page now (one at a time here; the Web Lock guards across tabs and the SW). */
+/**
+ * Drains from the page now: one at a time here, the Web Lock across tabs and the worker. Asked
+ * while a drain runs, it drains once more afterwards; that drain sends nothing and pulls nothing
+ * when the running one already delivered everything queued before the ask (src/sync/README.md).
+ */
 export function syncNow(force = false): Promise<DrainResult> {
-  running ??= (async () => {
+  if (running !== undefined) {
+    askedAt ??= Date.now();
+    return running;
+  }
+  const requestedAt = askedAt ?? Date.now();
+  askedAt = undefined;
+  running = (async () => {
     const release = holdBusy();
     try {
       return await drain({
@@ -15,19 +27,23 @@ export function syncNow(force = false): Promise<DrainResult> {
         fetch: (url, init) => fetch(url, init),
         locks: navigator.locks,
         force,
+        requestedAt,
         isOnline: () => navigator.onLine,
       });
     } finally {
       release();
       running = undefined;
+      if (askedAt !== undefined) void syncNow();
     }
   })();
   return running;
 }
 
 /**
- * Also asks the service worker: Background Sync where the browser has it (it runs even after the
- * page is closed), a message otherwise. Never relies on either alone (docs/design.md §6).
+ * Also asks the service worker, so that what was saved reaches the server even if the page is
+ * closed first: Background Sync where the browser has it (it runs after the page closed, when
+ * the network is back), a message otherwise. Either way the worker's drain waits for the page's
+ * and is then done at once if that one delivered everything (docs/design.md §6).
  */
 export async function askWorkerToDrain(): Promise<void> {
   if (!('serviceWorker' in navigator)) return;
@@ -35,8 +51,14 @@ export async function askWorkerToDrain(): Promise<void> {
   const withSync = registration as ServiceWorkerRegistration & {
     sync?: { register(tag: string): Promise<void> };
   };
-  await withSync.sync?.register(DRAIN_TAG).catch(() => undefined);
-  registration.active?.postMessage({ type: DRAIN_MESSAGE });
+  if (withSync.sync !== undefined) {
+    const registered = await withSync.sync.register(DRAIN_TAG).then(
+      () => true,
+      () => false,
+    );
+    if (registered) return;
+  }
+  registration.active?.postMessage(DRAIN_MESSAGE);
 }
 
 /** After a write, on `online`, when the page becomes visible, and on a timer. */

@@ -67,14 +67,9 @@ export class SotayDb extends Dexie {
   declare readonly outbox: EntityTable<OutboxRow, 'seq'>;
   declare readonly shadows: Table<ShadowRow, [string, string]>;
   declare readonly meta: EntityTable<MetaRow, 'key'>;
-  /** The key ranges of the IndexedDB under this database (tests pass fake-indexeddb's). */
-  readonly keyRange: typeof IDBKeyRange;
 
   constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
     super(name, options);
-    // Dexie types the option loosely (three functions); what is passed is a real IDBKeyRange.
-    this.keyRange =
-      (options?.IDBKeyRange as typeof IDBKeyRange | undefined) ?? globalThis.IDBKeyRange;
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
   }

@@ -1,11 +1,7 @@
-import type { IntervalTree, ObservabilitySet } from 'dexie';
+import Dexie, { type IndexableType, liveQuery } from 'dexie';
 import type { SotayDb } from './database';
-import { onTablesChanged, tablePart } from './idb';
-import { loadEnterpriseIndex, toIndexRow } from './repositories/enterprise-reads';
+import { toIndexRow } from './repositories/enterprise-reads';
 import type { EnterpriseIndexRow } from './search';
-
-/** Above this many changed rows, reading the whole table again is as cheap. */
-const MAX_ROWS_PATCHED = 500;
 
 export type IndexObserver = {
   next: (index: readonly EnterpriseIndexRow[]) => void;
@@ -13,93 +9,92 @@ export type IndexObserver = {
 };
 
 /**
- * Keeps the search index of every enterprise current for as long as it is watched: the whole
- * table once, then only the rows each write changed. A full read of 10,000 enterprises costs a
- * slow phone most of a second of its main thread, and every visit save writes an enterprise.
- * Writes whose rows Dexie does not name (a clear, a bulk import, another tab restored from the
- * back-forward cache) read everything again. Returns the stop.
+ * Parts the index is read in: ids are UUIDs, so ranges of their first two hex digits split a
+ * table into parts of about equal size. A write re-reads only the parts of the rows it wrote.
  */
-export function watchEnterpriseIndex(db: SotayDb, observer: IndexObserver): () => void {
-  const part = tablePart(db, 'enterprises');
-  const rows = new Map<string, EnterpriseIndexRow>();
-  let pending: Set<string> | 'all' | undefined = 'all';
-  let running = false;
-  let stopped = false;
+export const INDEX_PARTS = 64;
 
-  const update = async () => {
-    if (running) return;
-    running = true;
-    try {
-      while (pending !== undefined && !stopped) {
-        const work = pending;
-        pending = undefined;
-        if (work === 'all') await readAll(db, rows);
-        else await readRows(db, rows, [...work]);
-        if (!stopped) observer.next([...rows.values()]);
-      }
-    } catch (error) {
-      // The next change tries again from the whole table.
-      pending = 'all';
-      if (!stopped) observer.error(error);
-    } finally {
-      running = false;
-    }
-  };
+export type KeyRange = { from: IndexableType; to: IndexableType; last: boolean };
 
-  const stopListening = onTablesChanged(db, ['enterprises'], (parts) => {
-    const changed = changedEnterprises(parts, part);
-    if (changed.length === 0) return;
-    if (changed === 'all' || pending === 'all') pending = 'all';
-    else {
-      pending ??= new Set();
-      for (const id of changed) pending.add(id);
-      if (pending.size > MAX_ROWS_PATCHED) pending = 'all';
-    }
-    void update();
-  });
-
-  void update();
-  return () => {
-    stopped = true;
-    stopListening();
-  };
-}
-
-async function readAll(db: SotayDb, rows: Map<string, EnterpriseIndexRow>): Promise<void> {
-  const all = await loadEnterpriseIndex(db);
-  rows.clear();
-  for (const row of all) rows.set(row.id, row);
-}
-
-async function readRows(
-  db: SotayDb,
-  rows: Map<string, EnterpriseIndexRow>,
-  ids: string[],
-): Promise<void> {
-  const found = await db.enterprises.bulkGet(ids);
-  for (const [i, id] of ids.entries()) {
-    const row = found[i];
-    if (row === undefined) rows.delete(id);
-    else rows.set(id, toIndexRow(row));
-  }
+/**
+ * `count` ranges of primary keys that together hold every key once: the first from the lowest
+ * key, the last to the highest (including it), so ids that are not lowercase UUIDs fall in too.
+ */
+export function indexRanges(count: number = INDEX_PARTS): KeyRange[] {
+  const bounds = Array.from({ length: count - 1 }, (_, i) =>
+    Math.round(((i + 1) * 256) / count)
+      .toString(16)
+      .padStart(2, '0'),
+  );
+  return [Dexie.minKey, ...bounds].map((from, i) => ({
+    from,
+    to: bounds[i] ?? Dexie.maxKey,
+    last: i === count - 1,
+  }));
 }
 
 /**
- * The ids of the enterprises a write changed, from Dexie's description of it: [] when it did not
- * touch the table, 'all' when it does not name the rows (a range, the whole table).
+ * One part, in a readonly transaction of its own: outside one, Dexie's live-query cache would
+ * keep every full row of the table for as long as the index is watched (the whole session),
+ * where the index keeps only the fields it shows.
  */
-export function changedEnterprises(parts: ObservabilitySet, part: string): string[] | 'all' {
-  if ('all' in parts) return 'all';
-  const changed = parts[part];
-  if (changed === undefined) return [];
-  const ids: string[] = [];
-  return collectKeys(changed, ids) ? ids : 'all';
+function readRange(db: SotayDb, range: KeyRange): Promise<EnterpriseIndexRow[]> {
+  return db.transaction('r', db.enterprises, () =>
+    db.enterprises
+      .where('id')
+      .between(range.from, range.to, true, range.last)
+      .toArray((rows) => rows.map(toIndexRow)),
+  );
 }
 
-/** Walks the interval tree (a plain object when it came from another tab): keys only, no ranges. */
-function collectKeys(node: IntervalTree | null | undefined, ids: string[]): boolean {
-  if (node === null || node === undefined || !('from' in node)) return true;
-  if (typeof node.from !== 'string' || node.from !== node.to) return false;
-  ids.push(node.from);
-  return collectKeys(node.l, ids) && collectKeys(node.r, ids);
+/**
+ * Keeps the search index of every enterprise current for as long as it is watched. A full read
+ * of 10,000 enterprises costs a slow phone most of a second of its main thread, and every visit
+ * save writes an enterprise, so the table is read in INDEX_PARTS ranges of ids, each a live
+ * query: Dexie re-runs only the queries whose range a committed write touched, here, in another
+ * tab or in the service worker (its documented change propagation). The first index comes once
+ * every part has been read; each later one after a part changed. Returns the stop.
+ */
+export function watchEnterpriseIndex(db: SotayDb, observer: IndexObserver): () => void {
+  const ranges = indexRanges();
+  const parts: (EnterpriseIndexRow[] | undefined)[] = ranges.map(() => undefined);
+  let unread = ranges.length;
+  // Parts being read: a write re-runs every part it touched, and the index is sent once, in the
+  // task after the last of them was read (a bulk write outside a transaction re-runs them one
+  // task apart).
+  let reading = 0;
+  let flushing = false;
+  // One report per failure (the parts fail together: a full disk, an evicted database); a part
+  // that fails keeps its last rows, and its live query tries again at the next write.
+  let reported = false;
+  const flush = () => {
+    flushing = false;
+    if (reading === 0) observer.next(parts.flatMap((part) => part ?? []));
+  };
+  const read = (range: KeyRange) => () => {
+    reading += 1;
+    return readRange(db, range).finally(() => {
+      reading -= 1;
+    });
+  };
+  const subscriptions = ranges.map((range, i) =>
+    liveQuery(read(range)).subscribe({
+      next: (rows) => {
+        reported = false;
+        if (parts[i] === undefined) unread -= 1;
+        parts[i] = rows;
+        if (unread > 0 || reading > 0 || flushing) return;
+        flushing = true;
+        setTimeout(flush, 0);
+      },
+      error: (error: unknown) => {
+        if (reported) return;
+        reported = true;
+        observer.error(error);
+      },
+    }),
+  );
+  return () => {
+    for (const subscription of subscriptions) subscription.unsubscribe();
+  };
 }

@@ -9,7 +9,6 @@ export { newId } from './clock';
 export { CURRENT_VERSION, DEFAULT_DB_NAME, SotayDb, type TableName } from './database';
 export { type IndexObserver, watchEnterpriseIndex } from './enterprise-index';
 export { StorageFullError, ValidationError } from './errors';
-export { onTablesChanged } from './idb';
 export { getDb, type OpenOptions, openDatabase } from './open';
 export { exportAll, type ImportCounts, type ImportResult, importAll } from './repositories/backup';
 export { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './repositories/backup-format';
@@ -31,12 +30,14 @@ export { clearUserData, deleteMeta, getClientId, getMeta, setMeta } from './repo
 export {
   type Acknowledgement,
   acknowledge,
+  applyPushAnswers,
   discardRejected,
   entityOutboxRows,
   listRejected,
   markAttempt,
   type OutboxCount,
   outboxCount,
+  type PushAnswer,
   pendingOutbox,
   quarantine,
   resend,
@@ -61,11 +62,7 @@ export {
   listUnits,
   loadIndicatorData,
 } from './repositories/reference';
-export {
-  applyRemoteChanges,
-  type RemoteApplyResult,
-  type RemoteChange,
-} from './repositories/remote';
+export { applyRemoteChanges, type RemoteApplyResult } from './repositories/remote';
 export {
   countApplications,
   deleteSignupDraft,
@@ -88,20 +85,17 @@ export type {
   IndicatorEntryRow,
   MetaKey,
   MetaValues,
-  OutboxOp,
   OutboxRow,
   OutboxState,
-  RemoteEntity,
   Session,
   ShadowRow,
   SignupRow,
-  SyncRecord,
   SyncState,
   TargetRow,
   UnitRow,
   VisitRow,
 } from './rows';
-export { toServerRecord } from './rows';
+export { toMutation, toServerRecord } from './rows';
 export {
   compareEnterprises,
   type EnterpriseIndexRow,
@@ -116,3 +110,4 @@ export {
 } from './search';
 export { deleteSession, getSession, markSessionExpired, saveSession } from './session';
 export { type ConflictNote, getSyncState, updateSyncState } from './sync-state';
+export { onTablesChanged } from './table-changes';

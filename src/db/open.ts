@@ -13,9 +13,6 @@ export type OpenOptions = {
  */
 export function openDatabase(options: OpenOptions = {}): SotayDb {
   return new SotayDb(options.name ?? DEFAULT_DB_NAME, {
-    // Live queries re-read IndexedDB after every change instead of patching cached results: the
-    // visit save writes without Dexie (idb.ts), and a cached result would miss it.
-    cache: 'disabled',
     ...(options.indexedDB === undefined ? {} : { indexedDB: options.indexedDB }),
     ...(options.IDBKeyRange === undefined ? {} : { IDBKeyRange: options.IDBKeyRange }),
   });

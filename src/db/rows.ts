@@ -1,7 +1,8 @@
+import type { AnySyncRecord, Mutation, SyncRecord } from '../shared/protocol';
 import type {
   Enterprise,
   IndicatorEntry,
-  Signup,
+  PullEntity,
   SignupRecord,
   SyncEntity,
   Target,
@@ -30,26 +31,20 @@ export type TargetRow = Target;
 export type UnitRow = Unit;
 export type IndicatorEntryRow = IndicatorEntry;
 
-/** Records that travel in a push. Drafts never do. */
-export type SyncRecord = Enterprise | Visit | Signup;
-export type OutboxOp = 'put' | 'delete';
 export type OutboxState = 'pending' | 'rejected';
 
-export type OutboxRow = {
+/**
+ * A mutation of the push protocol (src/shared/protocol) as the device queues it, with what only
+ * the device needs. `data` is the record it carries (drafts never enter the outbox).
+ */
+export type OutboxRow = Omit<Mutation, 'data'> & {
   seq: number;
-  mutationId: string;
-  clientId?: string;
-  entity: SyncEntity;
-  entityId: string;
-  op: OutboxOp;
-  /** Server version the change was made on; absent for a create. */
-  baseVersion?: number;
-  data?: SyncRecord;
+  data?: AnySyncRecord;
   /**
    * Local-only, never sent: the record as the server holds it at baseVersion, the base of the
    * three-way merge when the server answers `conflict`. Absent for creates.
    */
-  base?: SyncRecord;
+  base?: AnySyncRecord;
   createdAt: string;
   state: OutboxState;
   attempts: number;
@@ -58,12 +53,25 @@ export type OutboxRow = {
   issues?: Issue[];
 };
 
+/** The mutation a row sends: the protocol's fields only (toMutation is the one place it is built). */
+export function toMutation(row: OutboxRow): Mutation {
+  const { mutationId, entity, entityId, op, baseVersion, data } = row;
+  return {
+    mutationId,
+    entity,
+    entityId,
+    op,
+    ...(baseVersion === undefined ? {} : { baseVersion }),
+    ...(data === undefined ? {} : { data }),
+  };
+}
+
 /** The last server-known copy of a synced record, base of field-level conflict merges. */
 export type ShadowRow = {
   entity: SyncEntity;
   entityId: string;
   version: number;
-  data?: SyncRecord;
+  data?: AnySyncRecord;
   deleted?: boolean;
 };
 
@@ -85,19 +93,16 @@ export const ENTITY_TABLES = {
   target: 'targets',
   unit: 'units',
   indicatorEntry: 'indicatorEntries',
-} as const;
-export type RemoteEntity = keyof typeof ENTITY_TABLES;
+} as const satisfies Record<PullEntity, string>;
 
 const LOCAL_FIELDS: ReadonlySet<string> = new Set(['searchKey', 'localUpdatedAt']);
-
-type ServerRecords = { enterprise: Enterprise; visit: Visit; signup: SignupRecord };
 
 /** The row without its local-only fields: what may be sent to the server or compared with it. */
 export function toServerRecord<E extends SyncEntity>(
   _entity: E,
-  row: ServerRecords[E] & LocalFields,
-): ServerRecords[E] {
-  return withoutLocalFields(row) as ServerRecords[E];
+  row: SyncRecord[E] & LocalFields,
+): SyncRecord[E] {
+  return withoutLocalFields(row) as SyncRecord[E];
 }
 
 /** Any stored row minus the local-only fields. */

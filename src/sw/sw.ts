@@ -6,7 +6,8 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { installDrainHandlers } from './drain';
+import { readWorkerMessage } from '../sync';
+import { drainFromWorker, installDrainHandlers } from './drain';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<PrecacheEntry | string>;
@@ -26,15 +27,12 @@ registerRoute(
 // prompt, which sends SKIP_WAITING only when no form is dirty and no drain runs.
 clientsClaim();
 
+// Every message from a page, read once (src/sync/messages.ts).
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
-  const data: unknown = event.data;
-  if (
-    typeof data === 'object' &&
-    data !== null &&
-    (data as { type?: unknown }).type === 'SKIP_WAITING'
-  ) {
-    void self.skipWaiting();
-  }
+  const message = readWorkerMessage(event.data);
+  if (message?.type === 'SKIP_WAITING') void self.skipWaiting();
+  // A page without Background Sync asks after a write: a drain like any other, backoff included.
+  if (message?.type === 'SOTAY_DRAIN') event.waitUntil(drainFromWorker());
 });
 
 // The outbox is delivered from here too, so that records reach the server after the page closed.

@@ -1,18 +1,18 @@
 import {
-  acknowledge,
+  applyPushAnswers,
   applyRemoteChanges,
   getClientId,
   getSession,
   getSyncState,
   markAttempt,
   markSessionExpired,
+  outboxCount,
+  type PushAnswer,
   pendingOutbox,
-  quarantine,
-  resolveConflict,
   type SotayDb,
+  toMutation,
   updateSyncState,
 } from '../db';
-import type { PushResult } from '../shared/protocol';
 import { retryDelay } from './backoff';
 import { type Fetch, type Outcome, pull, push } from './transport';
 
@@ -37,8 +37,14 @@ export type DrainDeps = {
   random?: () => number;
   /** Web Locks, where the runtime has them (every current browser, page and worker). */
   locks?: LockManager | undefined;
-  /** The user pressed "sync now": don't wait out the backoff. */
+  /** The user pressed "sync now" (the page only): don't wait out the backoff. */
   force?: boolean;
+  /**
+   * When the drain was asked for (ms since epoch; now by default). A drain that waited for the
+   * lock is done at once when the drain it waited for finished after this and left nothing to
+   * send: one save makes one push and one pull, however many callers asked.
+   */
+  requestedAt?: number;
   /**
    * Queue behind a drain that holds the lock instead of returning 'busy'. The worker does: if
    * the page that holds the lock is closed mid-drain, the worker takes over and finishes.
@@ -56,14 +62,15 @@ export type DrainDeps = {
  * it is empty).
  */
 export async function drain(deps: DrainDeps): Promise<DrainResult> {
-  if (!deps.locks) return drainUnlocked(deps);
-  if (deps.wait) return deps.locks.request(LOCK_NAME, () => drainUnlocked(deps));
+  const asked = { ...deps, requestedAt: deps.requestedAt ?? (deps.now ?? Date.now)() };
+  if (!deps.locks) return drainUnlocked(asked);
+  if (deps.wait) return deps.locks.request(LOCK_NAME, () => drainUnlocked(asked));
   return deps.locks.request(LOCK_NAME, { ifAvailable: true }, (lock) =>
-    lock ? drainUnlocked(deps) : ('busy' as const),
+    lock ? drainUnlocked(asked) : ('busy' as const),
   );
 }
 
-async function drainUnlocked(deps: DrainDeps): Promise<DrainResult> {
+async function drainUnlocked(deps: DrainDeps & { requestedAt: number }): Promise<DrainResult> {
   const { db } = deps;
   const now = deps.now ?? Date.now;
   const session = await getSession(db);
@@ -71,6 +78,7 @@ async function drainUnlocked(deps: DrainDeps): Promise<DrainResult> {
   if (session.expired) return 'unauthorized';
   const state = await getSyncState(db);
   if (!deps.force && state.retryAt !== undefined && state.retryAt > now()) return 'waiting';
+  if (!deps.force && (await doneSince(db, state.lastSyncAt, deps.requestedAt))) return 'done';
 
   await updateSyncState(db, { running: true, sent: 0 });
   try {
@@ -108,49 +116,30 @@ async function pushAll(deps: DrainDeps, token: string): Promise<Step> {
     const outcome = await push(
       deps.fetch,
       token,
-      {
-        clientId,
-        mutations: frozen.map((row) => ({
-          mutationId: row.mutationId,
-          entity: row.entity,
-          entityId: row.entityId,
-          op: row.op,
-          ...(row.baseVersion === undefined ? {} : { baseVersion: row.baseVersion }),
-          ...(row.data === undefined ? {} : { data: row.data }),
-        })),
-      },
+      { clientId, mutations: frozen.map(toMutation) },
       deps.timeoutMs,
     );
     if (outcome.kind !== 'ok') return outcome;
     const bySeq = new Map(frozen.map((row) => [row.mutationId, row.seq]));
+    const answers: PushAnswer[] = [];
     for (const result of outcome.body.results) {
       const seq = bySeq.get(result.mutationId);
-      if (seq !== undefined) await applyResult(db, seq, result);
+      if (seq !== undefined) answers.push({ seq, result });
     }
+    await applyPushAnswers(db, answers);
     sent += frozen.length;
     await updateSyncState(db, { sent });
   }
 }
 
-async function applyResult(db: SotayDb, seq: number, result: PushResult): Promise<void> {
-  switch (result.status) {
-    case 'applied':
-    case 'duplicate':
-      await acknowledge(db, seq, result.version === undefined ? {} : { version: result.version });
-      return;
-    case 'conflict':
-      await resolveConflict(db, seq, result.current ?? null);
-      return;
-    case 'rejected':
-      await quarantine(
-        db,
-        seq,
-        result.error?.fields?.length
-          ? result.error.fields.map((f) => ({ ...f, level: 'error' as const }))
-          : (result.error?.message ?? 'rejected'),
-      );
-      return;
-  }
+/** A drain finished after `requestedAt` and nothing has been queued since: nothing to do. */
+async function doneSince(
+  db: SotayDb,
+  lastSyncAt: string | undefined,
+  requestedAt: number,
+): Promise<boolean> {
+  if (lastSyncAt === undefined || Date.parse(lastSyncAt) <= requestedAt) return false;
+  return (await outboxCount(db)).pending === 0;
 }
 
 async function pullAll(deps: DrainDeps, token: string): Promise<Step> {

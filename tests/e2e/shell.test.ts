@@ -130,13 +130,15 @@ describe('the installable app shell', () => {
 
   it('switches to English and remembers the choice', async () => {
     await page.goto(`${server.url}/settings`);
+    // English loads on demand: the screen changes once its catalogue has arrived.
+    const navigation = () => page.getByRole('navigation').innerText();
     await page.getByLabel('English').check();
-    expect(await page.getByRole('navigation').innerText()).toContain('Enterprises');
+    await expect.poll(navigation).toContain('Enterprises');
     await page.reload();
-    expect(await page.getByRole('navigation').innerText()).toContain('Enterprises');
+    await expect.poll(navigation).toContain('Enterprises');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.getByLabel('Tiếng Việt').check();
-    expect(await page.getByRole('navigation').innerText()).toContain('Doanh nghiệp');
+    await expect.poll(navigation).toContain('Doanh nghiệp');
   });
 
   it('shows whether storage is protected and how much is used', async () => {

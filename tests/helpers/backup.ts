@@ -2,21 +2,25 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { Enterprise, Signup, Visit } from '../../src/shared/schemas';
+import type { Enterprise, Signup, SignupDraft, Visit } from '../../src/shared/schemas';
 import { prng, randomUuid } from '../fixtures/generate';
 
 type Entity = 'enterprise' | 'visit' | 'signup';
 
-/**
- * A backup file (the app's own export format) holding records and, for each, a pending outbox
- * row: what a phone holds after a day of offline capture. Importing it through the settings
- * screen fills a device in seconds where typing would take an hour.
- */
-export async function backupFile(records: {
+/** What a phone holds after a day of offline capture; drafts never enter the outbox. */
+export type CapturedRecords = {
   enterprises?: Enterprise[];
   visits?: Visit[];
   signups?: Signup[];
-}): Promise<string> {
+  drafts?: SignupDraft[];
+};
+
+/**
+ * A backup file (the app's own export format) holding records and, for each but drafts, a
+ * pending outbox row. Importing it through the settings screen fills a device in seconds where
+ * typing would take an hour.
+ */
+export async function backupFile(records: CapturedRecords): Promise<string> {
   const random = prng(records.visits?.length ?? 7);
   const outbox = (entity: Entity, list: { id: string }[] = []) =>
     list.map((data) => ({
@@ -36,7 +40,7 @@ export async function backupFile(records: {
     tables: {
       enterprises: records.enterprises ?? [],
       visits: records.visits ?? [],
-      signups: records.signups ?? [],
+      signups: [...(records.signups ?? []), ...(records.drafts ?? [])],
       outbox: [
         ...outbox('enterprise', records.enterprises),
         ...outbox('visit', records.visits),

@@ -1,14 +1,14 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openDatabase, type SotayDb, saveSession } from '../../src/db';
+import { type SotayDb, saveSession } from '../../src/db';
 import type { User } from '../../src/shared/schemas';
 import type { Fetch } from '../../src/sync';
+import { freshDb } from './device-db';
 
 let counter = 0;
 
 /** A phone: its own IndexedDB (fresh factory), signed in with a real token of the real server. */
 export async function newDevice(user: User, token: string): Promise<SotayDb> {
   counter += 1;
-  const db = openDatabase({ name: `device-${counter}`, indexedDB: new IDBFactory(), IDBKeyRange });
+  const db = freshDb(`device-${counter}`);
   await saveSession(db, { token, user, signedInAt: new Date().toISOString() });
   return db;
 }

@@ -1,15 +1,10 @@
 import * as v from 'valibot';
 import { fromValibot } from '../../shared/domain/issues';
+import type { PullEntity } from '../../shared/schemas';
 import { nowIso } from '../clock';
 import { type SotayDb, TABLE_NAMES, type TableName } from '../database';
 import { guardStorage, ValidationError } from '../errors';
-import {
-  ENTITY_TABLES,
-  type MetaRow,
-  type OutboxRow,
-  type RemoteEntity,
-  type ShadowRow,
-} from '../rows';
+import { ENTITY_TABLES, type MetaRow, type OutboxRow, type ShadowRow } from '../rows';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -19,6 +14,7 @@ import {
   rowSchemas,
 } from './backup-format';
 import { toStoredRow } from './entity-tables';
+import { recordServerCopy } from './server-copy';
 
 const SECRET_META_KEYS: ReadonlySet<string> = new Set(['session']);
 
@@ -44,7 +40,7 @@ export type ImportCounts = { added: number; updated: number; skipped: number; in
 /** Totals over every table, and per table. */
 export type ImportResult = ImportCounts & { tables: Record<TableName, ImportCounts> };
 
-const ENTITY_OF_TABLE: Partial<Record<TableName, RemoteEntity>> = Object.fromEntries(
+const ENTITY_OF_TABLE: Partial<Record<TableName, PullEntity>> = Object.fromEntries(
   Object.entries(ENTITY_TABLES).map(([entity, table]) => [table, entity]),
 );
 
@@ -155,13 +151,10 @@ async function importOutbox(db: SotayDb, rows: OutboxRow[], counts: ImportCounts
 
 async function importShadows(db: SotayDb, rows: ShadowRow[], counts: ImportCounts): Promise<void> {
   for (const row of rows) {
-    const existing = await db.shadows.get([row.entity, row.entityId]);
-    if (existing !== undefined && existing.version >= row.version) {
-      counts.skipped += 1;
-      continue;
-    }
-    counts[existing === undefined ? 'added' : 'updated'] += 1;
-    await db.shadows.put(row);
+    const existed = (await db.shadows.get([row.entity, row.entityId])) !== undefined;
+    const data = row.deleted === true ? undefined : row.data;
+    const recorded = await recordServerCopy(db, row.entity, row.entityId, row.version, data);
+    counts[!recorded ? 'skipped' : existed ? 'updated' : 'added'] += 1;
   }
 }
 

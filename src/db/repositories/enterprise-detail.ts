@@ -1,5 +1,5 @@
+import Dexie from 'dexie';
 import type { SotayDb } from '../database';
-import { rawRead } from '../idb';
 import type { EnterpriseRow, VisitRow } from '../rows';
 import { APPLICATION_STATUSES } from './applications';
 
@@ -15,24 +15,31 @@ export type EnterpriseDetail = {
 export const ENTERPRISE_DETAIL_TABLES = ['enterprises', 'visits', 'signups'] as const;
 
 /**
- * Everything the enterprise page shows, read in one transaction: one consistent picture (a visit
- * saved meanwhile is either in all three or in none). On the raw connection (idb.ts): the page
- * opens from the list, and Dexie's layers cost a slow phone more than the four requests do.
- * Same results as getEnterprise, listVisits and countApplications (their test compares them).
+ * Everything the enterprise page shows. Same results as getEnterprise, listVisits and
+ * countApplications (their test compares them); those stay separate so that the first screen's
+ * bundle does not carry the signup repository.
+ *
+ * The tap waits on this read, so its requests leave together as Dexie's single operations, each
+ * answered as soon as IndexedDB answers it: a readonly `db.transaction()` resolves only after
+ * IndexedDB reports the whole transaction complete, one more hop to the browser's storage
+ * process. A write landing between the requests is not missed: the page reads again after every
+ * write to these tables (onTablesChanged), and the preloaded copy is dropped when one came.
  */
 export function loadEnterpriseDetail(db: SotayDb, id: string): Promise<EnterpriseDetail> {
-  return rawRead(db, ENTERPRISE_DETAIL_TABLES, async (tx) => {
-    const [enterprise, visits, ...counts] = await Promise.all([
-      tx.get<EnterpriseRow>('enterprises', id),
-      tx.getAllWithPrefix<VisitRow>('visits', '[enterpriseId+visitedAt]', id),
-      ...APPLICATION_STATUSES.map((status) =>
-        tx.count('signups', '[enterpriseId+status]', [id, status]),
-      ),
-    ]);
-    return {
-      enterprise,
-      visits: visits.reverse(),
-      applications: counts.reduce((sum, count) => sum + count, 0),
-    };
-  });
+  // Plain requests: a forward read of the index (one getAll, where a reverse read walks a cursor
+  // row by row) and a count per status (where anyOf walks a cursor too).
+  return Promise.all([
+    db.enterprises.get(id),
+    db.visits
+      .where('[enterpriseId+visitedAt]')
+      .between([id, Dexie.minKey], [id, Dexie.maxKey])
+      .toArray(),
+    ...APPLICATION_STATUSES.map((status) =>
+      db.signups.where('[enterpriseId+status]').equals([id, status]).count(),
+    ),
+  ]).then(([enterprise, visits, ...counts]) => ({
+    enterprise,
+    visits: visits.reverse(),
+    applications: counts.reduce((sum, count) => sum + count, 0),
+  }));
 }

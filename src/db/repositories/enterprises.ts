@@ -3,8 +3,8 @@ import type { Enterprise } from '../../shared/schemas';
 import { nowIso } from '../clock';
 import type { SotayDb } from '../database';
 import { guardStorage, ValidationError } from '../errors';
-import { type EnterpriseRow, toEnterpriseRow, toServerRecord } from '../rows';
-import { enqueueMutation, type Mutation } from './outbox-write';
+import { toServerRecord } from '../rows';
+import { type LocalChange, writeLocalChange } from './local-change';
 import { withStoredServerFields } from './server-fields';
 
 /**
@@ -27,28 +27,13 @@ export async function saveEnterprise(db: SotayDb, enterprise: Enterprise): Promi
         existing.stage !== record.stage &&
         existing.stageChangedAt === record.stageChangedAt;
       if (stageMoved) record.stageChangedAt = now;
-      await putEnterprise(db, record, existing, now);
+      await writeLocalChange(db, enterpriseChange(record), existing, now);
       return record;
     }),
   );
 }
 
-/** Row + outbox row; the caller provides the transaction (enterprises, outbox and shadows, rw). */
-export async function putEnterprise(
-  db: SotayDb,
-  record: Enterprise,
-  stored: EnterpriseRow | undefined,
-  now: string,
-): Promise<void> {
-  // Issued together: IndexedDB runs them in order within the transaction anyway, and not
-  // awaiting each in turn saves round trips on slow phones.
-  await Promise.all([
-    db.enterprises.put(toEnterpriseRow(record, now)),
-    enqueueMutation(db, enterpriseMutation(record), stored?.version, now),
-  ]);
-}
-
-export function enterpriseMutation(record: Enterprise): Mutation {
+export function enterpriseChange(record: Enterprise): LocalChange {
   return {
     entity: 'enterprise',
     entityId: record.id,

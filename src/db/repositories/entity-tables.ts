@@ -1,12 +1,11 @@
 import type { Table } from 'dexie';
-import type { Enterprise, SyncEntity } from '../../shared/schemas';
+import type { AnySyncRecord } from '../../shared/protocol';
+import type { Enterprise, PullEntity, SyncEntity } from '../../shared/schemas';
 import type { SotayDb } from '../database';
 import {
   ENTITY_TABLES,
   type EnterpriseRow,
-  type RemoteEntity,
   type SignupRow,
-  type SyncRecord,
   toEnterpriseRow,
   type VisitRow,
   withoutLocalFields,
@@ -20,10 +19,10 @@ export function syncTable(db: SotayDb, entity: SyncEntity): Table<SyncRow, strin
 }
 
 /** The record a row would push; undefined for a signup draft, which never leaves the device. */
-export function syncRecordOf(row: SyncRow): SyncRecord | undefined {
+export function syncRecordOf(row: SyncRow): AnySyncRecord | undefined {
   if ('status' in row && row.status === 'draft') return undefined;
-  // Drafts are excluded above, so the rest is an Enterprise, a Visit or a submitted Signup.
-  return withoutLocalFields(row) as SyncRecord;
+  // Only the local fields were removed: the rest is the record of its table.
+  return withoutLocalFields(row) as AnySyncRecord;
 }
 
 /**
@@ -32,7 +31,7 @@ export function syncRecordOf(row: SyncRow): SyncRecord | undefined {
  * them with the same schemas, and backups are checked before import.
  */
 export function toStoredRow(
-  entity: RemoteEntity,
+  entity: PullEntity,
   record: object,
   localUpdatedAt?: string,
 ): Record<string, unknown> {

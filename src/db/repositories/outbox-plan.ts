@@ -1,4 +1,5 @@
-import type { OutboxOp, OutboxRow, SyncRecord } from '../rows';
+import type { AnySyncRecord, MutationOp } from '../../shared/protocol';
+import type { OutboxRow } from '../rows';
 
 /**
  * Where a new local change of an entity goes in the outbox (docs/design.md §6). Pure, so the rules can
@@ -10,8 +11,9 @@ import type { OutboxOp, OutboxRow, SyncRecord } from '../rows';
  *   no earlier row of the entity is waiting, else the version predicted after the latest waiting
  *   row: the server adds exactly 1 per applied mutation, and a create yields version 1.
  * - Rejected rows are skipped when predicting: the server did not apply them.
- * - Deleting a record whose only waiting row is an unsent create drops that row: the server never
- *   heard of the record.
+ * - Deleting a record whose only waiting row is an unsent create drops that row, and deleting one
+ *   with nothing acknowledged and nothing waiting queues nothing: the server never heard of it.
+ *   Any other delete carries the baseVersion it deletes, like an edit.
  * - A new row also remembers its `base`: the record as the server will hold it at baseVersion (the
  *   latest waiting row's data, else the acknowledged record), for three-way conflict merges.
  */
@@ -19,7 +21,8 @@ import type { OutboxOp, OutboxRow, SyncRecord } from '../rows';
 export type OutboxPlan =
   | { kind: 'merge'; seq: number }
   | { kind: 'drop'; seq: number }
-  | { kind: 'add'; baseVersion: number | undefined; base: SyncRecord | undefined };
+  | { kind: 'none' }
+  | { kind: 'add'; baseVersion: number | undefined; base: AnySyncRecord | undefined };
 
 export function isUnsent(row: OutboxRow): boolean {
   return row.state === 'pending' && row.attempts === 0 && row.firstSentAt === undefined;
@@ -45,9 +48,9 @@ export function predictBaseVersion(
  */
 export function planMutation(
   rows: readonly OutboxRow[],
-  op: OutboxOp,
+  op: MutationOp,
   ackedVersion: number | undefined,
-  ackedRecord?: SyncRecord,
+  ackedRecord?: AnySyncRecord,
 ): OutboxPlan {
   const latest = rows.at(-1);
   if (latest !== undefined && isUnsent(latest)) {
@@ -57,6 +60,8 @@ export function planMutation(
       : { kind: 'merge', seq: latest.seq };
   }
   const previous = latestWaiting(rows);
+  const baseVersion = predictBaseVersion(rows, ackedVersion);
+  if (op === 'delete' && baseVersion === undefined) return { kind: 'none' };
   const base = previous === undefined ? ackedRecord : previous.data;
-  return { kind: 'add', baseVersion: predictBaseVersion(rows, ackedVersion), base };
+  return { kind: 'add', baseVersion, base };
 }

@@ -1,10 +1,13 @@
+import type { AnySyncRecord, PushResult } from '../../shared/protocol';
 import type { Issue } from '../../shared/vn/issue';
 import { nowIso } from '../clock';
 import type { SotayDb } from '../database';
 import { guardStorage } from '../errors';
-import type { OutboxRow, ShadowRow, SyncRecord } from '../rows';
+import type { OutboxRow } from '../rows';
+import { CONFLICT_TABLES, resolveConflict } from './conflict';
 import { syncRecordOf, syncTable } from './entity-tables';
-import { enqueueMutation, entityOutboxRows } from './outbox-write';
+import { entityOutboxRows, writeLocalChange } from './local-change';
+import { recordServerCopy } from './server-copy';
 import { settleEntity } from './settle';
 
 /**
@@ -56,7 +59,7 @@ export function markAttempt(db: SotayDb, seqs: readonly number[]): Promise<Outbo
   );
 }
 
-export type Acknowledgement = { version?: number; data?: SyncRecord };
+export type Acknowledgement = { version?: number; data?: AnySyncRecord };
 
 /**
  * The server applied the row (or had already: `duplicate`). Removes it, stores the new version on
@@ -74,7 +77,8 @@ export function acknowledge(db: SotayDb, seq: number, ack: Acknowledgement): Pro
         await db.outbox.delete(seq);
         const { version } = ack;
         if (version === undefined) return true;
-        await recordServerCopy(db, row, version, ack.data ?? row.data);
+        const data = row.op === 'delete' ? undefined : (ack.data ?? row.data);
+        await recordServerCopy(db, row.entity, row.entityId, version, data);
         const table = syncTable(db, row.entity);
         const current = await table.get(row.entityId);
         if (current !== undefined) await table.put({ ...current, version });
@@ -85,25 +89,41 @@ export function acknowledge(db: SotayDb, seq: number, ack: Acknowledgement): Pro
   );
 }
 
-/** The shadow keeps the newest server copy: a pull may already have brought a later one. */
-async function recordServerCopy(
-  db: SotayDb,
-  row: OutboxRow,
-  version: number,
-  data: SyncRecord | undefined,
-): Promise<void> {
-  const existing = await db.shadows.get([row.entity, row.entityId]);
-  if (existing !== undefined && existing.version > version) return;
-  const shadow: ShadowRow =
-    row.op === 'delete'
-      ? { entity: row.entity, entityId: row.entityId, version, deleted: true }
-      : {
-          entity: row.entity,
-          entityId: row.entityId,
-          version,
-          ...(data === undefined ? {} : { data: { ...data, version } }),
-        };
-  await db.shadows.put(shadow);
+/** A push's answer for the outbox row `seq` (the row as it was sent). */
+export type PushAnswer = { seq: number; result: PushResult };
+
+/**
+ * Applies the answers of one push in ONE transaction: applied and duplicate rows are
+ * acknowledged, conflicts merged and queued again, refusals quarantined. A failure (a full
+ * disk) leaves every row as it was, to be sent again and answered `duplicate`.
+ */
+export function applyPushAnswers(db: SotayDb, answers: readonly PushAnswer[]): Promise<void> {
+  return guardStorage(() =>
+    db.transaction('rw', CONFLICT_TABLES, async () => {
+      for (const { seq, result } of answers) await applyPushAnswer(db, seq, result);
+    }),
+  );
+}
+
+async function applyPushAnswer(db: SotayDb, seq: number, result: PushResult): Promise<void> {
+  switch (result.status) {
+    case 'applied':
+    case 'duplicate':
+      await acknowledge(db, seq, result.version === undefined ? {} : { version: result.version });
+      return;
+    case 'conflict':
+      await resolveConflict(db, seq, result.current ?? null);
+      return;
+    case 'rejected':
+      await quarantine(
+        db,
+        seq,
+        result.error?.fields?.length
+          ? result.error.fields.map((field) => ({ ...field, level: 'error' as const }))
+          : (result.error?.message ?? 'rejected'),
+      );
+      return;
+  }
 }
 
 /** The server refused the row: keep it, with the reason, for the user to see. Never dropped. */
@@ -139,8 +159,8 @@ export function resend(db: SotayDb, seq: number): Promise<boolean> {
   return takeRejected(db, seq, async (row) => {
     const current = await syncTable(db, row.entity).get(row.entityId);
     const data = current === undefined ? row.data : syncRecordOf(current);
-    const base = { entity: row.entity, entityId: row.entityId, op: row.op };
-    await enqueueMutation(db, data === undefined ? base : { ...base, data }, current?.version, now);
+    const change = { entity: row.entity, entityId: row.entityId, op: row.op };
+    await writeLocalChange(db, data === undefined ? change : { ...change, data }, current, now);
   });
 }
 

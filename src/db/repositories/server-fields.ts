@@ -1,23 +1,21 @@
-/** Fields the server sets on every synced record (docs/design.md §3). */
-type ServerFields = {
-  version?: number | undefined;
-  updatedAt?: string | undefined;
-  updatedBy?: string | undefined;
-};
+import { SERVER_SET_FIELDS, type ServerSetField } from '../../shared/schemas';
+
+type ServerFields = Partial<Record<ServerSetField, unknown>>;
 
 /**
  * `value` with the server-set fields of the stored row (or none for a new record): the caller's
  * copy may be stale, and baseVersion must come from what the device last acknowledged.
  */
-export function withStoredServerFields<T extends ServerFields>(
+export function withStoredServerFields<T extends object>(
   value: T,
   stored: ServerFields | undefined,
 ): T {
-  const { version: _v, updatedAt: _u, updatedBy: _b, ...rest } = value;
-  return {
-    ...rest,
-    ...(stored?.version === undefined ? {} : { version: stored.version }),
-    ...(stored?.updatedAt === undefined ? {} : { updatedAt: stored.updatedAt }),
-    ...(stored?.updatedBy === undefined ? {} : { updatedBy: stored.updatedBy }),
-  } as T;
+  const result: Partial<Record<string, unknown>> = { ...(value as Record<string, unknown>) };
+  for (const field of SERVER_SET_FIELDS) {
+    const kept = stored?.[field];
+    if (kept === undefined) delete result[field];
+    else result[field] = kept;
+  }
+  // Only the server-set fields changed, each to the stored row's value of the same record type.
+  return result as T;
 }

@@ -1,7 +1,7 @@
 import type { SyncEntity } from '../../shared/schemas';
 import type { SotayDb } from '../database';
 import { syncTable, toStoredRow } from './entity-tables';
-import { entityOutboxRows } from './outbox-write';
+import { entityOutboxRows } from './local-change';
 
 /**
  * Once no outbox row of an entity is waiting, the device has nothing the server lacks, so the

@@ -12,7 +12,7 @@ import type { SotayDb } from '../database';
 import { guardStorage, ValidationError } from '../errors';
 import type { SignupRow } from '../rows';
 import { APPLICATION_STATUSES } from './applications';
-import { enqueueMutation } from './outbox-write';
+import { writeLocalChange } from './local-change';
 import { withStoredServerFields } from './server-fields';
 
 /**
@@ -75,11 +75,10 @@ export async function submitSignup(db: SotayDb, signup: Signup | SignupDraft): P
         status: 'submitted',
         submittedAt: submittedAt ?? now,
       };
-      await db.signups.put({ ...record, localUpdatedAt: now });
-      await enqueueMutation(
+      await writeLocalChange(
         db,
         { entity: 'signup', entityId: record.id, op: 'put', data: record },
-        existing?.version,
+        existing,
         now,
       );
       return record;
@@ -142,9 +141,12 @@ export async function listDrafts(db: SotayDb): Promise<(SignupDraft & SignupRow)
 }
 
 /** Applications collected at an enterprise: submitted and accepted signups. */
-export function countApplications(db: SotayDb, enterpriseId: string): Promise<number> {
-  return db.signups
-    .where('[enterpriseId+status]')
-    .anyOf(APPLICATION_STATUSES.map((status) => [enterpriseId, status]))
-    .count();
+export async function countApplications(db: SotayDb, enterpriseId: string): Promise<number> {
+  // A count per status: an index count each, where anyOf walks a cursor.
+  const counts = await Promise.all(
+    APPLICATION_STATUSES.map((status) =>
+      db.signups.where('[enterpriseId+status]').equals([enterpriseId, status]).count(),
+    ),
+  );
+  return counts.reduce((sum, count) => sum + count, 0);
 }

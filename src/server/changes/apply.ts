@@ -2,7 +2,13 @@ import { asRecord } from '../../shared/domain/record-input';
 import { t } from '../../shared/i18n';
 import type { ApiErrorCode, Mutation, PushResult, SyncRecord } from '../../shared/protocol';
 import { validateMutation } from '../../shared/protocol';
-import type { Enterprise, SyncEntity, User, Visit } from '../../shared/schemas';
+import {
+  type Enterprise,
+  SERVER_SET_FIELDS,
+  type SyncEntity,
+  type User,
+  type Visit,
+} from '../../shared/schemas';
 import type { Issue } from '../../shared/vn';
 import { apiErrorMessage } from '../http/errors';
 import { logServerError } from '../http/log';
@@ -27,15 +33,13 @@ export const MUTATIONS_PER_TRANSACTION = 10;
 
 const PUSH_ROUTE = 'POST /api/sync/push';
 
-/** Set by the server whatever the client sends (docs/design.md §3): dropped before validation. */
-const SERVER_FIELDS = ['version', 'updatedAt', 'updatedBy', 'authorId'] as const;
-
 function withoutServerFields(raw: RawMutation): RawMutation {
   if (typeof raw['data'] !== 'object' || raw['data'] === null || Array.isArray(raw['data'])) {
     return raw;
   }
   const data = { ...asRecord(raw['data']) };
-  for (const field of SERVER_FIELDS) delete data[field];
+  // Set by the server whatever the client sends (docs/design.md §3): dropped before validation.
+  for (const field of SERVER_SET_FIELDS) delete data[field];
   return { ...raw, data };
 }
 

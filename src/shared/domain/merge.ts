@@ -1,3 +1,5 @@
+import { SERVER_SET_FIELDS } from '../schemas';
+
 /**
  * Three-way, field-by-field merge of a record edited on the device while the server's copy also
  * changed (docs/design.md §6): a field changed on one side only takes that side's value; a field
@@ -13,7 +15,7 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 // Set by the server on every write; they say nothing about what the user changed.
-const SERVER_FIELDS = new Set(['version', 'updatedAt', 'updatedBy', 'authorId']);
+const SERVER_FIELDS: ReadonlySet<string> = new Set(SERVER_SET_FIELDS);
 
 export function mergeRecords<T extends object>(
   base: T | undefined,

@@ -16,7 +16,10 @@ import { type Mutation, mutationSchema } from './push-pull';
  * is submitted or later — the full strict check with eligibility. Warnings do not block.
  */
 
+/** The record of each synced entity: a put's `data`, a pull's `data`, a device's outbox row. */
 export type SyncRecord = { enterprise: Enterprise; visit: Visit; signup: SignupRecord };
+/** The record of any synced entity. */
+export type AnySyncRecord = SyncRecord[SyncEntity];
 
 export type MutationDataResult<T> =
   | { ok: true; value: T; warnings: Issue[] }

@@ -138,3 +138,11 @@ export const syncFields = {
   updatedAt: v.optional(isoDateTimeSchema),
   updatedBy: v.optional(uuidSchema),
 };
+
+/**
+ * Every field the server sets whatever the client sends (docs/design.md §3): the sync fields
+ * above and a visit's author. The server drops them from a pushed record, a conflict merge
+ * ignores them, and the device keeps its stored ones when the user saves an edit.
+ */
+export const SERVER_SET_FIELDS = ['version', 'updatedAt', 'updatedBy', 'authorId'] as const;
+export type ServerSetField = (typeof SERVER_SET_FIELDS)[number];

@@ -34,12 +34,13 @@ const NOW = '2025-03-05T08:00:00.000Z';
 async function populated(): Promise<SotayDb> {
   const db = freshDb('source');
   await applyRemoteChanges(db, [
-    { entity: 'target', entityId: IDS.target, version: 1, data: makeTarget() },
-    { entity: 'unit', entityId: makeUnit().id, version: 1, data: makeUnit() },
+    { entity: 'target', entityId: IDS.target, version: 1, deleted: false, data: makeTarget() },
+    { entity: 'unit', entityId: makeUnit().id, version: 1, deleted: false, data: makeUnit() },
     {
       entity: 'indicatorEntry',
       entityId: IDS.indicatorEntry,
       version: 1,
+      deleted: false,
       data: makeIndicatorEntry(),
     },
   ]);
@@ -111,9 +112,16 @@ describe('importAll', () => {
         entity: 'enterprise',
         entityId: IDS.enterprise,
         version: 5,
+        deleted: false,
         data: makeEnterprise({ notes: 'máy này, v5' }),
       },
-      { entity: 'unit', entityId: makeUnit().id, version: 1, data: makeUnit({ name: 'Cũ' }) },
+      {
+        entity: 'unit',
+        entityId: makeUnit().id,
+        version: 1,
+        deleted: false,
+        data: makeUnit({ name: 'Cũ' }),
+      },
     ]);
     const backup = {
       format: 'sotay-backup',

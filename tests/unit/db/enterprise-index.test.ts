@@ -1,5 +1,5 @@
-import { RangeSet } from 'dexie';
-import { describe, expect, it, vi } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
 import {
   clearUserData,
   type EnterpriseIndexRow,
@@ -8,35 +8,46 @@ import {
   saveEnterprise,
   watchEnterpriseIndex,
 } from '../../../src/db';
-import { changedEnterprises } from '../../../src/db/enterprise-index';
+import { INDEX_PARTS, indexRanges, type KeyRange } from '../../../src/db/enterprise-index';
 import { toIndexRow } from '../../../src/db/repositories/enterprise-reads';
 import { toEnterpriseRow } from '../../../src/db/rows';
 import { generateEnterprises } from '../../fixtures/generate';
 import { IDS, makeEnterprise, makeVisit } from '../../fixtures/records';
-import { freshDb } from './support';
+import { countRowsRead, freshDb } from './support';
 
-const PART = 'idb://sotay/enterprises/';
+const cmp = (a: unknown, b: unknown) => new IDBFactory().cmp(a, b);
 
-describe('changedEnterprises', () => {
-  it.each<[string, Record<string, unknown>, string[] | 'all']>([
-    ['another table', { 'idb://sotay/visits/': new RangeSet().addKeys(['v1']) }, []],
-    ['named rows', { [PART]: new RangeSet().addKeys(['b', 'a', 'c']) }, ['a', 'b', 'c']],
-    ['one row', { [PART]: new RangeSet('a') }, ['a']],
-    ['a range of rows', { [PART]: new RangeSet('a', 'c') }, 'all'],
-    ['the whole table', { [PART]: new RangeSet(-Infinity, [[[]]]) }, 'all'],
-    ['anything (Dexie\'s "all")', { all: new RangeSet(-Infinity, [[]]) }, 'all'],
-    [
-      'named rows that came from another tab (a plain object)',
-      { [PART]: JSON.parse(JSON.stringify(new RangeSet().addKeys(['x', 'y']))) },
-      ['x', 'y'],
-    ],
-  ])('%s', (_, parts, expected) => {
-    const changed = changedEnterprises(parts as never, PART);
-    expect(changed === 'all' ? changed : [...changed].sort()).toEqual(expected);
+function holds(range: KeyRange, key: unknown): boolean {
+  const below = range.last ? cmp(key, range.to) <= 0 : cmp(key, range.to) < 0;
+  return cmp(key, range.from) >= 0 && below;
+}
+
+describe('indexRanges', () => {
+  const ranges = indexRanges();
+
+  it.each<[string, unknown]>([
+    ['the lowest UUID', '00000000-0000-4000-8000-000000000000'],
+    ['the highest UUID', 'ffffffff-ffff-4fff-bfff-ffffffffffff'],
+    ['a key on a bound', ranges[1]?.from],
+    ['a key just below a bound', '07ffffff-ffff-4fff-bfff-ffffffffffff'],
+    ['an uppercase UUID', 'ABCDEF01-2345-4678-89AB-CDEF01234567'],
+    ['a fixture id', IDS.enterprise],
+    ['an empty string', ''],
+    ['a number', 42],
+  ])('puts %s in exactly one part', (_, key) => {
+    expect(ranges.filter((range) => holds(range, key))).toHaveLength(1);
+  });
+
+  it('splits the keys into INDEX_PARTS ordered, adjoining parts', () => {
+    expect(ranges).toHaveLength(INDEX_PARTS);
+    for (const [i, range] of ranges.entries()) {
+      expect(cmp(range.from, range.to), `part ${i}`).toBe(-1);
+      if (i > 0) expect(cmp(range.from, ranges[i - 1]?.to), `part ${i}`).toBe(0);
+    }
   });
 });
 
-/** What loadEnterpriseIndex reads, read here without the spied Table.toArray. */
+/** What the index must hold: every stored enterprise. */
 async function stored(db: SotayDb): Promise<EnterpriseIndexRow[]> {
   return (await db.enterprises.toCollection().toArray()).map(toIndexRow);
 }
@@ -61,37 +72,52 @@ function watch(db: SotayDb) {
     while (emitted.length === 0) await new Promise<void>((resolve) => (wake = resolve));
     return emitted.shift() as readonly EnterpriseIndexRow[];
   };
-  return { next, stop };
+  return { next, stop, emitted };
 }
 
+const SEEDED = 200;
+
 describe('watchEnterpriseIndex', () => {
-  it('follows every kind of write, reading the whole table only when the rows are not named', async () => {
+  it('follows every kind of write, re-reading only the parts a write touched', async () => {
     const db = freshDb('sotay');
+    const read = countRowsRead(db, 'enterprises');
+    await db.enterprises.bulkPut(
+      generateEnterprises(SEEDED, IDS.upperUnit, 7).map((e) => toEnterpriseRow(e)),
+    );
     await saveEnterprise(db, makeEnterprise({ id: IDS.otherEnterprise }));
-    const fullReads = vi.spyOn(db.enterprises, 'toArray');
     const index = watch(db);
-    const steps: [string, () => Promise<unknown>, number][] = [
-      ['first read', async () => undefined, 1],
-      ['a new enterprise (Dexie)', () => saveEnterprise(db, makeEnterprise()), 1],
-      ['a rename', () => saveEnterprise(db, makeEnterprise({ name: 'Công ty Mới' })), 1],
-      ['a visit that moves the stage (raw IndexedDB)', () => logVisit(db, makeVisit()), 1],
-      ['a deletion', () => db.enterprises.delete(IDS.otherEnterprise), 1],
+    // A write of one row reads its part again: about SEEDED / INDEX_PARTS rows, far below this.
+    const onePart = SEEDED / 4;
+    const steps: [string, () => Promise<unknown>, (rows: number) => boolean][] = [
+      ['first read', async () => undefined, (rows) => rows === SEEDED + 1],
+      ['a new enterprise', () => saveEnterprise(db, makeEnterprise()), (rows) => rows < onePart],
       [
-        'a bulk write of 60 (rows not named)',
+        'a rename',
+        () => saveEnterprise(db, makeEnterprise({ name: 'Công ty Mới' })),
+        (rows) => rows < onePart,
+      ],
+      ['a visit that moves the stage', () => logVisit(db, makeVisit()), (rows) => rows < onePart],
+      ['a deletion', () => db.enterprises.delete(IDS.otherEnterprise), (rows) => rows < onePart],
+      [
+        'a bulk write of 60',
         () =>
           db.enterprises.bulkPut(
             generateEnterprises(60, IDS.upperUnit).map((e) => toEnterpriseRow(e)),
           ),
-        2,
+        (rows) => rows > onePart && rows <= SEEDED + 61,
       ],
-      ['sign-out (tables cleared)', () => clearUserData(db), 3],
+      ['sign-out (tables cleared)', () => clearUserData(db), (rows) => rows === 0],
     ];
-    for (const [step, write, reads] of steps) {
+    for (const [step, write, expected] of steps) {
+      const before = read.rows;
       await write();
       const emitted = await index.next();
+      const rowsRead = read.rows - before;
       expect(byId(emitted), step).toEqual(byId(await stored(db)));
-      expect(fullReads, step).toHaveBeenCalledTimes(reads);
+      expect(rowsRead, step).toSatisfy(expected);
     }
+    // One index per write, not one per part it touched.
+    expect(index.emitted).toEqual([]);
     index.stop();
   });
 });

@@ -93,6 +93,17 @@ const CASES: Case[] = [
   ['delete of an unsent create', [{}], 'delete', undefined, 'drop', undefined],
   ['delete behind an unsent edit', [{ baseVersion: 3 }], 'delete', 3, 'merge', undefined],
   ['delete behind a sent edit', [{ ...SENT, baseVersion: 3 }], 'delete', 3, 'add', 4],
+  ['delete of a synced record', [], 'delete', 4, 'add', 4],
+  ['delete behind a sent create', [{ ...SENT }], 'delete', undefined, 'add', 1],
+  ['delete of a record the server never had', [], 'delete', undefined, 'none', undefined],
+  [
+    'delete behind a rejected create',
+    [{ ...SENT, state: 'rejected' }],
+    'delete',
+    undefined,
+    'none',
+    undefined,
+  ],
 ];
 
 describe('planMutation', () => {
@@ -102,6 +113,7 @@ describe('planMutation', () => {
 
     expect(plan.kind).toBe(kind);
     if (plan.kind === 'add') expect(plan.baseVersion).toBe(baseVersion);
+    else if (plan.kind === 'none') expect(op).toBe('delete');
     else expect(plan.seq).toBe(rows.at(-1)?.seq);
   });
 });

@@ -5,6 +5,7 @@ import {
   discardRejected,
   getEnterprise,
   listRejected,
+  logVisit,
   markAttempt,
   outboxCount,
   pendingOutbox,
@@ -13,8 +14,9 @@ import {
   type SotayDb,
   saveEnterprise,
 } from '../../../src/db';
+import { writeLocalChange } from '../../../src/db/repositories/local-change';
 import type { Issue } from '../../../src/shared/vn';
-import { fixtureId, IDS, makeEnterprise } from '../../fixtures/records';
+import { fixtureId, IDS, makeEnterprise, makeVisit } from '../../fixtures/records';
 import { freshDb } from './support';
 
 async function rows(db: SotayDb) {
@@ -67,7 +69,7 @@ describe('local edits and the outbox', () => {
     const db = freshDb();
     const server = { ...makeEnterprise(), version: 3 };
     await applyRemoteChanges(db, [
-      { entity: 'enterprise', entityId: IDS.enterprise, version: 3, data: server },
+      { entity: 'enterprise', entityId: IDS.enterprise, version: 3, deleted: false, data: server },
     ]);
     await saveEnterprise(db, makeEnterprise({ notes: 'sửa' }));
     await sendAll(db);
@@ -129,6 +131,93 @@ describe('local edits and the outbox', () => {
   });
 });
 
+describe('deletes', () => {
+  /** Deletes the enterprise through the one write path, as a delete screen would. */
+  function deleteEnterprise(db: SotayDb, stored: { version?: number | undefined } | undefined) {
+    const tables = [db.enterprises, db.outbox, db.shadows];
+    return db.transaction('rw', tables, () =>
+      writeLocalChange(
+        db,
+        { entity: 'enterprise', entityId: IDS.enterprise, op: 'delete' },
+        stored,
+        '2025-03-06T08:00:00.000Z',
+      ),
+    );
+  }
+
+  it('a delete of a synced record carries the version it deletes, and no data', async () => {
+    const db = freshDb();
+    const server = { ...makeEnterprise(), version: 3 };
+    await applyRemoteChanges(db, [
+      { entity: 'enterprise', entityId: IDS.enterprise, version: 3, deleted: false, data: server },
+    ]);
+    await deleteEnterprise(db, await getEnterprise(db, IDS.enterprise));
+
+    expect(await getEnterprise(db, IDS.enterprise)).toBeUndefined();
+    expect(await rows(db)).toEqual([
+      expect.objectContaining({ op: 'delete', baseVersion: 3, state: 'pending' }),
+    ]);
+    expect((await rows(db))[0]?.data).toBeUndefined();
+  });
+
+  it('takes the version from the server copy when the row is already gone', async () => {
+    const db = freshDb();
+    const server = { ...makeEnterprise(), version: 4 };
+    await applyRemoteChanges(db, [
+      { entity: 'enterprise', entityId: IDS.enterprise, version: 4, deleted: false, data: server },
+    ]);
+    await db.enterprises.delete(IDS.enterprise);
+    await deleteEnterprise(db, undefined);
+
+    expect(await rows(db)).toEqual([expect.objectContaining({ op: 'delete', baseVersion: 4 })]);
+  });
+
+  it('queues nothing for a record the server never had', async () => {
+    const db = freshDb();
+    await saveEnterprise(db, makeEnterprise());
+    await deleteEnterprise(db, await getEnterprise(db, IDS.enterprise));
+
+    expect(await rows(db)).toEqual([]);
+    expect(await getEnterprise(db, IDS.enterprise)).toBeUndefined();
+  });
+
+  it('resending a refused delete sends a delete again, with its version', async () => {
+    const db = freshDb();
+    const server = { ...makeEnterprise(), version: 2 };
+    await applyRemoteChanges(db, [
+      { entity: 'enterprise', entityId: IDS.enterprise, version: 2, deleted: false, data: server },
+    ]);
+    await deleteEnterprise(db, await getEnterprise(db, IDS.enterprise));
+    const [seq = 0] = await sendAll(db);
+    await quarantine(db, seq, 'forbidden');
+
+    expect(await resend(db, seq)).toBe(true);
+    expect(await rows(db)).toEqual([
+      expect.objectContaining({ op: 'delete', baseVersion: 2, state: 'pending', attempts: 0 }),
+    ]);
+    expect(await getEnterprise(db, IDS.enterprise)).toBeUndefined();
+  });
+});
+
+describe('server-set fields', () => {
+  it("keeps the stored visit's author and version when the user saves an edit", async () => {
+    const db = freshDb();
+    await saveEnterprise(db, makeEnterprise());
+    const pulled = { ...makeVisit(), version: 2, authorId: IDS.organizer, updatedBy: IDS.admin };
+    await applyRemoteChanges(db, [
+      { entity: 'visit', entityId: IDS.visit, version: 2, deleted: false, data: pulled },
+    ]);
+    await logVisit(db, { ...makeVisit({ outcome: 'Sửa lại.' }), authorId: IDS.admin, version: 9 });
+
+    expect(await db.visits.get(IDS.visit)).toMatchObject({
+      outcome: 'Sửa lại.',
+      authorId: IDS.organizer,
+      updatedBy: IDS.admin,
+      version: 2,
+    });
+  });
+});
+
 describe('acknowledge', () => {
   it('removes the row and stores the version on the entity and its shadow', async () => {
     const db = freshDb();
@@ -176,7 +265,7 @@ describe('acknowledge', () => {
     const [seq] = await sendAll(db);
     const newer = { ...makeEnterprise({ memberCount: 7 }), version: 2 };
     await applyRemoteChanges(db, [
-      { entity: 'enterprise', entityId: IDS.enterprise, version: 2, data: newer },
+      { entity: 'enterprise', entityId: IDS.enterprise, version: 2, deleted: false, data: newer },
     ]);
 
     await acknowledge(db, seq ?? 0, { version: 1 });
@@ -241,7 +330,7 @@ describe('rejected rows', () => {
     const db = freshDb();
     const server = { ...makeEnterprise(), version: 3 };
     await applyRemoteChanges(db, [
-      { entity: 'enterprise', entityId: IDS.enterprise, version: 3, data: server },
+      { entity: 'enterprise', entityId: IDS.enterprise, version: 3, deleted: false, data: server },
     ]);
     await saveEnterprise(db, makeEnterprise({ notes: 'bị từ chối' }));
     const [seq = 0] = await sendAll(db);

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  acknowledge,
   applyRemoteChanges,
   getEnterprise,
-  type RemoteChange,
+  markAttempt,
+  pendingOutbox,
   saveEnterprise,
 } from '../../../src/db';
+import type { PullChange } from '../../../src/shared/protocol';
 import {
   IDS,
   makeEnterprise,
@@ -16,7 +19,7 @@ import {
 } from '../../fixtures/records';
 import { freshDb } from './support';
 
-function change(entity: RemoteChange['entity'], data: { id: string }, version = 1): RemoteChange {
+function change(entity: PullChange['entity'], data: { id: string }, version = 1): PullChange {
   return { entity, entityId: data.id, version, deleted: false, data: { ...data, version } };
 }
 
@@ -71,9 +74,9 @@ describe('applyRemoteChanges', () => {
     await saveEnterprise(db, makeEnterprise());
 
     await applyRemoteChanges(db, [
-      { entity: 'visit', entityId: IDS.visit, version: 2, deleted: true },
+      { entity: 'visit', entityId: IDS.visit, version: 2, deleted: true, data: null },
       { entity: 'unit', entityId: makeUnit().id, version: 2, deleted: true, data: null },
-      { entity: 'enterprise', entityId: IDS.enterprise, version: 2, deleted: true },
+      { entity: 'enterprise', entityId: IDS.enterprise, version: 2, deleted: true, data: null },
     ]);
 
     expect(await db.visits.count()).toBe(0);
@@ -89,11 +92,40 @@ describe('applyRemoteChanges', () => {
 
     const result = await applyRemoteChanges(db, [
       change('enterprise', makeEnterprise({ notes: 'cũ' }), 3),
-      { entity: 'visit', entityId: IDS.visit, version: 1, data: 'not a record' },
-      { entity: 'user' as RemoteChange['entity'], entityId: IDS.admin, version: 1, data: {} },
+      { entity: 'visit', entityId: IDS.visit, version: 1, deleted: false, data: 'not a record' },
+      {
+        entity: 'user' as PullChange['entity'],
+        entityId: IDS.admin,
+        version: 1,
+        deleted: false,
+        data: {},
+      },
     ]);
 
     expect(result).toEqual({ applied: 0, keptLocal: 0, ignored: 3 });
     expect((await getEnterprise(db, IDS.enterprise))?.notes).toBe('mới');
+  });
+
+  it('skips a row at the version the device already holds: its own push coming back', async () => {
+    const db = freshDb();
+    await saveEnterprise(db, makeEnterprise({ notes: 'ghi trên máy' }));
+    const [row] = await markAttempt(
+      db,
+      (await pendingOutbox(db, 10)).map((r) => r.seq),
+    );
+    await acknowledge(db, row?.seq ?? 0, { version: 1 });
+    const before = await getEnterprise(db, IDS.enterprise);
+    const shadowBefore = await db.shadows.get(['enterprise', IDS.enterprise]);
+
+    const result = await applyRemoteChanges(db, [
+      change('enterprise', makeEnterprise({ notes: 'ghi trên máy' }), 1),
+      change('unit', makeUnit(), 1),
+      change('unit', makeUnit({ name: 'Không ghi lại' }), 1),
+    ]);
+
+    expect(result).toEqual({ applied: 1, keptLocal: 0, ignored: 2 });
+    expect(await getEnterprise(db, IDS.enterprise)).toEqual(before);
+    expect(await db.shadows.get(['enterprise', IDS.enterprise])).toEqual(shadowBefore);
+    expect((await db.units.toArray()).map((unit) => unit.name)).toEqual([makeUnit().name]);
   });
 });

@@ -54,7 +54,7 @@ describe('onTablesChanged', () => {
     heard.stop();
   });
 
-  it('hears the visit save, which writes around Dexie', async () => {
+  it('hears the visit save', async () => {
     const db = await openedDb('sotay-changes-raw');
     await saveEnterprise(db, makeEnterprise());
     const visits = countChanges(db, ['visits']);

@@ -160,8 +160,14 @@ describe('logVisit', () => {
       version: 2,
     };
     await applyRemoteChanges(db, [
-      { entity: 'enterprise', entityId: IDS.enterprise, version: 5, data: enterprise },
-      { entity: 'visit', entityId: visit.id, version: 2, data: visit },
+      {
+        entity: 'enterprise',
+        entityId: IDS.enterprise,
+        version: 5,
+        deleted: false,
+        data: enterprise,
+      },
+      { entity: 'visit', entityId: visit.id, version: 2, deleted: false, data: visit },
     ]);
 
     const edited = makeVisit({ outcome: 'Sửa lại: công ty đồng ý.', nextFollowUp: undefined });
@@ -219,7 +225,7 @@ describe('listVisits', () => {
 });
 
 describe('loadEnterpriseDetail', () => {
-  it('reads what getEnterprise, listVisits and countApplications read, in one transaction', async () => {
+  it('reads what getEnterprise, listVisits and countApplications read', async () => {
     const db = await withVisits();
     await db.signups.bulkPut(signupsOfEveryStatus());
 

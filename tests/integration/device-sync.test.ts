@@ -5,6 +5,8 @@ import {
   listRejected,
   logVisit,
   outboxCount,
+  pendingOutbox,
+  StorageFullError,
   saveEnterprise,
   submitSignup,
   updateSyncState,
@@ -12,10 +14,11 @@ import {
 import { createUnit, createUser } from '../../src/server/accounts/manage';
 import { createApp } from '../../src/server/hono-app';
 import type { Store } from '../../src/server/store/types';
-import type { Enterprise, User } from '../../src/shared/schemas';
+import type { Enterprise, Signup, User, Visit } from '../../src/shared/schemas';
 import { drain, type Fetch } from '../../src/sync';
 import { generateEnterprises, generateSignups, generateVisits } from '../fixtures/generate';
 import { fetchInto, newDevice } from '../helpers/device';
+import { abortWritesAtCommit, stopFaults } from '../helpers/device-db';
 import { openMigratedStore, storeFactories } from '../helpers/stores';
 
 type Account = { user: User; token: string };
@@ -257,5 +260,55 @@ describe.each(storeFactories)('device ↔ server sync on $name', (factory) => {
     expect((await getSyncState(tablet)).conflicts).toEqual([
       expect.objectContaining({ entityId: enterprise.id, fields: ['notes'] }),
     ]);
+  });
+
+  it('makes one push and one pull for a save, however many drains were asked meanwhile', async () => {
+    const { user, token } = await account(unitA);
+    const device = await newDevice(user, token);
+    const [enterprise] = generateEnterprises(1, unitA, 101) as [Enterprise];
+    await saveEnterprise(device, enterprise);
+    const log = { requests: [] as string[] };
+
+    // The page drains after the save; the worker, asked by the same save, waited for the lock.
+    const workerAskedAt = Date.now();
+    expect(await drain({ db: device, fetch: fetchInto(app, log) })).toBe('done');
+    const worker = { db: device, fetch: fetchInto(app, log), requestedAt: workerAskedAt };
+    expect(await drain(worker)).toBe('done');
+    expect(log.requests).toEqual(['POST /api/sync/push', 'GET /api/sync/pull']);
+
+    // A save after the drain the worker waited for: that drain did not deliver it.
+    const [visit] = generateVisits([enterprise], 1, 102) as [Visit];
+    await logVisit(device, visit);
+    expect(await drain({ ...worker, requestedAt: Date.now() })).toBe('done');
+    expect(log.requests.filter((r) => r.startsWith('POST'))).toHaveLength(2);
+    expect((await outboxCount(device)).pending).toBe(0);
+  });
+
+  it('acknowledges one push in one transaction: all of it or none, then nothing doubled', async () => {
+    const { user, token } = await account(unitA);
+    const device = await newDevice(user, token);
+    const [enterprise] = generateEnterprises(1, unitA, 111) as [Enterprise];
+    await saveEnterprise(device, enterprise);
+    for (const visit of generateVisits([enterprise], 2, 112)) await logVisit(device, visit);
+    const [signup] = generateSignups([enterprise], 1, 113) as [Signup];
+    await submitSignup(device, signup);
+    // The disk fills up while the answers of the push are stored: the signup's comes last.
+    await abortWritesAtCommit(device, 'signups');
+
+    await expect(drain({ db: device, fetch: fetchInto(app) })).rejects.toBeInstanceOf(
+      StorageFullError,
+    );
+    const waiting = await pendingOutbox(device, 10);
+    expect(waiting.map((row) => row.entity)).toEqual(['enterprise', 'visit', 'visit', 'signup']);
+    expect(waiting.every((row) => row.attempts === 1)).toBe(true);
+
+    stopFaults(device);
+    expect(await drain({ db: device, fetch: fetchInto(app) })).toBe('done');
+    expect((await outboxCount(device)).pending).toBe(0);
+    expect(await device.enterprises.get(enterprise.id)).toMatchObject({ version: 1 });
+    const visits = (await serverRecords('visit')).filter(
+      (v) => v['enterpriseId'] === enterprise.id,
+    );
+    expect(visits.map((v) => v['version'])).toEqual([1, 1]);
   });
 });

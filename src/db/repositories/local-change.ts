@@ -1,0 +1,137 @@
+import type { AnySyncRecord, MutationOp } from '../../shared/protocol';
+import type { SyncEntity } from '../../shared/schemas';
+import { newId } from '../clock';
+import type { SotayDb } from '../database';
+import type { OutboxRow, ShadowRow } from '../rows';
+import { syncTable, toStoredRow } from './entity-tables';
+import { planMutation } from './outbox-plan';
+
+/** A change the user made to a synced record: what its outbox row will send. */
+export type LocalChange = {
+  entity: SyncEntity;
+  entityId: string;
+  op: MutationOp;
+  /** The whole record after the change (a put); absent for a delete. */
+  data?: AnySyncRecord;
+};
+
+/** The entity's outbox rows, oldest first. */
+export function entityOutboxRows(
+  db: SotayDb,
+  entity: SyncEntity,
+  entityId: string,
+): Promise<OutboxRow[]> {
+  return db.outbox.where('[entity+entityId]').equals([entity, entityId]).sortBy('seq');
+}
+
+/** What a change does to the outbox: one row dropped, replaced in place or added. */
+export type OutboxChange =
+  | { kind: 'delete'; seq: number }
+  | { kind: 'put'; row: OutboxRow }
+  | { kind: 'add'; row: Omit<OutboxRow, 'seq'> }
+  | { kind: 'none' };
+
+/**
+ * The outbox change for a local change (rules in outbox-plan.ts), from the entity's outbox rows
+ * (oldest first) and shadow. `ackedVersion` is the server version the change was made on; the
+ * server's copy at that version becomes the new row's merge base. Pure, for its table test.
+ */
+export function outboxChange(
+  rows: readonly OutboxRow[],
+  shadow: ShadowRow | undefined,
+  change: LocalChange,
+  ackedVersion: number | undefined,
+  now: string,
+): OutboxChange {
+  const ackedRecord = shadow?.version === ackedVersion ? shadow?.data : undefined;
+  const plan = planMutation(rows, change.op, ackedVersion, ackedRecord);
+  if (plan.kind === 'none') return { kind: 'none' };
+  if (plan.kind === 'drop') return { kind: 'delete', seq: plan.seq };
+  if (plan.kind === 'merge') {
+    const latest = rows.find((row) => row.seq === plan.seq);
+    if (latest === undefined) return { kind: 'none' };
+    const { data: _previous, ...rest } = latest;
+    return { kind: 'put', row: { ...rest, op: change.op, ...dataOf(change) } };
+  }
+  return {
+    kind: 'add',
+    row: {
+      mutationId: newId(),
+      entity: change.entity,
+      entityId: change.entityId,
+      op: change.op,
+      ...(plan.baseVersion === undefined ? {} : { baseVersion: plan.baseVersion }),
+      ...dataOf(change),
+      ...(plan.base === undefined ? {} : { base: plan.base }),
+      createdAt: now,
+      state: 'pending',
+      attempts: 0,
+    },
+  };
+}
+
+/** What the outbox holds of one entity: its rows (oldest first) and its shadow. */
+export type OutboxState = { rows: OutboxRow[]; shadow: ShadowRow | undefined };
+
+/*
+ * The functions below chain Dexie's promises instead of awaiting them: each native await inside
+ * a Dexie transaction costs a zone switch, and the visit save is counted in milliseconds.
+ */
+
+/** Reads an entity's outbox state, for a caller that starts it with its own reads. */
+export function readOutboxState(
+  db: SotayDb,
+  entity: SyncEntity,
+  entityId: string,
+): Promise<OutboxState> {
+  return Promise.all([
+    entityOutboxRows(db, entity, entityId),
+    db.shadows.get([entity, entityId]),
+  ]).then(([rows, shadow]) => ({ rows, shadow }));
+}
+
+/**
+ * THE write of a local change to a synced record (docs/design.md §6): the entity's row (stored
+ * with the change's record, or deleted) and its outbox row, in the caller's rw transaction over
+ * the entity's table, the outbox and the shadows, so that both land or neither does.
+ * `stored` is the entity's row as the caller read it in that transaction (undefined when new or
+ * gone). The change was made on the version the device last had from the server: the stored
+ * row's, else, for a record no longer stored here, its shadow's: a delete of a synced record
+ * always says which version it deletes. A caller that read the entity's outbox state already
+ * (readOutboxState, in the same transaction) passes it: the writes then leave at once, in the
+ * order of the calls, so two changes written one after the other keep their outbox order.
+ */
+export function writeLocalChange(
+  db: SotayDb,
+  change: LocalChange,
+  stored: { version?: number | undefined } | undefined,
+  now: string,
+  state?: OutboxState,
+): Promise<void> {
+  if (state === undefined) {
+    return readOutboxState(db, change.entity, change.entityId).then((read) =>
+      writeLocalChange(db, change, stored, now, read),
+    );
+  }
+  const { rows, shadow } = state;
+  const outbox = outboxChange(rows, shadow, change, stored?.version ?? shadow?.version, now);
+  const table = syncTable(db, change.entity);
+  // Issued together: IndexedDB runs them in order within the transaction anyway.
+  return Promise.all([
+    change.op === 'delete' || change.data === undefined
+      ? table.delete(change.entityId)
+      : db.table(table.name).put(toStoredRow(change.entity, change.data, now)),
+    applyOutboxChange(db, outbox),
+  ]).then(() => undefined);
+}
+
+function applyOutboxChange(db: SotayDb, change: OutboxChange): Promise<unknown> {
+  if (change.kind === 'delete') return db.outbox.delete(change.seq);
+  if (change.kind === 'add') return db.outbox.add(change.row);
+  if (change.kind === 'put') return db.outbox.put(change.row);
+  return Promise.resolve();
+}
+
+function dataOf(change: LocalChange): { data?: AnySyncRecord } {
+  return change.op === 'put' && change.data !== undefined ? { data: change.data } : {};
+}

@@ -1,0 +1,28 @@
+import type { AnySyncRecord } from '../../shared/protocol';
+import type { SyncEntity } from '../../shared/schemas';
+import type { SotayDb } from '../database';
+import type { ShadowRow } from '../rows';
+
+/**
+ * THE record of a server copy (the shadow: base of conflict merges and what a record settles to
+ * once nothing of it waits), from an acknowledgement, a pull, a conflict answer or a backup.
+ * `data` undefined: the server deleted the record. The shadow only moves forward: a copy at the
+ * version already held, or older (pages replayed out of order, an answer after a later pull), is
+ * not recorded, and false says so. Runs in the caller's rw transaction over the shadows.
+ */
+export async function recordServerCopy(
+  db: SotayDb,
+  entity: SyncEntity,
+  entityId: string,
+  version: number,
+  data: AnySyncRecord | undefined,
+): Promise<boolean> {
+  const existing = await db.shadows.get([entity, entityId]);
+  if (existing !== undefined && existing.version >= version) return false;
+  const shadow: ShadowRow =
+    data === undefined
+      ? { entity, entityId, version, deleted: true }
+      : { entity, entityId, version, data: { ...data, version } };
+  await db.shadows.put(shadow);
+  return true;
+}
