@@ -10,8 +10,8 @@ import {
   reviewQuerySchema,
 } from '../../shared/protocol';
 import { requireUser } from '../auth/require-user';
-import { parseWith, readBody } from '../http/body';
-import { type AppEnv, currentUser } from '../http/context';
+import { limitBody, parseWith, readBody, SMALL_BODY_BYTES } from '../http/body';
+import type { AppEnv, AuthedEnv } from '../http/context';
 import { ApiError } from '../http/errors';
 import { closuresOfYear, reopenClosure } from '../reports/closures';
 import { csvText } from '../reports/csv';
@@ -33,7 +33,11 @@ import type { Store } from '../store/types';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The sheet as a download in `format`; file names carry no one's name. */
-async function download(c: Context<AppEnv>, sheet: Sheet, format: Exclude<ReportFormat, 'json'>) {
+async function download(
+  c: Context<AuthedEnv>,
+  sheet: Sheet,
+  format: Exclude<ReportFormat, 'json'>,
+) {
   const disposition = `attachment; filename="${sheet.fileName}.${format}"`;
   if (format === 'csv') {
     return c.body(csvText(sheet), 200, {
@@ -48,7 +52,7 @@ async function download(c: Context<AppEnv>, sheet: Sheet, format: Exclude<Report
   });
 }
 
-function query<S extends Parameters<typeof parseWith>[0]>(c: Context<AppEnv>, schema: S) {
+function query<S extends Parameters<typeof parseWith>[0]>(c: Context<AuthedEnv>, schema: S) {
   return parseWith(schema, c.req.query(), 'query');
 }
 
@@ -56,32 +60,32 @@ export function reportRoutes(store: Store): Hono<AppEnv> {
   // The report's words are a screen part of the catalogue (not in the app's first screen).
   addScreenMessages(reportVi);
   const routes = new Hono<AppEnv>();
-  routes.use('*', requireUser(store));
+  const authed = requireUser(store);
 
-  routes.get('/monthly', async (c) => {
+  routes.get('/monthly', authed, async (c) => {
     const { format, ...at } = query(c, monthlyReportQuerySchema);
-    const units = await unitsFor(store, currentUser(c), 'read_report', at.unitId);
+    const units = await unitsFor(store, c.get('user'), 'read_report', at.unitId);
     // One transaction: the closure, the sums and the targets are read together.
     const report = await store.transaction((tx) => monthlyReportOf(tx, units, at));
     if (format === 'json') return c.json({ ...report, fingerprint: fingerprintOf(report) });
     return download(c, reportSheet(report, unitName(units, at.unitId)), format);
   });
 
-  routes.post('/closures', async (c) => {
+  routes.post('/closures', authed, limitBody(SMALL_BODY_BYTES), async (c) => {
     const request = await readBody(c, closeMonthRequestSchema, 'closure');
-    const report = await closeMonth(store, currentUser(c), request);
+    const report = await closeMonth(store, c.get('user'), request);
     return c.json({ ...report, fingerprint: fingerprintOf(report) }, 201);
   });
 
-  routes.get('/closures', async (c) => {
+  routes.get('/closures', authed, async (c) => {
     const { unitId, year } = query(c, closuresQuerySchema);
-    await unitsFor(store, currentUser(c), 'read_report', unitId);
+    await unitsFor(store, c.get('user'), 'read_report', unitId);
     return c.json({ closures: await closuresOfYear(store, unitId, year) });
   });
 
-  routes.delete('/closures', async (c) => {
+  routes.delete('/closures', authed, async (c) => {
     const { unitId, year, month } = query(c, reopenQuerySchema);
-    const user = currentUser(c);
+    const user = c.get('user');
     await unitsFor(store, user, 'reopen_month', unitId);
     if (!(await reopenClosure(store, unitId, year, month, user.id))) {
       throw new ApiError(404, 'not_found', t('report.month_not_closed'));
@@ -90,9 +94,9 @@ export function reportRoutes(store: Store): Hono<AppEnv> {
     return c.body(null, 204);
   });
 
-  routes.get('/review', async (c) => {
+  routes.get('/review', authed, async (c) => {
     const { format, unitId, ...filters } = query(c, reviewQuerySchema);
-    const units = await unitsFor(store, currentUser(c), 'read_report', unitId);
+    const units = await unitsFor(store, c.get('user'), 'read_report', unitId);
     const list = await reviewListOf(store, unitId, filters);
     if (format === 'json') return c.json(list);
     return download(c, reviewSheet(list, unitName(units, unitId)), format);
