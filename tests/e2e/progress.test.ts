@@ -161,14 +161,19 @@ async function decide(signups: Signup[], enterprise: Enterprise): Promise<void> 
       },
     })),
   );
-  const { version: _v, updatedAt: _u, updatedBy: _b, ...record } = enterprise;
+  // The organizer's day moved the enterprise on: the founding is recorded on its current version.
+  const current = records<Enterprise>(
+    await pullAll(server.url, supervisorToken),
+    'enterprise',
+  ).find((e) => e.id === enterprise.id) as Enterprise;
+  const { version: _v, updatedAt: _u, updatedBy: _b, ...record } = current;
   await push(supervisorToken, [
     {
       mutationId: randomUUID(),
       entity: 'enterprise',
       entityId: enterprise.id,
       op: 'put',
-      baseVersion: enterprise.version,
+      baseVersion: current.version,
       data: {
         ...record,
         stage: 'founded',
