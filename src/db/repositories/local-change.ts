@@ -42,9 +42,10 @@ export function outboxChange(
   change: LocalChange,
   ackedVersion: number | undefined,
   now: string,
+  newestSeq?: number,
 ): OutboxChange {
   const ackedRecord = shadow?.version === ackedVersion ? shadow?.data : undefined;
-  const plan = planMutation(rows, change.op, ackedVersion, ackedRecord);
+  const plan = planMutation(rows, change.op, ackedVersion, ackedRecord, newestSeq);
   if (plan.kind === 'none') return { kind: 'none' };
   if (plan.kind === 'drop') return { kind: 'delete', seq: plan.seq };
   if (plan.kind === 'merge') {
@@ -70,8 +71,15 @@ export function outboxChange(
   };
 }
 
-/** What the outbox holds of one entity: its rows (oldest first) and its shadow. */
-export type OutboxState = { rows: OutboxRow[]; shadow: ShadowRow | undefined };
+/**
+ * What the outbox holds of one entity: its rows (oldest first) and its shadow, and the seq of the
+ * newest row of the whole outbox (whether anything was queued behind the entity's rows).
+ */
+export type OutboxState = {
+  rows: OutboxRow[];
+  shadow: ShadowRow | undefined;
+  newestSeq?: number | undefined;
+};
 
 /*
  * The functions below chain Dexie's promises instead of awaiting them: each native await inside
@@ -87,7 +95,12 @@ export function readOutboxState(
   return Promise.all([
     entityOutboxRows(db, entity, entityId),
     db.shadows.get([entity, entityId]),
-  ]).then(([rows, shadow]) => ({ rows, shadow }));
+    db.outbox.toCollection().lastKey(),
+  ]).then(([rows, shadow, newest]) => ({
+    rows,
+    shadow,
+    newestSeq: typeof newest === 'number' ? newest : undefined,
+  }));
 }
 
 /**
@@ -113,8 +126,9 @@ export function writeLocalChange(
       writeLocalChange(db, change, stored, now, read),
     );
   }
-  const { rows, shadow } = state;
-  const outbox = outboxChange(rows, shadow, change, stored?.version ?? shadow?.version, now);
+  const { rows, shadow, newestSeq } = state;
+  const acked = stored?.version ?? shadow?.version;
+  const outbox = outboxChange(rows, shadow, change, acked, now, newestSeq);
   const table = syncTable(db, change.entity);
   // Issued together: IndexedDB runs them in order within the transaction anyway.
   return Promise.all([
