@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/server/store/types';
 import { applyFoundingDecision, ROLE_ACTIONS, type RoleAction } from '../../src/shared/domain';
 import type { Enterprise, Signup, Visit } from '../../src/shared/schemas';
-import { makeDecision, makeEnterprise, makeSignup, makeVisit } from '../fixtures/records';
+import {
+  makeDecision,
+  makeEnterprise,
+  makeIndicatorEntry,
+  makeSignup,
+  makeTarget,
+  makeVisit,
+} from '../fixtures/records';
 import {
   type Account,
   type App,
@@ -52,6 +59,10 @@ function freshIdNumber(): string {
   idCounter += 1;
   return `001195${String(100_000 + idCounter).padStart(6, '0')}`;
 }
+
+let targetYear = 2030;
+/** A year no other case has a target of (one target per unit, year and indicator). */
+const nextTargetYear = () => ++targetYear;
 
 const put = <T extends { id: string }>(data: T, entity: string, baseVersion?: number) =>
   mutation({ entity, entityId: data.id, data, ...(baseVersion ? { baseVersion } : {}) });
@@ -210,6 +221,59 @@ const ROWS: readonly Row[] = [
       return put({ ...rest, stage: 'eligible', unionStatus: 'founding' }, 'enterprise', 2);
     },
   },
+  {
+    action: 'set_target',
+    what: 'set a target of unit A',
+    allowed: SUPERVISORS,
+    setup: async (ctx) =>
+      put(
+        makeTarget({ id: randomUUID(), unitId: ctx.world.unitA.id, year: nextTargetYear() }),
+        'target',
+      ),
+  },
+  {
+    action: 'set_target',
+    what: 'delete a target of unit A',
+    allowed: SUPERVISORS,
+    setup: async (ctx) => {
+      const target = makeTarget({
+        id: randomUUID(),
+        unitId: ctx.world.unitA.id,
+        year: nextTargetYear(),
+      });
+      await ctx.as('supervisorA', [put(target, 'target')]);
+      return del('target', target.id, 1);
+    },
+  },
+  {
+    action: 'record_entry',
+    what: 'record members who left unit A',
+    allowed: SUPERVISORS,
+    setup: async (ctx) =>
+      put(
+        makeIndicatorEntry({
+          id: randomUUID(),
+          unitId: ctx.world.unitA.id,
+          date: today,
+          kind: 'left',
+        }),
+        'indicatorEntry',
+      ),
+  },
+  {
+    action: 'record_entry',
+    what: 'edit an entry of unit A',
+    allowed: SUPERVISORS,
+    setup: async (ctx) => {
+      const entry = makeIndicatorEntry({
+        id: randomUUID(),
+        unitId: ctx.world.unitA.id,
+        date: today,
+      });
+      await ctx.as('supervisorA', [put(entry, 'indicatorEntry')]);
+      return put({ ...entry, count: 2 }, 'indicatorEntry', 1);
+    },
+  },
 ];
 
 /** The rows a push can exercise; the others are read or account actions with routes of their own. */
@@ -218,9 +282,6 @@ const NOT_PUSHED: readonly RoleAction[] = [
   'read_report',
   'close_month',
   'reopen_month',
-  // Targets and entries: see the rows added with their entities.
-  'set_target',
-  'record_entry',
 ];
 
 const CASES = ROWS.flatMap((row) =>

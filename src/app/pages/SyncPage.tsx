@@ -38,7 +38,9 @@ async function enterpriseNames(rows: readonly OutboxRow[]): Promise<Map<string, 
   const ids = new Set<string>();
   for (const row of rows) {
     if (row.entity === 'enterprise') ids.add(row.entityId);
-    else if (row.data && 'enterpriseId' in row.data) ids.add(row.data.enterpriseId);
+    else if (row.data && 'enterpriseId' in row.data && row.data.enterpriseId !== undefined) {
+      ids.add(row.data.enterpriseId);
+    }
   }
   const list = [...ids];
   const found = await Promise.all(list.map((id) => getEnterprise(appDb(), id)));

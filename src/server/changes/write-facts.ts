@@ -4,7 +4,7 @@ import type { Actor } from '../../shared/domain/roles';
 import type { UnitLink } from '../../shared/domain/units';
 import type { WriteFacts } from '../../shared/domain/write-rules';
 import { checkWriteRules, prepareWrite } from '../../shared/domain/write-rules';
-import type { SignupStatus, User } from '../../shared/schemas';
+import type { SignupStatus, Target, User } from '../../shared/schemas';
 import type { Issue } from '../../shared/vn';
 import type { Sql } from '../store/types';
 import { countApplications, findRecord } from './records';
@@ -102,7 +102,8 @@ async function assignee(tx: Sql, userId: string) {
 
 /**
  * Accepted applications of the federation (the root of `unitId`'s tree and every unit below it)
- * with the ID number `idNumber` compares equal to (idNumberKey: letters and digits, upper-case).
+ * with the ID number `idNumber` compares equal to (idNumberKey: letters and digits, upper-case;
+ * migration 007 indexes it).
  */
 async function membersWithIdNumber(
   tx: Sql,
@@ -131,6 +132,17 @@ async function membersWithIdNumber(
   return result.rows.map((row) => ({ id: row.id, status: row.status, idNumber: row.id_number }));
 }
 
+/** The live targets of the same unit, year and indicator as `target`. */
+async function targetsOfKey(tx: Sql, target: Target): Promise<Target[]> {
+  const result = await tx.query<{ data: Target }>(
+    `SELECT data FROM records
+     WHERE entity = 'target' AND NOT deleted AND unit_id = $1
+       AND data->>'year' = $2 AND data->>'indicator' = $3`,
+    [target.unitId, String(target.year), target.indicator],
+  );
+  return result.rows.map((row) => row.data);
+}
+
 /**
  * What the caller read already: the stored record's unit column (`storedUnit`), and the live
  * enterprise a visit or application is written into (`parent`).
@@ -144,7 +156,7 @@ export type KnownUnits = {
  * The facts `write` is judged on: the enterprises its records belong to (`storedUnit`, the
  * stored record's unit column, stands in for an enterprise deleted since), the user an
  * assignment names, the applications a stage move or founding counts, the members sharing an
- * accepted applicant's ID number.
+ * accepted applicant's ID number, the targets sharing a target's unit, year and indicator.
  */
 export async function writeFacts(
   tx: Sql,
@@ -172,6 +184,9 @@ export async function writeFacts(
     const assigned = write.incoming.assignedTo;
     if (assigned !== undefined) facts.users = await assignee(tx, assigned);
     facts.applicationCount = await countApplications(tx, write.incoming.id);
+  }
+  if (write.entity === 'target' && write.op === 'put') {
+    facts.sameTargetKey = await targetsOfKey(tx, write.incoming);
   }
   if (write.entity === 'signup' && write.op === 'put' && write.incoming.status === 'accepted') {
     const unitId = enterprises.find((e) => e.id === incomingEnterprise)?.unitId;

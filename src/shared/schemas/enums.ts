@@ -126,10 +126,13 @@ export type OpeningKind = (typeof OPENING_KINDS)[number];
  */
 export const ADJUSTMENT_KIND = 'adjustment';
 
-/** Entities that devices create and sync through /api/sync. */
-export const SYNC_ENTITIES = ['enterprise', 'visit', 'signup'] as const;
+/**
+ * Entities that devices create and sync through /api/sync: an organizer's work, and a
+ * supervisor's targets and indicator entries (the roles table of docs/design.md §3 says who).
+ */
+export const SYNC_ENTITIES = ['enterprise', 'visit', 'signup', 'target', 'indicatorEntry'] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 
-/** Entities a pull may carry: the synced ones plus what only the server writes. */
-export const PULL_ENTITIES = [...SYNC_ENTITIES, 'target', 'unit', 'indicatorEntry'] as const;
+/** Entities a pull may carry: the synced ones plus the units, which only admins write. */
+export const PULL_ENTITIES = [...SYNC_ENTITIES, 'unit'] as const;
 export type PullEntity = (typeof PULL_ENTITIES)[number];
