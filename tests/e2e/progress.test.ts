@@ -426,6 +426,118 @@ describe('Tiến độ and Rà soát on a supervisor’s phone, offline', () => 
   });
 });
 
+describe('Closing a month (chốt số liệu) on a supervisor’s phone', () => {
+  // March of this year, or of the last one while March has not begun.
+  const closed = month > 3 ? { year, month: 3 } : { year: year - 1, month: 3 };
+  const march = `3/${closed.year}`;
+  let page: Page;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    ({ page, context } = await phone('giamsat'));
+  }, 240_000);
+
+  it('says closing needs the network when offline', async () => {
+    await context.setOffline(true);
+    await page.goto(`${server.url}/progress?p=m-${closed.year}-03`);
+    await page.getByTestId('closing-offline').waitFor({ timeout: 60_000 });
+    await context.setOffline(false);
+  });
+
+  it('closes March once the supervisor says the report was sent', async () => {
+    await page.goto(`${server.url}/progress?p=m-${closed.year}-03`);
+    const closing = page.getByTestId('closing');
+    await closing.getByTestId('close-form').waitFor({ timeout: 60_000 });
+    const submit = closing.getByRole('button', { name: `Chốt số liệu tháng ${march}` });
+    await submit.click();
+    const sent = page.getByLabel(`Báo cáo tháng ${march} đã được gửi lên cấp trên`);
+    await expect.poll(() => sent.getAttribute('aria-invalid')).toBe('true');
+    await sent.check();
+    await submit.click();
+    await expect
+      .poll(() => page.getByTestId('closing-status').innerText())
+      .toBe(`Đã chốt số liệu tháng ${march}.`);
+    await page.getByTestId('month-closed').waitFor();
+    const months = await page
+      .getByTestId('closed-months')
+      .locator('li')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-month')));
+    expect(months).toEqual(['3']);
+    // Reopening is an admin's.
+    expect(await page.getByRole('button', { name: /Mở lại/ }).count()).toBe(0);
+    await checkA11y(page, 'closing');
+  });
+
+  it('shows a late admission of March as a correction line in the next report', async () => {
+    const [late] = generateSignups([founded], 1, 3131).map((s) => ({
+      ...s,
+      signedAt: `${closed.year}-03-05`,
+    }));
+    if (!late) throw new Error('no application generated');
+    await push(supervisorToken, [
+      { mutationId: randomUUID(), entity: 'signup', entityId: late.id, op: 'put', data: late },
+    ]);
+    await push(supervisorToken, [
+      {
+        mutationId: randomUUID(),
+        entity: 'signup',
+        entityId: late.id,
+        op: 'put',
+        baseVersion: 1,
+        data: {
+          ...late,
+          status: 'accepted',
+          decision: { number: '31/QĐ-LĐLĐ', date: `${closed.year}-03-31`, issuedBy: federation.id },
+        },
+      },
+    ]);
+    await page.goto(`${server.url}/progress`);
+    await page.getByTestId('report-links').getByRole('link', { name: 'Xem bản in' }).click();
+    const report = page.getByTestId('print-report');
+    await report.waitFor({ timeout: 60_000 });
+    const label =
+      closed.year === year ? 'điều chỉnh số liệu tháng 3' : `điều chỉnh số liệu tháng ${march}`;
+    const lines = report.locator('tr[data-kind="correction"]');
+    await expect.poll(() => lines.count()).toBeGreaterThan(0);
+    const whole = await report
+      .locator('section.report-unit')
+      .first()
+      .locator('tr[data-kind="correction"]')
+      .allInnerTexts();
+    // The whole unit's new members and net members of March each grew by one.
+    expect(whole).toHaveLength(2);
+    for (const line of whole) {
+      expect(line).toContain(label);
+      expect(line).toContain('+1');
+    }
+    await checkA11y(page, 'report with corrections');
+  });
+
+  it('offers the reopening to an admin, who reopens March', async () => {
+    const admin = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const adminPage = await admin.newPage();
+      await adminPage.goto(server.url);
+      await waitForController(adminPage);
+      await signIn(adminPage, ADMIN_ENV.ADMIN_USERNAME, ADMIN_ENV.ADMIN_PASSWORD);
+      await adminPage.goto(`${server.url}/progress?p=m-${closed.year}-03`);
+      const reopen = adminPage.getByRole('button', { name: `Mở lại tháng ${march}` });
+      await reopen.waitFor({ timeout: 60_000 });
+      await reopen.click();
+      await expect
+        .poll(() => adminPage.getByTestId('closing-status').innerText())
+        .toContain(`Đã mở lại tháng ${march}`);
+      await adminPage.getByTestId('close-form').waitFor();
+    } finally {
+      await admin.close();
+    }
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+});
+
 describe('the progress screens', () => {
   it('have no serious accessibility violation and no touch target under 44 px', () => {
     expect(a11y).not.toEqual({});
