@@ -81,6 +81,7 @@ export {
 } from './repositories/unsent';
 export { listVisits, logVisit } from './repositories/visits';
 export type {
+  Directory,
   EnterpriseRow,
   IndicatorEntryRow,
   MetaKey,

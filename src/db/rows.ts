@@ -1,4 +1,4 @@
-import type { AnySyncRecord, Mutation, SyncRecord } from '../shared/protocol';
+import type { AnySyncRecord, DirectoryUser, Mutation, SyncRecord } from '../shared/protocol';
 import type {
   Enterprise,
   IndicatorEntry,
@@ -75,11 +75,18 @@ export type ShadowRow = {
   deleted?: boolean;
 };
 
+/**
+ * The people of the user's scope as the server names them (GET /api/units/users), kept for the
+ * progress screens offline; gone with the rest at sign-out.
+ */
+export type Directory = { users: DirectoryUser[]; fetchedAt: string };
+
 /** Known keys of the `meta` table and their values. */
 export type MetaValues = {
   clientId: string;
   session: Session;
   syncState: SyncState;
+  directory: Directory;
 };
 export type { Session, SyncState };
 export type MetaKey = keyof MetaValues;

@@ -92,6 +92,25 @@ async function waitUntil(check: () => Promise<boolean>, what: string, timeout = 
   }
 }
 
+/** Whether the phone keeps the names of the people in its user's scope (the meta table). */
+function hasDirectory(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () =>
+      new Promise<boolean>((resolve, reject) => {
+        const open = indexedDB.open('sotay');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('meta').objectStore('meta').get('directory');
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(get.result !== undefined);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+}
+
 async function syncNow(page: Page): Promise<void> {
   await page.goto(`${server.url}/sync`);
   const button = page.getByRole('button', { name: 'Đồng bộ ngay' });
@@ -307,6 +326,7 @@ describe('Tiến độ and Rà soát on a supervisor’s phone, offline', () => 
       'the first pull',
     );
     await syncNow(page);
+    await waitUntil(() => hasDirectory(page), 'the names of the people in scope');
     await context.setOffline(true);
   }, 240_000);
 
@@ -346,6 +366,18 @@ describe('Tiến độ and Rà soát on a supervisor’s phone, offline', () => 
     );
     expect(values.reduce((sum, row) => sum + row.visits, 0)).toBe(3);
     expect(values.reduce((sum, row) => sum + row.admissions, 0)).toBe(5);
+    // Named as the server names them, offline: the organizer who made the visits and collected
+    // the applications (the demo's lan.nt), not an id.
+    const lan = organizers.locator('.organizer').filter({ hasText: 'Nguyễn Thị Lan' });
+    expect(await lan.count()).toBe(1);
+    expect(await lan.locator('[data-figure="admissions"] .activity-value').innerText()).toBe('5');
+    await lan.locator('[data-figure="admissions"]').click();
+    await expect
+      .poll(() => page.getByTestId('records-scope').innerText())
+      .toContain('Nguyễn Thị Lan');
+    await page.getByRole('link', { name: 'Quay lại Tiến độ' }).click();
+    await page.getByTestId('year-chart-svg').waitFor({ timeout: 30_000 });
+    await page.getByTestId('funnel-svg').waitFor({ timeout: 30_000 });
   });
 
   it('draws the year chart and the funnel with the same figures as their tables', async () => {

@@ -137,10 +137,14 @@ async function applyPut(
   }
   const version = (existing?.version ?? 0) + 1;
   const updatedAt = new Date().toISOString();
-  const author = existing?.data?.['authorId'] ?? ctx.user.id;
+  // The author of a visit or an application is who first sent it (docs/design.md §3), never
+  // changed by an edit or a decision. An application stored before the server named authors
+  // keeps none rather than take the name of whoever edits it next.
+  const author = existing ? existing.data?.['authorId'] : ctx.user.id;
+  const authored = (entity === 'visit' || entity === 'signup') && author !== undefined;
   const data = {
     ...value,
-    ...(entity === 'visit' ? { authorId: author } : {}),
+    ...(authored ? { authorId: author } : {}),
     version,
     updatedAt,
     updatedBy: ctx.user.id,

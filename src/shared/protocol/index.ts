@@ -1,5 +1,6 @@
 /** The HTTP contract of docs/design.md §5, shared by the server, the sync engine and the app. */
 export * from './auth';
+export * from './directory';
 export * from './errors';
 export * from './health';
 export * from './limits';

@@ -12,6 +12,7 @@ import { CheckField, issuesFor } from '../../forms/fields';
 import { useSaveForm } from '../../forms/useSaveForm';
 import { useLoad } from '../../hooks/useLoad';
 import { useOnline } from '../../hooks/useOnline';
+import { type NameOf, useOrganizerNames } from './names';
 import { closeMonth, fetchClosures, type MonthRef, reopenMonth } from './report-client';
 
 type Props = { session: Session; year: number; month: number };
@@ -87,15 +88,17 @@ function ClosedMonths(props: {
 }) {
   if (props.list.length === 0) return <p class="muted">{t('progress.close.noneYet')}</p>;
   const admin = mayDo(props.session.user.role, 'reopen_month');
+  const nameOf: NameOf = useOrganizerNames(props.session);
   return (
     <ul class="closed-months" data-testid="closed-months">
       {props.list.map((closure) => (
         <li key={closure.month} data-month={closure.month}>
           <span>
-            {t('progress.close.item', {
+            {t('progress.close.itemBy', {
               month: closure.month,
               year: closure.year,
               date: formatDate(closure.closedAt),
+              name: nameOf(closure.closedBy),
             })}
           </span>
           {admin && (

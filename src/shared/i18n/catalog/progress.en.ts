@@ -111,7 +111,6 @@ export const progressEn: Record<keyof typeof progressVi, string> = {
   'progress.close.offline':
     'Closing a month needs the network: the server records it. Try again when you are online.',
   'progress.close.noneYet': 'No month has been closed yet.',
-  'progress.close.item': '{month}/{year}: closed on {date}',
   'progress.close.itemBy': '{month}/{year}: closed on {date} by {name}',
   'progress.close.kept':
     'The figures of {month}/{year} were closed on {date}: this report stays as it was sent; anything recorded later shows as a correction line in the next report.',

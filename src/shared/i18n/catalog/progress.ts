@@ -109,7 +109,6 @@ export const progressVi = {
   'progress.close.offline':
     'Cần có mạng để xem và chốt số liệu: việc chốt do máy chủ ghi nhận. Hãy thử lại khi có mạng.',
   'progress.close.noneYet': 'Chưa có tháng nào được chốt số liệu.',
-  'progress.close.item': 'Tháng {month}/{year}: chốt ngày {date}',
   'progress.close.itemBy': 'Tháng {month}/{year}: chốt ngày {date}, {name}',
   'progress.close.kept':
     'Số liệu tháng {month}/{year} đã chốt ngày {date}: báo cáo tháng này giữ nguyên như đã gửi; số liệu ghi nhận sau sẽ hiện ở dòng điều chỉnh của báo cáo kỳ sau.',
