@@ -43,6 +43,8 @@ export {
   resend,
 } from './repositories/outbox';
 export {
+  type HeadlineDates,
+  headlineSpans,
   lastVisits,
   listVisitsAround,
   loadProgressHeadline,
