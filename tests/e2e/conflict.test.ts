@@ -173,11 +173,13 @@ describe('a same-field conflict between two organizers’ phones (point 12)', ()
     expect(await told.getByTestId('note-kept').innerText()).toBe(MINH_ADDRESS);
     expect(await told.getByTestId('note-lost').innerText()).toBe(LAN_ADDRESS);
     expect(await told.innerText()).toMatch(/Cán bộ Conflict Minh đã thay giá trị của bạn lúc \d/);
+    expect(await told.innerText()).toMatch(/Của Cán bộ Conflict Minh, lúc [^\n]+ \(đang dùng\)/);
     // Her device stored the notices and told the server so.
     await expect.poll(() => pendingNotices(lan.organizer)).toEqual([]);
     // The notes are already hers again: nothing to restore there.
     const restored = note(lan.page, 'Ghi chú');
     expect(await restored.innerText()).toContain('Giá trị này đã được khôi phục.');
+    expect(await restored.innerText()).toContain('Của bạn (đang dùng)');
     expect(await restored.getByRole('button', { name: 'Khôi phục giá trị của bạn' }).count()).toBe(
       0,
     );

@@ -28,7 +28,9 @@ export function noteValue(field: string, value: unknown): string {
     const label = `${field}.${value}`;
     return hasMessage(label) ? t(label) : value;
   }
-  return JSON.stringify(value);
+  // A contact or a list: its parts, each as above.
+  const parts = Array.isArray(value) ? value : Object.values(value as object);
+  return parts.map((part) => noteValue(field, part)).join(' · ');
 }
 
 function who(note: ConflictNote): string {
@@ -40,21 +42,23 @@ function fieldLabel(field: string): string {
   return hasMessage(key) ? fieldName(field) : field;
 }
 
-/** The two values of a note, the one in use first. */
-function values(note: ConflictNote): { label: string; value: unknown; testId: string }[] {
+/**
+ * The two values of a note, the one the record got first, each under its owner; the one the
+ * record holds now is marked in use (either, or neither once the record moved on again).
+ */
+function values(view: ConflictNoteView): { label: string; value: unknown; testId: string }[] {
+  const { note } = view;
   const by = who(note);
   const theirs = note.at
     ? t('sync.note.theirs', { by, when: formatDateTime(note.at) })
     : t('sync.note.theirsNoTime', { by });
-  if (note.kind === 'merged') {
-    return [
-      { label: t('sync.note.yoursInUse'), value: note.kept, testId: 'note-kept' },
-      { label: theirs, value: note.lost, testId: 'note-lost' },
-    ];
-  }
+  const mine = t('sync.note.yours');
+  const [kept, lost] = note.kind === 'merged' ? [mine, theirs] : [theirs, mine];
+  const label = (owner: string, value: unknown) =>
+    view.exists && sameValue(view.current, value) ? t('sync.note.inUse', { label: owner }) : owner;
   return [
-    { label: t('sync.note.theirsInUse', { by }), value: note.kept, testId: 'note-kept' },
-    { label: t('sync.note.yours'), value: note.lost, testId: 'note-lost' },
+    { label: label(kept, note.kept), value: note.kept, testId: 'note-kept' },
+    { label: label(lost, note.lost), value: note.lost, testId: 'note-lost' },
   ];
 }
 
@@ -111,7 +115,7 @@ function NoteItem({ view, recordName }: { view: ConflictNoteView; recordName: st
       <p>{summary(note)}</p>
       {note.restorable && (
         <dl class="note-values">
-          {values(note).map((item) => (
+          {values(view).map((item) => (
             <div key={item.testId}>
               <dt>{item.label}</dt>
               <dd data-testid={item.testId}>{noteValue(note.field, item.value)}</dd>
