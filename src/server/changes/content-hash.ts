@@ -5,7 +5,15 @@ import { isRecord } from '../../shared/domain/record-input';
  * What a mutation id is bound to besides its user (docs/design.md §5): not the clientId. A sealed
  * mutation's envelope stands for its data.
  */
-const CONTENT_FIELDS = ['entity', 'entityId', 'op', 'baseVersion', 'data', 'sealed'] as const;
+const CONTENT_FIELDS = [
+  'entity',
+  'entityId',
+  'op',
+  'baseVersion',
+  'data',
+  'sealed',
+  'replaced',
+] as const;
 
 type Token = { value: unknown } | { text: string };
 

@@ -5,6 +5,7 @@ import { parseWith } from '../http/body';
 import { apiError } from '../http/errors';
 import type { Sql, Store } from '../store/types';
 import { cursorSecret, decodeCursor, encodeCursor, scopeTag } from './cursor';
+import { pendingNotices } from './notices';
 import type { RecordEntity } from './records';
 import { scopeOf } from './scope';
 
@@ -60,7 +61,8 @@ async function unitChanges(store: Sql, unitIds: readonly string[], after: number
 /**
  * `GET /api/sync/pull` on its query parameters: what the user may see, changed after the cursor, in seq order. Records
  * and units share change_seq, so the first `limit + 1` of each, merged, contain the first
- * `limit + 1` of both; the extra one only says whether there is more.
+ * `limit + 1` of both; the extra one only says whether there is more. Every page also carries
+ * the user's notices not yet acknowledged (they follow no cursor).
  */
 export async function handlePull(
   store: Store,
@@ -79,10 +81,11 @@ export async function handlePull(
   }
   // One transaction: one snapshot for the three reads, and on PGlite, which runs one
   // transaction at a time, one wait behind a push instead of three.
-  const [records, units] = await store.transaction(async (tx) => {
+  const [records, units, notices] = await store.transaction(async (tx) => {
     const scope = await scopeOf(tx, user);
     const recordPage = await recordChanges(tx, scope.dataUnitIds, after, limit + 1);
-    return [recordPage, await unitChanges(tx, scope.visibleUnitIds, after, limit + 1)] as const;
+    const unitPage = await unitChanges(tx, scope.visibleUnitIds, after, limit + 1);
+    return [recordPage, unitPage, await pendingNotices(tx, user.id)] as const;
   });
   const merged = [...records, ...units].sort((a, b) => a.seq - b.seq);
   const page = merged.slice(0, limit);
@@ -91,5 +94,6 @@ export async function handlePull(
     changes: page.map((item) => item.change),
     cursor: encodeCursor(secret, last, tag),
     hasMore: merged.length > limit,
+    notices,
   };
 }
