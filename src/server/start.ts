@@ -7,6 +7,7 @@ import type { ServerConfig } from './config';
 import { describeDemoLogins, seedDemo } from './demo/seed';
 import { createApp } from './hono-app';
 import { logServerError } from './http/log';
+import { openSealKeyStore } from './keys/settings';
 import { openStore } from './store/open';
 import { StartupError, type Store } from './store/types';
 
@@ -62,6 +63,7 @@ export async function startServer(
     const app = createApp({
       store,
       clientAddress: clientAddressResolver({ trustProxy: config.trustProxy === true }),
+      sealKeys: openSealKeyStore(store, config),
       ...(staticDir ? { staticDir } : {}),
     });
     const server = await listen(app, config);

@@ -1,6 +1,12 @@
 import { asRecord } from '../../shared/domain/record-input';
 import { t } from '../../shared/i18n';
-import type { ApiErrorCode, Mutation, PushResult, SyncRecord } from '../../shared/protocol';
+import type {
+  ApiErrorCode,
+  FieldIssue,
+  Mutation,
+  PushResult,
+  SyncRecord,
+} from '../../shared/protocol';
 import { validateMutation } from '../../shared/protocol';
 import {
   type Enterprise,
@@ -9,7 +15,6 @@ import {
   type User,
   type Visit,
 } from '../../shared/schemas';
-import type { Issue } from '../../shared/vn';
 import { apiErrorMessage } from '../http/errors';
 import { logServerError } from '../http/log';
 import type { Sql, Store } from '../store/types';
@@ -18,9 +23,16 @@ import { mutationContentHash } from './content-hash';
 import { findRecord, moveEnterpriseChildren, type StoredRecord, writeRecord } from './records';
 import type { Scope } from './scope';
 import { applyVisitStageMove, enterpriseStageIssues, visitStageMove } from './stage-rules';
+import type { Unsealed } from './unseal';
 import { lockWrites } from './write-lock';
 
-export type PushContext = { user: User; scope: Scope; clientId: string };
+export type PushContext = {
+  user: User;
+  scope: Scope;
+  clientId: string;
+  /** Opens a sealed mutation into its plain form (unseal.ts). */
+  unseal: (raw: RawMutation) => Promise<Unsealed>;
+};
 
 export type RawMutation = { mutationId: string } & Record<string, unknown>;
 
@@ -43,7 +55,7 @@ function withoutServerFields(raw: RawMutation): RawMutation {
   return { ...raw, data };
 }
 
-function rejected(mutationId: string, code: ApiErrorCode, fields?: Issue[]): PushResult {
+function rejected(mutationId: string, code: ApiErrorCode, fields?: FieldIssue[]): PushResult {
   const error = { code, message: apiErrorMessage(code), ...(fields ? { fields } : {}) };
   return { mutationId, status: 'rejected', error };
 }
@@ -162,25 +174,38 @@ async function applyPut(
   return { mutationId, status: 'applied', version };
 }
 
-/** A mutation read and checked before its transaction starts: no CPU work while it is open. */
+/**
+ * A mutation read, opened and checked before its transaction starts: no CPU work while it is
+ * open. `refused`: a sealed envelope that did not open, answered without looking further.
+ */
 type Prepared = {
   key: ClaimKey;
   entity: string | undefined;
   check: ReturnType<typeof validateMutation>;
+  refused?: PushResult;
 };
 
-function prepare(ctx: PushContext, raw: RawMutation): Prepared {
-  const entity = typeof raw['entity'] === 'string' ? raw['entity'] : undefined;
-  return {
-    key: {
-      mutationId: raw.mutationId,
-      clientId: ctx.clientId,
-      userId: ctx.user.id,
-      hash: mutationContentHash(raw),
-    },
-    entity,
-    check: validateMutation(withoutServerFields(raw)),
+async function prepare(ctx: PushContext, sent: RawMutation): Promise<Prepared> {
+  const entity = typeof sent['entity'] === 'string' ? sent['entity'] : undefined;
+  const unsealed = await ctx.unseal(sent);
+  // The content hash is taken over the plain form when the envelope opened (content-hash.ts).
+  const raw = unsealed.raw;
+  const key = {
+    mutationId: sent.mutationId,
+    clientId: ctx.clientId,
+    userId: ctx.user.id,
+    hash: mutationContentHash(raw),
   };
+  if (!unsealed.ok) {
+    const { code, fields } = unsealed.error;
+    return {
+      key,
+      entity,
+      check: { ok: false, issues: [] },
+      refused: rejected(sent.mutationId, code, fields),
+    };
+  }
+  return { key, entity, check: validateMutation(withoutServerFields(raw)) };
 }
 
 async function judge(tx: Sql, ctx: PushContext, prepared: Prepared): Promise<PushResult> {
@@ -189,7 +214,8 @@ async function judge(tx: Sql, ctx: PushContext, prepared: Prepared): Promise<Pus
   if (claim.kind === 'taken') return mutationIdTaken(key.mutationId);
   if (claim.kind === 'replay') return claim.result;
   let result: PushResult;
-  if (!check.ok) result = rejected(key.mutationId, 'validation_failed', check.issues);
+  if (prepared.refused) result = prepared.refused;
+  else if (!check.ok) result = rejected(key.mutationId, 'validation_failed', check.issues);
   else {
     await lockWrites(tx);
     const { mutation } = check;
@@ -241,9 +267,10 @@ export async function applyMutations(
 ): Promise<PushResult[]> {
   const results: PushResult[] = [];
   for (let start = 0; start < mutations.length; start += MUTATIONS_PER_TRANSACTION) {
-    const batch = mutations
-      .slice(start, start + MUTATIONS_PER_TRANSACTION)
-      .map((raw) => prepare(ctx, raw));
+    const batch: Prepared[] = [];
+    for (const raw of mutations.slice(start, start + MUTATIONS_PER_TRANSACTION)) {
+      batch.push(await prepare(ctx, raw));
+    }
     const applied = await store.transaction(async (tx) => {
       const out: PushResult[] = [];
       for (const prepared of batch) out.push(await applyIsolated(tx, ctx, prepared));

@@ -11,6 +11,8 @@ import { createSession, deleteSession, deleteUserSessions } from '../auth/sessio
 import { limitBody, readBody, SMALL_BODY_BYTES } from '../http/body';
 import type { AppEnv } from '../http/context';
 import { apiError } from '../http/errors';
+import type { SealKeyStore } from '../keys/key-store';
+import { currentSealKey } from '../keys/keyring';
 import type { Store } from '../store/types';
 
 /**
@@ -41,7 +43,11 @@ async function checkPassword(
   return found.user;
 }
 
-export function authRoutes(store: Store, clientAddress: ClientAddressOf): Hono<AppEnv> {
+export function authRoutes(
+  store: Store,
+  clientAddress: ClientAddressOf,
+  sealKeys: SealKeyStore,
+): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const small = limitBody(SMALL_BODY_BYTES);
 
@@ -51,8 +57,15 @@ export function authRoutes(store: Store, clientAddress: ClientAddressOf): Hono<A
     if (!user) throw apiError(401, 'invalid_credentials');
     const token = await createSession(store, user.id);
     await store.flush();
-    return c.json({ token, user });
+    // The key the installation pins and seals its outbox for (docs/design.md §5 "Sealing").
+    return c.json({ token, user, sealKey: await currentSealKey(sealKeys) });
   });
+
+  /**
+   * The current sealing key, public: a device checks it against the key it pinned (a rotation
+   * shows as a new kid) without signing in again. The key is public, so no session is asked.
+   */
+  routes.get('/seal-key', async (c) => c.json(await currentSealKey(sealKeys)));
 
   routes.post('/logout', requireUser(store), async (c) => {
     await deleteSession(store, c.get('token'));

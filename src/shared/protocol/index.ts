@@ -5,4 +5,5 @@ export * from './health';
 export * from './limits';
 export * from './push-pull';
 export * from './reports';
+export * from './sealed';
 export * from './validate';

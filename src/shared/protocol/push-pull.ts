@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { PULL_ENTITIES, SYNC_ENTITIES, uuidSchema } from '../schemas';
 import { apiErrorSchema } from './errors';
 import { clampPullLimit, MAX_CURSOR_LENGTH, PULL_DEFAULT_LIMIT } from './limits';
+import { sealedEnvelopeSchema } from './sealed';
 
 /**
  * `POST /api/sync/push` and `GET /api/sync/pull` (docs/design.md §5, §6).
@@ -27,6 +28,11 @@ export const mutationSchema = v.object({
   op: v.picklist(MUTATION_OPS),
   baseVersion: v.optional(versionSchema),
   data: v.optional(v.unknown()),
+  /**
+   * `data` sealed for the server's key (sealed.ts), in place of `data`. The server opens it and
+   * judges the mutation as if `data` had been sent in clear.
+   */
+  sealed: v.optional(sealedEnvelopeSchema),
 });
 export type Mutation = v.InferOutput<typeof mutationSchema>;
 

@@ -164,6 +164,7 @@ export const domainEn: Record<DomainKey, string> = {
 
   'mutation.data_required': 'The record data is missing.',
   'mutation.data_unexpected': 'A delete must not carry data.',
+  'mutation.sealed_with_data': 'A sync mutation carries sealed data or plain data, not both.',
   'mutation.id_mismatch': 'The record id does not match the mutation.',
   'mutation.invalid': 'The sync mutation is not valid.',
   'mutation.id_taken': 'This sync mutation id was already used for another change.',
