@@ -4,6 +4,7 @@ import { m002AccountsSync } from './002-accounts-sync';
 import { m003Hardening } from './003-hardening';
 import { m004SealKeys } from './004-seal-keys';
 import { m005Reports } from './005-reports';
+import { m008Privacy } from './008-privacy';
 
 /** Every schema change, in order. Never edit a released migration: add the next one. */
 export const migrations: readonly Migration[] = [
@@ -12,4 +13,6 @@ export const migrations: readonly Migration[] = [
   m003Hardening,
   m004SealKeys,
   m005Reports,
+  // 006 and 007 come from other branches; versions apply in order whatever the gaps.
+  m008Privacy,
 ];

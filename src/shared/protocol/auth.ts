@@ -68,3 +68,14 @@ export const changePasswordRequestSchema = v.object({
   newPassword: v.pipe(passwordInput, v.minLength(MIN_PASSWORD_LENGTH)),
 });
 export type ChangePasswordRequest = v.InferOutput<typeof changePasswordRequestSchema>;
+
+/**
+ * `POST /api/auth/revoke` (no session) → 204: ends the session whose token hashes to
+ * `tokenHash` (sessionTokenHash in src/shared/crypto: SHA-256 hex of the token). A device that
+ * signs out offline wipes its token at once and queues this for its next connection. Answered 204
+ * whether or not such a session lives (idempotent, and it tells nothing); throttled per address.
+ */
+export const revokeRequestSchema = v.object({
+  tokenHash: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'invalid')),
+});
+export type RevokeRequest = v.InferOutput<typeof revokeRequestSchema>;
