@@ -1,3 +1,4 @@
+import { isRedacted, namesPeople, restorePersonal } from '../../shared/domain/need-to-know';
 import { asRecord } from '../../shared/domain/record-input';
 import { t } from '../../shared/i18n';
 import type {
@@ -15,12 +16,20 @@ import {
   type User,
   type Visit,
 } from '../../shared/schemas';
+import { makeIssue } from '../../shared/vn/issue';
 import { apiErrorMessage } from '../http/errors';
 import { logServerError } from '../http/log';
 import type { Sql, Store } from '../store/types';
 import { type ClaimKey, claimMutation, recordFailure, settleClaim } from './claim';
 import { mutationContentHash } from './content-hash';
-import { findRecord, moveEnterpriseChildren, type StoredRecord, writeRecord } from './records';
+import {
+  findRecord,
+  moveEnterpriseChildren,
+  type RecordEntity,
+  recordScopeExit,
+  type StoredRecord,
+  writeRecord,
+} from './records';
 import type { Scope } from './scope';
 import { applyVisitStageMove, enterpriseStageIssues, visitStageMove } from './stage-rules';
 import type { Unsealed } from './unseal';
@@ -152,7 +161,8 @@ async function applyPut(
   const author = existing?.data?.['authorId'] ?? ctx.user.id;
   const data = {
     ...value,
-    ...(entity === 'visit' ? { authorId: author } : {}),
+    // Who collected an application or wrote a visit: the first sender, never changed.
+    ...(entity === 'visit' || entity === 'signup' ? { authorId: author } : {}),
     version,
     updatedAt,
     updatedBy: ctx.user.id,
@@ -168,8 +178,11 @@ async function applyPut(
     updatedBy: ctx.user.id,
   });
   if (stageMove.kind === 'move') await applyVisitStageMove(tx, stageMove.enterprise, ctx.user.id);
-  if (entity === 'enterprise' && existing && existing.unitId !== unitId) {
-    await moveEnterpriseChildren(tx, mutation.entityId, unitId);
+  if (existing && existing.unitId !== unitId) {
+    // Out of the old unit's sight: its devices pull the record (and an enterprise's children)
+    // as deleted (docs/design.md §5 "Need to know").
+    await recordScopeExit(tx, { entity, id: mutation.entityId, version }, existing.unitId);
+    if (entity === 'enterprise') await moveEnterpriseChildren(tx, mutation.entityId, unitId);
   }
   return { mutationId, status: 'applied', version };
 }
@@ -183,6 +196,11 @@ type Prepared = {
   entity: string | undefined;
   check: ReturnType<typeof validateMutation>;
   refused?: PushResult;
+  /**
+   * A put of a redacted copy (need-to-know): judged in the transaction, once the stored record
+   * has given back the fields its sender never saw (restorePersonal).
+   */
+  redacted?: RawMutation;
 };
 
 async function prepare(ctx: PushContext, sent: RawMutation): Promise<Prepared> {
@@ -205,14 +223,41 @@ async function prepare(ctx: PushContext, sent: RawMutation): Promise<Prepared> {
       refused: rejected(sent.mutationId, code, fields),
     };
   }
-  return { key, entity, check: validateMutation(withoutServerFields(raw)) };
+  const plain = withoutServerFields(raw);
+  if (raw['op'] === 'put' && namesPeople(String(entity)) && isRedacted(raw['data'])) {
+    return { key, entity, check: { ok: false, issues: [] }, redacted: plain };
+  }
+  return { key, entity, check: validateMutation(plain) };
+}
+
+/**
+ * A redacted copy made whole from the stored record, then checked like any put. Without a
+ * stored record there is nothing to restore from: rejected, field `redacted`.
+ */
+async function checkRedacted(
+  tx: Sql,
+  raw: RawMutation,
+): Promise<ReturnType<typeof validateMutation>> {
+  const entity = raw['entity'] as RecordEntity;
+  const stored = await findRecord(tx, entity, String(raw['entityId']));
+  if (!stored?.data) {
+    return {
+      ok: false,
+      issues: [makeIssue('redacted', 'error', 'mutation.redacted_without_record')],
+    };
+  }
+  return validateMutation({
+    ...raw,
+    data: restorePersonal(entity, asRecord(raw['data']), stored.data),
+  });
 }
 
 async function judge(tx: Sql, ctx: PushContext, prepared: Prepared): Promise<PushResult> {
-  const { key, check } = prepared;
+  const { key } = prepared;
   const claim = await claimMutation(tx, key);
   if (claim.kind === 'taken') return mutationIdTaken(key.mutationId);
   if (claim.kind === 'replay') return claim.result;
+  const check = prepared.redacted ? await checkRedacted(tx, prepared.redacted) : prepared.check;
   let result: PushResult;
   if (prepared.refused) result = prepared.refused;
   else if (!check.ok) result = rejected(key.mutationId, 'validation_failed', check.issues);

@@ -1,4 +1,5 @@
 /** The HTTP contract of docs/design.md §5, shared by the server, the sync engine and the app. */
+export * from './access-log';
 export * from './auth';
 export * from './errors';
 export * from './health';

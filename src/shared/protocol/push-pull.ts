@@ -109,5 +109,12 @@ export const pullResponseSchema = v.object({
   /** Opaque: send it back as `cursor` to continue. */
   cursor: v.string(),
   hasMore: v.boolean(),
+  /**
+   * The cursor sent was issued for another user, role or unit (the user was moved, or another
+   * user signed in on this installation), so this page starts the pull over from the beginning.
+   * Before applying it, the device drops every server copy it holds that has nothing waiting in
+   * its outbox: records of the scope it left are not sent again, not even as deleted.
+   */
+  reset: v.optional(v.literal(true)),
 });
 export type PullResponse = v.InferOutput<typeof pullResponseSchema>;

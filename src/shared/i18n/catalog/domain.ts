@@ -200,6 +200,8 @@ export const domainVi = {
 
   'mutation.data_required': 'Thiếu dữ liệu bản ghi.',
   'mutation.data_unexpected': 'Lệnh xoá không được kèm dữ liệu.',
+  'mutation.redacted_without_record':
+    'Bản ghi này đã bị ẩn thông tin cá nhân và không còn trên máy chủ, nên không thể lưu.',
   'mutation.sealed_with_data':
     'Lệnh đồng bộ chỉ được kèm dữ liệu mã hoá hoặc dữ liệu thường, không cả hai.',
   'mutation.id_mismatch': 'Mã bản ghi không khớp với mã trong lệnh.',
