@@ -192,6 +192,9 @@ export const redactedSignupSchema = v.object({
 });
 export type RedactedSignup = v.InferOutput<typeof redactedSignupSchema>;
 
-/** What a device may hold for an application: the full record of either shape, or redacted. */
-export const heldSignupSchema = v.union([signupRecordSchema, redactedSignupSchema]);
+/**
+ * What a device may hold for an application: redacted (tried first, so that a redacted draft
+ * keeps its marker instead of passing for a draft with nothing typed), or the full record.
+ */
+export const heldSignupSchema = v.union([redactedSignupSchema, signupRecordSchema]);
 export type HeldSignup = v.InferOutput<typeof heldSignupSchema>;
