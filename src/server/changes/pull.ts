@@ -142,7 +142,7 @@ export async function handlePull(
   const reading = { user, today: todayInVietnam() };
   // One transaction: one snapshot for the reads and the access log, and on PGlite, which runs
   // one transaction at a time, one wait behind a push instead of several.
-  const { merged, page } = await store.transaction(async (tx) => {
+  const { merged, page, logged } = await store.transaction(async (tx) => {
     const scope = await scopeOf(tx, user);
     const all = [
       ...(await recordChanges(tx, reading, scope.dataUnitIds, after, limit + 1)),
@@ -150,11 +150,14 @@ export async function handlePull(
       ...(await unitChanges(tx, scope.visibleUnitIds, after, limit + 1)),
     ].sort((a, b) => a.seq - b.seq);
     const sent = all.slice(0, limit);
-    for (const [entity, count] of personalCounts(sent)) {
+    const counts = personalCounts(sent);
+    for (const [entity, count] of counts) {
       await logAccess(tx, { user, purpose: 'pull', entity, count });
     }
-    return { merged: all, page: sent };
+    return { merged: all, page: sent, logged: counts.size > 0 };
   });
+  // PGlite: the log of what this answer sends must outlive a crash right after it.
+  if (logged) await store.flush();
   const last = page.at(-1)?.seq ?? after;
   return {
     changes: page.map((item) => item.change),
