@@ -245,6 +245,7 @@ export const domainEn: Record<DomainKey, string> = {
   'field.location.lat': 'Latitude',
   'field.location.lng': 'Longitude',
   'field.location.accuracy': 'Location accuracy',
+  'field.redacted': 'Personal data withheld',
   'field.authorId': 'Recorded by',
   'field.fullName': 'Full name',
   'field.dateOfBirth': 'Date of birth',

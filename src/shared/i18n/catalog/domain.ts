@@ -282,6 +282,7 @@ export const domainVi = {
   'field.location.lat': 'Vĩ độ',
   'field.location.lng': 'Kinh độ',
   'field.location.accuracy': 'Độ chính xác vị trí',
+  'field.redacted': 'Đã ẩn thông tin cá nhân',
   'field.authorId': 'Người ghi',
   'field.fullName': 'Họ và tên',
   'field.dateOfBirth': 'Ngày sinh',
