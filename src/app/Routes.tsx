@@ -3,6 +3,7 @@ import { EnterprisesPage } from './pages/enterprises/EnterprisesPage';
 import { Placeholder } from './pages/Placeholder';
 import { navigate } from './router';
 import {
+  AdmissionsPage,
   EnterpriseDetailPage,
   EnterpriseFormPage,
   FollowUpsPage,
@@ -49,6 +50,8 @@ export function Routes({ path, lang, onLang }: Props) {
       if (id === 'records') return <ProgressRecordsPage />;
       if (id === 'report') return <ReportPage />;
       return <ProgressPage />;
+    case 'admissions':
+      return <AdmissionsPage />;
     case 'settings':
       return <SettingsPage lang={lang} onLang={onLang} />;
     default:

@@ -38,3 +38,6 @@ export const ReviewPage = lazyScreen(() =>
 export const ReportPage = lazyScreen(() =>
   import('./pages/progress/ReportPage').then((m) => m.ReportPage),
 );
+export const AdmissionsPage = lazyScreen(() =>
+  import('./pages/supervisor/AdmissionsPage').then((m) => m.AdmissionsPage),
+);

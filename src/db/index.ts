@@ -10,6 +10,15 @@ export { CURRENT_VERSION, DEFAULT_DB_NAME, SotayDb, type TableName } from './dat
 export { type IndexObserver, watchEnterpriseIndex } from './enterprise-index';
 export { StorageFullError, ValidationError } from './errors';
 export { getDb, type OpenOptions, openDatabase } from './open';
+export {
+  ADMISSION_TABLES,
+  type AdmissionQueue,
+  type AdmissionResult,
+  acceptApplications,
+  type IdNumberIndex,
+  loadAdmissionQueue,
+  rejectApplication,
+} from './repositories/admissions';
 export { exportAll, type ImportCounts, type ImportResult, importAll } from './repositories/backup';
 export { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './repositories/backup-format';
 export { resolveConflict } from './repositories/conflict';
@@ -80,6 +89,7 @@ export {
   unsentRecords,
 } from './repositories/unsent';
 export { listVisits, logVisit } from './repositories/visits';
+export { countWaitingApplications } from './repositories/waiting';
 export type {
   EnterpriseRow,
   IndicatorEntryRow,
