@@ -7,6 +7,7 @@ import {
   EnterpriseDetailPage,
   EnterpriseFormPage,
   FollowUpsPage,
+  FoundingPage,
   NewSignupPage,
   ProgressPage,
   ProgressRecordsPage,
@@ -34,6 +35,7 @@ export function Routes({ path, lang, onLang }: Props) {
       if (id === 'new') return <EnterpriseFormPage />;
       if (action === 'edit') return <EnterpriseFormPage id={id} />;
       if (action === 'visit') return <VisitFormPage enterpriseId={id} />;
+      if (action === 'found') return <FoundingPage enterpriseId={id} />;
       return <EnterpriseDetailPage id={id} />;
     case 'signups': {
       if (id === undefined) return <SignupsPage />;

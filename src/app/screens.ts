@@ -41,3 +41,6 @@ export const ReportPage = lazyScreen(() =>
 export const AdmissionsPage = lazyScreen(() =>
   import('./pages/supervisor/AdmissionsPage').then((m) => m.AdmissionsPage),
 );
+export const FoundingPage = lazyScreen(() =>
+  import('./pages/supervisor/FoundingPage').then((m) => m.FoundingPage),
+);

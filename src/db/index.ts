@@ -35,6 +35,7 @@ export {
   loadEnterpriseIndex,
 } from './repositories/enterprise-reads';
 export { saveEnterprise } from './repositories/enterprises';
+export { recordFounding } from './repositories/founding';
 export { clearUserData, deleteMeta, getClientId, getMeta, setMeta } from './repositories/meta';
 export {
   type Acknowledgement,

@@ -45,4 +45,11 @@ export const supervisorEn: Record<keyof typeof supervisorVi, string> = {
   'admissions.rejectConfirm': 'Confirm the rejection',
   'admissions.rejected': 'The application of {name} was rejected.',
   'admissions.organizer.self': '{name} (you)',
+
+  'founding.title': 'Record the founding of a grassroots union',
+  'founding.applications':
+    'The enterprise has {count, number} submitted or accepted applications; a founding needs at least 5 applications or 5 members.',
+  'founding.workerHint': 'This figure is kept even when the worker count changes later.',
+  'founding.save': 'Record the founding',
+  'founding.already': 'This enterprise already has a recognition decision; saving corrects it.',
 };

@@ -42,4 +42,12 @@ export const supervisorVi = {
   'admissions.rejectConfirm': 'Xác nhận từ chối',
   'admissions.rejected': 'Đã từ chối đơn của {name}.',
   'admissions.organizer.self': '{name} (bạn)',
+
+  'founding.title': 'Ghi nhận thành lập CĐCS',
+  'founding.applications':
+    'Doanh nghiệp có {count, number} đơn đã nộp hoặc đã kết nạp; cần ít nhất 5 đơn hoặc 5 đoàn viên khi thành lập.',
+  'founding.workerHint': 'Giữ nguyên số này về sau, kể cả khi số lao động thay đổi.',
+  'founding.save': 'Ghi nhận thành lập',
+  'founding.already':
+    'Doanh nghiệp này đã có quyết định công nhận CĐCS; lưu lại sẽ sửa quyết định.',
 } as const;

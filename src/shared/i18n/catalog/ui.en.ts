@@ -12,6 +12,7 @@ export const uiEn: Record<UiKey, string> = {
   'nav.progress': 'Progress',
   'nav.admissions': 'Membership admissions',
   'nav.admissionsWaiting': '{count, number} waiting',
+  'enterprise.recordFounding': 'Record the founding',
   'nav.settings': 'Settings',
   'network.online': 'Online',
   'network.offline': 'Offline',

@@ -10,6 +10,7 @@ export const uiVi = {
   'nav.progress': 'Tiến độ',
   'nav.admissions': 'Duyệt đơn gia nhập',
   'nav.admissionsWaiting': '{count, number} đơn chờ duyệt',
+  'enterprise.recordFounding': 'Ghi nhận thành lập CĐCS',
   'nav.settings': 'Cài đặt',
   'network.online': 'Có mạng',
   'network.offline': 'Ngoại tuyến',
