@@ -182,5 +182,7 @@ export const uiEn: Record<UiKey, string> = {
   'sync.row.enterprise': 'Enterprise {name}',
   'sync.row.visit': 'Visit on {date} at {enterprise}',
   'sync.row.signup': 'Application of {name}',
+  'sync.row.target': 'Target “{indicator}” for {year}',
+  'sync.row.indicatorEntry': '{kind} on {date}',
   'sync.row.unknown': '(unknown)',
 };

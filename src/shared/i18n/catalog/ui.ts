@@ -175,6 +175,8 @@ export const uiVi = {
   'sync.row.enterprise': 'Doanh nghiệp {name}',
   'sync.row.visit': 'Nhật ký tiếp xúc ngày {date} tại {enterprise}',
   'sync.row.signup': 'Đơn gia nhập của {name}',
+  'sync.row.target': 'Chỉ tiêu «{indicator}» năm {year}',
+  'sync.row.indicatorEntry': '{kind} ngày {date}',
   'sync.row.unknown': '(không rõ)',
 };
 
