@@ -35,6 +35,13 @@ export {
   loadEnterpriseIndex,
 } from './repositories/enterprise-reads';
 export { saveEnterprise } from './repositories/enterprises';
+export {
+  deleteIndicatorEntry,
+  ENTRY_TABLES,
+  getEntry,
+  listEntries,
+  saveIndicatorEntry,
+} from './repositories/entries';
 export { recordFounding } from './repositories/founding';
 export { clearUserData, deleteMeta, getClientId, getMeta, setMeta } from './repositories/meta';
 export {
@@ -84,6 +91,13 @@ export {
   saveSignupDraft,
   submitSignup,
 } from './repositories/signups';
+export {
+  loadTargetTable,
+  saveTargets,
+  TARGET_TABLES,
+  type TargetChange,
+  type TargetTableData,
+} from './repositories/targets';
 export {
   type UnsentState,
   unsentKey,

@@ -6,7 +6,6 @@ import {
 } from '../../shared/domain/admission';
 import { fieldIssue } from '../../shared/domain/issues';
 import type { Actor } from '../../shared/domain/roles';
-import { checkWriteRules, prepareWrite } from '../../shared/domain/write-rules';
 import type { Decision, SignupRecord } from '../../shared/schemas';
 import type { Issue } from '../../shared/vn/issue';
 import { nowIso } from '../clock';
@@ -14,6 +13,7 @@ import type { SotayDb } from '../database';
 import { guardStorage, ValidationError } from '../errors';
 import { type EnterpriseRow, type SignupRow, toServerRecord, type UnitRow } from '../rows';
 import { type LocalChange, writeLocalChange } from './local-change';
+import { writeRefusals } from './supervision';
 
 /**
  * The supervisor's admissions (duyệt đơn, docs/design.md §3): the queue of submitted
@@ -114,14 +114,12 @@ function writeIssues(
   stored: SignupRecord,
   incoming: SignupRecord,
 ): Issue[] {
-  const write = prepareWrite(actor, { entity: 'signup', op: 'put', stored, incoming });
   const sameIdNumber = context.members.get(idNumberKey(incoming.idNumber)) ?? [];
-  const issues = checkWriteRules(actor, write, {
-    units: context.units,
-    enterprises: context.enterprises,
-    sameIdNumber,
-  });
-  return issues.filter((issue) => issue.level === 'error');
+  return writeRefusals(
+    actor,
+    { entity: 'signup', op: 'put', stored, incoming },
+    { units: context.units, enterprises: context.enterprises, sameIdNumber },
+  );
 }
 
 /**
