@@ -6,6 +6,8 @@ import {
   AdmissionsPage,
   EnterpriseDetailPage,
   EnterpriseFormPage,
+  EntriesPage,
+  EntryFormPage,
   FollowUpsPage,
   FoundingPage,
   NewSignupPage,
@@ -17,6 +19,7 @@ import {
   SignupFormPage,
   SignupsPage,
   SyncPage,
+  TargetsPage,
   VisitFormPage,
 } from './screens';
 
@@ -54,6 +57,11 @@ export function Routes({ path, lang, onLang }: Props) {
       return <ProgressPage />;
     case 'admissions':
       return <AdmissionsPage />;
+    case 'targets':
+      return <TargetsPage />;
+    case 'entries':
+      if (id === undefined) return <EntriesPage />;
+      return id === 'new' ? <EntryFormPage /> : <EntryFormPage id={id} />;
     case 'settings':
       return <SettingsPage lang={lang} onLang={onLang} />;
     default:

@@ -44,3 +44,12 @@ export const AdmissionsPage = lazyScreen(() =>
 export const FoundingPage = lazyScreen(() =>
   import('./pages/supervisor/FoundingPage').then((m) => m.FoundingPage),
 );
+export const EntriesPage = lazyScreen(() =>
+  import('./pages/supervisor/EntriesPage').then((m) => m.EntriesPage),
+);
+export const EntryFormPage = lazyScreen(() =>
+  import('./pages/supervisor/EntryFormPage').then((m) => m.EntryFormPage),
+);
+export const TargetsPage = lazyScreen(() =>
+  import('./pages/supervisor/TargetsPage').then((m) => m.TargetsPage),
+);
