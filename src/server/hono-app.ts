@@ -6,6 +6,7 @@ import { securityHeaders } from './http/security-headers';
 import { staticFiles } from './http/static-files';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
+import { peopleRoutes } from './routes/people';
 import { reportRoutes } from './routes/reports';
 import { syncRoutes } from './routes/sync-api';
 import type { Store } from './store/types';
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/admin', adminRoutes(deps.store));
   app.route('/api/sync', syncRoutes(deps.store));
   app.route('/api/reports', reportRoutes(deps.store));
+  app.route('/api/people', peopleRoutes(deps.store));
 
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API endpoint.');

@@ -3,6 +3,7 @@ export * from './auth';
 export * from './errors';
 export * from './health';
 export * from './limits';
+export * from './people';
 export * from './push-pull';
 export * from './reports';
 export * from './validate';
