@@ -4,6 +4,7 @@ import { Placeholder } from './pages/Placeholder';
 import { navigate } from './router';
 import {
   AdmissionsPage,
+  AssignmentsPage,
   EnterpriseDetailPage,
   EnterpriseFormPage,
   EntriesPage,
@@ -57,6 +58,8 @@ export function Routes({ path, lang, onLang }: Props) {
       return <ProgressPage />;
     case 'admissions':
       return <AdmissionsPage />;
+    case 'assignments':
+      return <AssignmentsPage />;
     case 'targets':
       return <TargetsPage />;
     case 'entries':

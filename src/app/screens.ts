@@ -53,3 +53,6 @@ export const EntryFormPage = lazyScreen(() =>
 export const TargetsPage = lazyScreen(() =>
   import('./pages/supervisor/TargetsPage').then((m) => m.TargetsPage),
 );
+export const AssignmentsPage = lazyScreen(() =>
+  import('./pages/supervisor/AssignmentsPage').then((m) => m.AssignmentsPage),
+);

@@ -19,6 +19,15 @@ export {
   loadAdmissionQueue,
   rejectApplication,
 } from './repositories/admissions';
+export {
+  ASSIGNMENT_TABLES,
+  type AssignableEnterprise,
+  type AssignmentData,
+  type AssignmentResult,
+  assignEnterprises,
+  loadAssignmentData,
+  savePeople,
+} from './repositories/assignments';
 export { exportAll, type ImportCounts, type ImportResult, importAll } from './repositories/backup';
 export { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './repositories/backup-format';
 export { resolveConflict } from './repositories/conflict';

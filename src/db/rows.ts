@@ -1,4 +1,4 @@
-import type { AnySyncRecord, Mutation, SyncRecord } from '../shared/protocol';
+import type { AnySyncRecord, Mutation, Person, SyncRecord } from '../shared/protocol';
 import type {
   Enterprise,
   IndicatorEntry,
@@ -80,6 +80,8 @@ export type MetaValues = {
   clientId: string;
   session: Session;
   syncState: SyncState;
+  /** Whom a supervisor may assign enterprises to (GET /api/people), kept for offline use. */
+  people: { people: Person[]; fetchedAt: string };
 };
 export type { Session, SyncState };
 export type MetaKey = keyof MetaValues;

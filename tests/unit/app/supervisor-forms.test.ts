@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ALL_ENTERPRISES,
+  assigneeOptions,
+  filterEnterprises,
+  wardOptions,
+} from '../../../src/app/pages/supervisor/assignment-view';
+import {
   checkEntryForm,
   entryUnitOptions,
   newEntryForm,
@@ -13,7 +19,7 @@ import {
   initialCells,
   splitOf,
 } from '../../../src/app/pages/supervisor/target-grid';
-import type { UnitRow } from '../../../src/db';
+import type { AssignmentData, UnitRow } from '../../../src/db';
 import type { Actor } from '../../../src/shared/domain';
 import { fixtureId, IDS, makeTarget, makeUnit } from '../../fixtures/records';
 
@@ -129,5 +135,54 @@ describe('the entry form', () => {
 
   it('offers the units of the supervisor’s subtree', () => {
     expect(entryUnitOptions(supervisor, units).map((o) => o.value)).toEqual([A, B, IDS.upperUnit]);
+  });
+});
+
+describe('the assignments screen', () => {
+  const data: AssignmentData = {
+    units,
+    enterprises: [
+      {
+        id: fixtureId(2, 1),
+        name: 'Công ty Bình An',
+        unitId: A,
+        wardCode: '001',
+        assignedTo: IDS.organizer,
+      },
+      { id: fixtureId(2, 2), name: 'Công ty An Lạc', unitId: A, wardCode: '002' },
+      { id: fixtureId(2, 3), name: 'Công ty Đông Á', unitId: B, wardCode: '001' },
+    ],
+    people: [
+      { id: IDS.organizer, displayName: 'Lan', role: 'organizer', unitId: A, active: true },
+      { id: IDS.admin, displayName: 'Bình', role: 'organizer', unitId: B, active: true },
+      { id: IDS.supervisor, displayName: 'Cũ', role: 'organizer', unitId: A, active: false },
+    ],
+  };
+  const names = (rows: { name: string }[]) => rows.map((row) => row.name);
+
+  it('filters by unit, ward and the unassigned, in Vietnamese order', () => {
+    expect(names(filterEnterprises(data, ALL_ENTERPRISES))).toEqual([
+      'Công ty An Lạc',
+      'Công ty Bình An',
+      'Công ty Đông Á',
+    ]);
+    expect(names(filterEnterprises(data, { ...ALL_ENTERPRISES, wardCode: '001' }))).toEqual([
+      'Công ty Bình An',
+      'Công ty Đông Á',
+    ]);
+    expect(
+      names(filterEnterprises(data, { ...ALL_ENTERPRISES, unitId: A, unassignedOnly: true })),
+    ).toEqual(['Công ty An Lạc']);
+    expect(wardOptions(data, B, (code) => `P. ${code}`)).toEqual([
+      { value: '001', label: 'P. 001' },
+    ]);
+  });
+
+  it('offers the active people of the chosen enterprises’ one unit', () => {
+    const [first, second, third] = data.enterprises;
+    const oneUnit = [first, second].filter((e) => e !== undefined);
+    const twoUnits = [first, third].filter((e) => e !== undefined);
+    expect(assigneeOptions(data.people, oneUnit).map((o) => o.label)).toEqual(['Lan']);
+    expect(assigneeOptions(data.people, twoUnits)).toEqual([]);
   });
 });

@@ -90,4 +90,31 @@ export const supervisorEn: Record<keyof typeof supervisorVi, string> = {
   'targets.saved':
     '{count, plural, =0 {Nothing changed.} one {# target saved.} other {# targets saved.}}',
   'targets.noSubUnits': 'This unit has no units below it.',
+  'assignments.title': 'Assign enterprises to organizers',
+  'assignments.filter.unit': 'Unit',
+  'assignments.filter.ward': 'Ward or commune',
+  'assignments.filter.unassigned': 'Only enterprises nobody follows',
+  'assignments.count':
+    '{count, plural, =0 {No enterprise} one {# enterprise} other {# enterprises}}',
+  'assignments.selectAll': 'Select all {count, number} enterprises shown',
+  'assignments.select': 'Select {name}',
+  'assignments.list': 'Enterprises',
+  'assignments.col.name': 'Enterprise',
+  'assignments.col.ward': 'Ward or commune',
+  'assignments.col.assignee': 'Assigned to',
+  'assignments.nobody': 'Not assigned',
+  'assignments.to': 'Assign to',
+  'assignments.unassign': 'Nobody (unassign)',
+  'assignments.assign':
+    '{count, plural, =0 {Select enterprises to assign} one {Assign # enterprise} other {Assign # enterprises}}',
+  'assignments.assigned':
+    '{count, plural, =0 {Nothing changed.} one {# enterprise assigned.} other {# enterprises assigned.}}',
+  'assignments.refused':
+    '{count, plural, one {# enterprise could not be assigned:} other {# enterprises could not be assigned:}}',
+  'assignments.people': 'List of organizers as of {time}.',
+  'assignments.peopleNever': 'The list of organizers is not here yet: it needs the network once.',
+  'assignments.refresh': 'Reload the list of organizers',
+  'assignments.refreshFailed': 'The list of organizers could not be loaded (status {status}).',
+  'assignments.offline': 'No network: using the list kept on this device.',
+  'assignments.chooseAssignee': 'Choose whom to assign.',
 };
