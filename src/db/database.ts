@@ -1,5 +1,5 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
-import { migrateIndicatorEntry } from '../shared/domain/entry-migration';
+import { migrateIndicatorEntry } from '../shared/domain/entry-legacy';
 import type { LegacyIndicatorEntry } from '../shared/schemas';
 import { INDICATORS } from '../shared/schemas/enums';
 import type {
