@@ -6,13 +6,13 @@ import { migrate } from '../../src/server/store/migrate';
 import type { Store } from '../../src/server/store/types';
 import { migrateIndicatorEntry } from '../../src/shared/domain';
 import type { LegacyIndicatorEntry } from '../../src/shared/schemas';
-import { makeLegacyIndicatorEntry, makeSignup } from '../fixtures/records';
+import { makeLegacyIndicatorEntry } from '../fixtures/records';
 import { storeFactories } from '../helpers/stores';
 
 /*
  * Migration 007 on a database written by the first model: every old `{indicator, delta}` entry
  * becomes what the shared migrateIndicatorEntry makes of it (the device's upgrade runs the same
- * function), nothing is dropped, and applications stored without their author get one.
+ * function) and nothing is dropped.
  */
 
 // [old indicator, delta, kind expected] — the table of domain/entry-migration.ts.
@@ -35,8 +35,6 @@ describe.each(storeFactories)('migration 007 on $name', (factory) => {
     makeLegacyIndicatorEntry({ id: randomUUID(), indicator, delta, version: 2 }),
   );
   const unreadable = { id: randomUUID(), indicator: 'new_members', delta: 1.5, date: '2025-03-31' };
-  const signup = makeSignup({ id: randomUUID() });
-  const author = randomUUID();
 
   beforeAll(async () => {
     ({ store, dispose } = await factory.open());
@@ -57,7 +55,6 @@ describe.each(storeFactories)('migration 007 on $name', (factory) => {
           ],
       ),
       ['indicatorEntry', unreadable.id, { ...unreadable, unitId }, null],
-      ['signup', signup.id, signup, author],
     ];
     for (const [entity, id, data, updatedBy] of rows) {
       await store.query(
@@ -95,10 +92,6 @@ describe.each(storeFactories)('migration 007 on $name', (factory) => {
       indicator: 'new_members',
       delta: 1.5,
     });
-  });
-
-  it('names the author of an application stored without one', async () => {
-    expect((await data('signup', signup.id))?.data['authorId']).toBe(author);
   });
 
   it('indexes the members by their ID number', async () => {

@@ -13,8 +13,6 @@ import type { Sql } from '../store/types';
  *   holds the old copy migrates it with the same function, to the same record.
  * - `records_member_id_numbers`: the accepted applications by their ID number as `idNumberKey`
  *   compares it (letters and digits, upper-case), for the push's one-member-per-ID-number rule.
- * - Applications stored before the server named their author get `authorId` from the user who
- *   last wrote them (the only trace kept): an organizer keeps editing the applications they sent.
  */
 
 type Row = { id: string; data: Record<string, unknown> };
@@ -42,9 +40,6 @@ export const m007EntryKinds: Migration = {
     CREATE INDEX records_member_id_numbers
       ON records ((upper(regexp_replace(data->>'idNumber', '[^0-9A-Za-z]', '', 'g'))))
       WHERE entity = 'signup' AND NOT deleted AND data->>'status' = 'accepted';
-    UPDATE records SET data = jsonb_set(data, '{authorId}', to_jsonb(updated_by::text))
-      WHERE entity = 'signup' AND data IS NOT NULL AND NOT (data ? 'authorId')
-        AND updated_by IS NOT NULL;
   `,
   run: migrateEntries,
 };
