@@ -42,3 +42,21 @@ export const ReviewPage = lazyScreen(() =>
 export const ReportPage = lazyScreen(() =>
   import('./pages/progress/ReportPage').then((m) => m.ReportPage),
 );
+export const AdmissionsPage = lazyScreen(() =>
+  import('./pages/supervisor/AdmissionsPage').then((m) => m.AdmissionsPage),
+);
+export const FoundingPage = lazyScreen(() =>
+  import('./pages/supervisor/FoundingPage').then((m) => m.FoundingPage),
+);
+export const EntriesPage = lazyScreen(() =>
+  import('./pages/supervisor/EntriesPage').then((m) => m.EntriesPage),
+);
+export const EntryFormPage = lazyScreen(() =>
+  import('./pages/supervisor/EntryFormPage').then((m) => m.EntryFormPage),
+);
+export const TargetsPage = lazyScreen(() =>
+  import('./pages/supervisor/TargetsPage').then((m) => m.TargetsPage),
+);
+export const AssignmentsPage = lazyScreen(() =>
+  import('./pages/supervisor/AssignmentsPage').then((m) => m.AssignmentsPage),
+);

@@ -152,6 +152,7 @@ export type PullBody = {
   changes: { entity: string; entityId: string; version: number; deleted: boolean; data: unknown }[];
   cursor: string;
   hasMore: boolean;
+  reset?: true;
 };
 
 export async function pull(

@@ -7,9 +7,10 @@ import { handlePush } from '../changes/push';
 import { createTurns } from '../changes/turns';
 import { limitBody, readBody, readJson, SMALL_BODY_BYTES } from '../http/body';
 import type { AppEnv } from '../http/context';
+import type { SealKeyStore } from '../keys/key-store';
 import type { Store } from '../store/types';
 
-export function syncRoutes(store: Store): Hono<AppEnv> {
+export function syncRoutes(store: Store, sealKeys: SealKeyStore): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const pushTurns = createTurns();
 
@@ -17,7 +18,7 @@ export function syncRoutes(store: Store): Hono<AppEnv> {
     // Malformed text and non-finite numbers are judged per mutation (rejected), not per request.
     const body = await readJson(c, { perMutation: true });
     const user = c.get('user');
-    return c.json(await pushTurns(user.id, () => handlePush(store, user, body)));
+    return c.json(await pushTurns(user.id, () => handlePush(store, user, body, sealKeys)));
   });
 
   routes.get('/pull', requireUser(store), async (c) =>

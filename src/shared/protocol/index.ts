@@ -1,4 +1,5 @@
 /** The HTTP contract of docs/design.md §5, shared by the server, the sync engine and the app. */
+export * from './access-log';
 export * from './auth';
 export * from './directory';
 export * from './errors';
@@ -6,4 +7,5 @@ export * from './health';
 export * from './limits';
 export * from './push-pull';
 export * from './reports';
+export * from './sealed';
 export * from './validate';

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { PULL_ENTITIES, SYNC_ENTITIES, uuidSchema } from '../schemas';
 import { apiErrorSchema } from './errors';
 import { clampPullLimit, MAX_CURSOR_LENGTH, PULL_DEFAULT_LIMIT } from './limits';
+import { sealedEnvelopeSchema } from './sealed';
 
 /**
  * `POST /api/sync/push` and `GET /api/sync/pull` (docs/design.md §5, §6).
@@ -43,6 +44,11 @@ export const mutationSchema = v.object({
   data: v.optional(v.unknown()),
   /** Only on a put made on `baseVersion` by a merge: the server's values it overwrote. */
   replaced: v.optional(v.pipe(v.array(replacedValueSchema), v.maxLength(MAX_REPLACED_FIELDS))),
+  /**
+   * `data` sealed for the server's key (sealed.ts), in place of `data`. The server opens it and
+   * judges the mutation as if `data` had been sent in clear.
+   */
+  sealed: v.optional(sealedEnvelopeSchema),
 });
 export type Mutation = v.InferOutput<typeof mutationSchema>;
 
@@ -152,5 +158,12 @@ export const pullResponseSchema = v.object({
   /** Opaque: send it back as `cursor` to continue. */
   cursor: v.string(),
   hasMore: v.boolean(),
+  /**
+   * The cursor sent was issued for another user, role or unit (the user was moved, or another
+   * user signed in on this installation), so this page starts the pull over from the beginning.
+   * Before applying it, the device drops every server copy it holds that has nothing waiting in
+   * its outbox: records of the scope it left are not sent again, not even as deleted.
+   */
+  reset: v.optional(v.literal(true)),
 });
 export type PullResponse = v.InferOutput<typeof pullResponseSchema>;
