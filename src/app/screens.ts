@@ -26,8 +26,12 @@ export const SignupsPage = lazyScreen(() =>
   import('./pages/signups/SignupsPage').then((m) => m.SignupsPage),
 );
 export const SyncPage = lazyScreen(() => import('./pages/SyncPage').then((m) => m.SyncPage));
-export const ProgressPage = lazyScreen(() =>
-  import('./pages/progress/ProgressPage').then((m) => m.ProgressPage),
+export const ProgressPage = lazyScreen(
+  () => import('./pages/progress/ProgressPage').then((m) => m.ProgressPage),
+  // The first figures' read starts beside the screen's code (a slow phone takes longer for it).
+  () => {
+    import('./pages/progress/prefetch').then((m) => m.prefetchProgress()).catch(() => undefined);
+  },
 );
 export const ProgressRecordsPage = lazyScreen(() =>
   import('./pages/progress/RecordsPage').then((m) => m.RecordsPage),
