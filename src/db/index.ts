@@ -28,6 +28,15 @@ export {
 export { saveEnterprise } from './repositories/enterprises';
 export { clearUserData, deleteMeta, getClientId, getMeta, setMeta } from './repositories/meta';
 export {
+  type ConflictNoteView,
+  dismissConflictNote,
+  listConflictNotes,
+  noticesAcknowledged,
+  restoreConflictNote,
+  storeNotices,
+  unacknowledgedNotices,
+} from './repositories/notes';
+export {
   type Acknowledgement,
   acknowledge,
   applyPushAnswers,
@@ -109,5 +118,10 @@ export {
   searchInSlices,
 } from './search';
 export { deleteSession, getSession, markSessionExpired, saveSession } from './session';
-export { type ConflictNote, getSyncState, updateSyncState } from './sync-state';
+export {
+  type ConflictNote,
+  conflictNotes,
+  getSyncState,
+  updateSyncState,
+} from './sync-state';
 export { onTablesChanged } from './table-changes';

@@ -55,7 +55,7 @@ export type OutboxRow = Omit<Mutation, 'data'> & {
 
 /** The mutation a row sends: the protocol's fields only (toMutation is the one place it is built). */
 export function toMutation(row: OutboxRow): Mutation {
-  const { mutationId, entity, entityId, op, baseVersion, data } = row;
+  const { mutationId, entity, entityId, op, baseVersion, data, replaced } = row;
   return {
     mutationId,
     entity,
@@ -63,6 +63,7 @@ export function toMutation(row: OutboxRow): Mutation {
     op,
     ...(baseVersion === undefined ? {} : { baseVersion }),
     ...(data === undefined ? {} : { data }),
+    ...(replaced === undefined || op !== 'put' ? {} : { replaced }),
   };
 }
 

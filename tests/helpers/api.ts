@@ -116,6 +116,8 @@ export type MutationInput = {
   op?: 'put' | 'delete';
   baseVersion?: number;
   data?: unknown;
+  /** A merged put's overwritten values (docs/design.md §6). */
+  replaced?: unknown;
   mutationId?: string;
 };
 

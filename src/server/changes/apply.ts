@@ -22,6 +22,7 @@ import { logServerError } from '../http/log';
 import type { Sql, Store } from '../store/types';
 import { type ClaimKey, claimMutation, recordFailure, settleClaim } from './claim';
 import { mutationContentHash } from './content-hash';
+import { displayNameOf, recordNotices, replacementsOf } from './notices';
 import {
   findRecord,
   moveEnterpriseChildren,
@@ -69,11 +70,19 @@ function rejected(mutationId: string, code: ApiErrorCode, fields?: FieldIssue[])
   return { mutationId, status: 'rejected', error };
 }
 
-function conflict(mutationId: string, existing: StoredRecord): PushResult {
+async function conflict(tx: Sql, mutationId: string, existing: StoredRecord): Promise<PushResult> {
   // `version` is not required on a conflict, but without it a client could not rebase on a
   // deleted record (whose `current` is null).
   const current = existing.deleted ? null : existing.data;
-  return { mutationId, status: 'conflict', version: existing.version, current };
+  // Named for the merge's note: the device knows no other user's name.
+  const name = await displayNameOf(tx, current?.['updatedBy']);
+  return {
+    mutationId,
+    status: 'conflict',
+    version: existing.version,
+    current,
+    ...(name === undefined ? {} : { currentByName: name }),
+  };
 }
 
 function notFound(mutationId: string, field: string): PushResult {
@@ -116,7 +125,7 @@ async function applyDelete(
   // Already gone: what the delete wanted holds, and nothing can be lost.
   if (existing.deleted) return { mutationId, status: 'applied', version: existing.version };
   // A delete names the version it was made on: a record edited since is not deleted blindly.
-  if (mutation.baseVersion !== existing.version) return conflict(mutationId, existing);
+  if (mutation.baseVersion !== existing.version) return conflict(tx, mutationId, existing);
   const version = existing.version + 1;
   await writeRecord(tx, {
     ...existing,
@@ -143,7 +152,9 @@ async function applyPut(
   if (unitId === undefined) return notFound(mutationId, 'enterpriseId');
   if (!ctx.scope.has(unitId)) return rejected(mutationId, 'forbidden');
   // A put without baseVersion creates; if the record exists, the client has not seen it.
-  if (existing && mutation.baseVersion !== existing.version) return conflict(mutationId, existing);
+  if (existing && mutation.baseVersion !== existing.version) {
+    return conflict(tx, mutationId, existing);
+  }
   if (!existing && mutation.baseVersion !== undefined) return notFound(mutationId, 'entityId');
   if (entity === 'enterprise') {
     const issues = await enterpriseStageIssues(tx, existing, value as Enterprise);
@@ -177,6 +188,17 @@ async function applyPut(
     updatedAt,
     updatedBy: ctx.user.id,
   });
+  if (existing && mutation.replaced) {
+    await recordNotices(tx, {
+      entity,
+      entityId: mutation.entityId,
+      author: existing.data?.['updatedBy'],
+      version,
+      replacedBy: ctx.user.id,
+      replacedAt: updatedAt,
+      replacements: replacementsOf(existing.data, data, mutation.replaced),
+    });
+  }
   if (stageMove.kind === 'move') await applyVisitStageMove(tx, stageMove.enterprise, ctx.user.id);
   if (existing && existing.unitId !== unitId) {
     // Out of the old unit's sight: its devices pull the record (and an enterprise's children)

@@ -12,7 +12,15 @@ import { isRecord } from '../../shared/domain/record-input';
  * that does not open is hashed as sent (`sealed`): there is nothing else to hash, and its replay
  * answers the same rejection.
  */
-const CONTENT_FIELDS = ['entity', 'entityId', 'op', 'baseVersion', 'data', 'sealed'] as const;
+const CONTENT_FIELDS = [
+  'entity',
+  'entityId',
+  'op',
+  'baseVersion',
+  'data',
+  'sealed',
+  'replaced',
+] as const;
 
 type Token = { value: unknown } | { text: string };
 

@@ -8,6 +8,7 @@ import { apiError } from '../http/errors';
 import { logAccess } from '../privacy/access-log';
 import type { Sql, Store } from '../store/types';
 import { cursorSecret, decodeCursor, encodeCursor, scopeTag } from './cursor';
+import { pendingNotices } from './notices';
 import type { RecordEntity } from './records';
 import { scopeOf } from './scope';
 
@@ -119,7 +120,8 @@ async function unitChanges(store: Sql, unitIds: readonly string[], after: number
 /**
  * `GET /api/sync/pull` on its query parameters: what the user may see, changed after the cursor, in seq order. Records
  * and units share change_seq, so the first `limit + 1` of each, merged, contain the first
- * `limit + 1` of both; the extra one only says whether there is more.
+ * `limit + 1` of both; the extra one only says whether there is more. Every page also carries
+ * the user's notices not yet acknowledged (they follow no cursor).
  */
 export async function handlePull(
   store: Store,
@@ -140,9 +142,9 @@ export async function handlePull(
     after = reset ? 0 : decoded.seq;
   }
   const reading = { user, today: todayInVietnam() };
-  // One transaction: one snapshot for the reads and the access log, and on PGlite, which runs
-  // one transaction at a time, one wait behind a push instead of several.
-  const { merged, page, logged } = await store.transaction(async (tx) => {
+  // One transaction: one snapshot for the reads, the notices and the access log, and on PGlite,
+  // which runs one transaction at a time, one wait behind a push instead of several.
+  const { merged, page, logged, notices } = await store.transaction(async (tx) => {
     const scope = await scopeOf(tx, user);
     const all = [
       ...(await recordChanges(tx, reading, scope.dataUnitIds, after, limit + 1)),
@@ -154,7 +156,8 @@ export async function handlePull(
     for (const [entity, count] of counts) {
       await logAccess(tx, { user, purpose: 'pull', entity, count });
     }
-    return { merged: all, page: sent, logged: counts.size > 0 };
+    const waiting = await pendingNotices(tx, user.id);
+    return { merged: all, page: sent, logged: counts.size > 0, notices: waiting };
   });
   // PGlite: the log of what this answer sends must outlive a crash right after it.
   if (logged) await store.flush();
@@ -163,6 +166,7 @@ export async function handlePull(
     changes: page.map((item) => item.change),
     cursor: encodeCursor(secret, last, tag),
     hasMore: merged.length > limit,
+    notices,
     ...(reset ? { reset: true } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { m002AccountsSync } from './002-accounts-sync';
 import { m003Hardening } from './003-hardening';
 import { m004SealKeys } from './004-seal-keys';
 import { m005Reports } from './005-reports';
+import { m006Notices } from './006-notices';
 import { m008Privacy } from './008-privacy';
 
 /** Every schema change, in order. Never edit a released migration: add the next one. */
@@ -13,6 +14,7 @@ export const migrations: readonly Migration[] = [
   m003Hardening,
   m004SealKeys,
   m005Reports,
-  // 006 and 007 come from other branches; versions apply in order whatever the gaps.
+  m006Notices,
+  // 007 comes from another branch; versions apply in order whatever the gaps.
   m008Privacy,
 ];

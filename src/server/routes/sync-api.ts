@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
-import { MAX_PUSH_BYTES } from '../../shared/protocol';
+import { MAX_PUSH_BYTES, noticeAckSchema } from '../../shared/protocol';
 import { requireUser } from '../auth/require-user';
+import { acknowledgeNotices } from '../changes/notices';
 import { handlePull } from '../changes/pull';
 import { handlePush } from '../changes/push';
 import { createTurns } from '../changes/turns';
-import { limitBody, readJson } from '../http/body';
+import { limitBody, readBody, readJson, SMALL_BODY_BYTES } from '../http/body';
 import type { AppEnv } from '../http/context';
 import type { SealKeyStore } from '../keys/key-store';
 import type { Store } from '../store/types';
@@ -28,6 +29,15 @@ export function syncRoutes(store: Store, sealKeys: SealKeyStore): Hono<AppEnv> {
       }),
     ),
   );
+
+  // The device stored these notices: they leave the server (docs/design.md §5).
+  routes.post('/notices/ack', requireUser(store), limitBody(SMALL_BODY_BYTES), async (c) => {
+    const { ids } = await readBody(c, noticeAckSchema, 'notices');
+    const user = c.get('user');
+    await store.transaction((tx) => acknowledgeNotices(tx, user.id, ids));
+    await store.flush();
+    return c.body(null, 204);
+  });
 
   return routes;
 }

@@ -21,6 +21,20 @@ export type PushStatus = (typeof PUSH_STATUSES)[number];
 
 const versionSchema = v.pipe(v.number(), v.integer(), v.minValue(1));
 
+/** Most fields one merged put may say it replaced: more than any record has. */
+export const MAX_REPLACED_FIELDS = 64;
+
+/**
+ * A field of the record that a merged put overwrote (docs/design.md §6): changed on both sides,
+ * the device kept its own value, and `value` is the server's value it replaced (absent when the
+ * server's record had none). The server tells the author of that value at their next pull.
+ */
+export const replacedValueSchema = v.object({
+  field: v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, 'invalid')),
+  value: v.optional(v.unknown()),
+});
+export type ReplacedValue = v.InferOutput<typeof replacedValueSchema>;
+
 export const mutationSchema = v.object({
   mutationId: uuidSchema,
   entity: v.picklist(SYNC_ENTITIES),
@@ -33,6 +47,8 @@ export const mutationSchema = v.object({
    * judges the mutation as if `data` had been sent in clear.
    */
   sealed: v.optional(sealedEnvelopeSchema),
+  /** Only on a put made on `baseVersion` by a merge: the server's values it overwrote. */
+  replaced: v.optional(v.pipe(v.array(replacedValueSchema), v.maxLength(MAX_REPLACED_FIELDS))),
 });
 export type Mutation = v.InferOutput<typeof mutationSchema>;
 
@@ -64,6 +80,8 @@ export const pushResultSchema = v.object({
   error: v.optional(apiErrorSchema),
   /** The server's record on `conflict` (null when it was deleted). */
   current: v.optional(v.unknown()),
+  /** On `conflict`: the display name of who last wrote `current`, for the merge's note. */
+  currentByName: v.optional(v.string()),
 });
 export type PushResult = v.InferOutput<typeof pushResultSchema>;
 
@@ -104,8 +122,39 @@ export const pullChangeSchema = v.object({
 });
 export type PullChange = v.InferOutput<typeof pullChangeSchema>;
 
+/**
+ * A value of the user's that another user's merge replaced (docs/design.md §6): the record and
+ * field, the user's `value` that was overwritten and the `replacement` now in the record (each
+ * absent when empty), the record's version the replacement made, who made it and when. Pulls
+ * return it until the device acknowledges it (`POST /api/sync/notices/ack`).
+ */
+export const noticeSchema = v.object({
+  id: uuidSchema,
+  entity: v.picklist(SYNC_ENTITIES),
+  entityId: uuidSchema,
+  field: v.string(),
+  value: v.optional(v.unknown()),
+  replacement: v.optional(v.unknown()),
+  version: versionSchema,
+  replacedBy: uuidSchema,
+  replacedByName: v.string(),
+  replacedAt: v.string(),
+});
+export type Notice = v.InferOutput<typeof noticeSchema>;
+
+/** Most notices one pull carries; the rest come once these are acknowledged. */
+export const MAX_NOTICES_PER_PULL = 100;
+
+/** `POST /api/sync/notices/ack`: the notices the device has stored. */
+export const noticeAckSchema = v.object({
+  ids: v.pipe(v.array(uuidSchema), v.maxLength(MAX_NOTICES_PER_PULL)),
+});
+export type NoticeAck = v.InferOutput<typeof noticeAckSchema>;
+
 export const pullResponseSchema = v.object({
   changes: v.array(pullChangeSchema),
+  /** The user's unacknowledged notices (absent from servers older than them). */
+  notices: v.optional(v.array(noticeSchema)),
   /** Opaque: send it back as `cursor` to continue. */
   cursor: v.string(),
   hasMore: v.boolean(),

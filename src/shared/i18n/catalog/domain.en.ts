@@ -170,6 +170,8 @@ export const domainEn: Record<DomainKey, string> = {
   'mutation.id_mismatch': 'The record id does not match the mutation.',
   'mutation.invalid': 'The sync mutation is not valid.',
   'mutation.id_taken': 'This sync mutation id was already used for another change.',
+  'mutation.replaced_unexpected': 'Only an edit of an existing version may list replaced values.',
+  'mutation.replaced_field': 'The field "{field}" cannot be a replaced value.',
   'password.common':
     'This password is on the list of common passwords and easy to guess: choose another.',
   'password.contains_username': 'The password must not contain the username.',

@@ -207,6 +207,9 @@ export const domainVi = {
   'mutation.id_mismatch': 'Mã bản ghi không khớp với mã trong lệnh.',
   'mutation.invalid': 'Lệnh đồng bộ không hợp lệ.',
   'mutation.id_taken': 'Mã lệnh đồng bộ này đã được dùng cho một thay đổi khác.',
+  'mutation.replaced_unexpected':
+    'Chỉ lệnh sửa một phiên bản đã có mới được kèm danh sách giá trị bị thay thế.',
+  'mutation.replaced_field': 'Trường "{field}" không thể là giá trị bị thay thế.',
   'password.common':
     'Mật khẩu này nằm trong danh sách mật khẩu phổ biến, rất dễ bị đoán: hãy chọn mật khẩu khác.',
   'password.contains_username': 'Mật khẩu không được chứa tên đăng nhập.',
