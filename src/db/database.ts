@@ -11,6 +11,7 @@ import type {
   VisitRow,
 } from './rows';
 import { enterpriseSearchKey } from './rows';
+import { listRank } from './search';
 
 /**
  * The one IndexedDB database of the app. Each version's store definitions are exported so that a
@@ -43,9 +44,31 @@ export const STORES_V2 = {
   signups: 'id, enterpriseId, status, localUpdatedAt, [enterpriseId+status]',
 } as const;
 
-export const CURRENT_VERSION = 2;
+/**
+ * Version 7 (3–6 are other branches' versions): enterprises carry `listOrder`, indexed, the
+ * number that puts them in the list's order up to the name (search.ts `listRank`), so that the
+ * list's first screen is one short index read instead of the whole table.
+ */
+export const STORES_V7 = {
+  ...STORES_V2,
+  enterprises: `${STORES_V2.enterprises}, listOrder`,
+} as const;
 
-type V1Enterprise = Omit<EnterpriseRow, 'searchKey'> & { searchKey?: string };
+export const CURRENT_VERSION = 7;
+
+type V1Enterprise = Omit<EnterpriseRow, 'searchKey' | 'listOrder'> & { searchKey?: string };
+
+type V2Enterprise = Omit<EnterpriseRow, 'listOrder'> & { listOrder?: number };
+
+/** v2 → v7: derive the list order of every enterprise already stored. */
+export async function upgradeToV7(tx: Transaction): Promise<void> {
+  await tx
+    .table<V2Enterprise, string>('enterprises')
+    .toCollection()
+    .modify((row) => {
+      row.listOrder = listRank(row);
+    });
+}
 
 /** v1 → v2: derive the search key of every enterprise already stored. */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -72,9 +95,10 @@ export class SotayDb extends Dexie {
     super(name, options);
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
+    this.version(7).stores(STORES_V7).upgrade(upgradeToV7);
   }
 }
 
 /** Table names, for code that walks every table (backup, logout). */
-export const TABLE_NAMES = Object.keys(STORES_V2) as (keyof typeof STORES_V2)[];
+export const TABLE_NAMES = Object.keys(STORES_V7) as (keyof typeof STORES_V7)[];
 export type TableName = (typeof TABLE_NAMES)[number];

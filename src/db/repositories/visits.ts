@@ -100,7 +100,13 @@ export function enterpriseAfterVisit(
   enterprise: EnterpriseRow,
   visit: Visit,
 ): VisitEffect | undefined {
-  const { searchKey: _key, localUpdatedAt: _local, nextFollowUp, ...rest } = enterprise;
+  const {
+    searchKey: _key,
+    listOrder: _order,
+    localUpdatedAt: _local,
+    nextFollowUp,
+    ...rest
+  } = enterprise;
   const stageMoves = visit.stageAfter !== undefined && visit.stageAfter !== enterprise.stage;
   const followUp = nextFollowUpAfter(nextFollowUp, visit);
   if (!stageMoves && followUp === nextFollowUp) return undefined;

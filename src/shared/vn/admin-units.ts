@@ -14,15 +14,28 @@ type AdminIndex = {
   provinces: readonly AdminUnit[];
   provinceByCode: ReadonlyMap<string, AdminUnit>;
   wardsByProvince: ReadonlyMap<string, readonly AdminUnit[]>;
-  wardByCode: ReadonlyMap<string, Ward>;
 };
 
 // Built on first call, not at import: nothing runs when a bundle merely includes this module.
 let cached: AdminIndex | undefined;
+// Apart from the sorted lists: naming a ward by its code (the list, an address) sorts nothing.
+let wardsByCode: ReadonlyMap<string, Ward> | undefined;
 
 function adminIndex(): AdminIndex {
   cached ??= buildIndex(source);
   return cached;
+}
+
+function wardIndex(): ReadonlyMap<string, Ward> {
+  wardsByCode ??= new Map(
+    source.provinces.flatMap((province) =>
+      province.wards.map((ward): [string, Ward] => [
+        ward.code,
+        Object.freeze({ ...unit(ward), provinceCode: province.code }),
+      ]),
+    ),
+  );
+  return wardsByCode;
 }
 
 function buildIndex(file: AdminUnitsFile): AdminIndex {
@@ -31,17 +44,12 @@ function buildIndex(file: AdminUnitsFile): AdminIndex {
     collator.compare(a.name, b.name) || collator.compare(a.code, b.code);
   const provinceByCode = new Map<string, AdminUnit>();
   const wardsByProvince = new Map<string, readonly AdminUnit[]>();
-  const wardByCode = new Map<string, Ward>();
   for (const province of file.provinces) {
     provinceByCode.set(province.code, unit(province));
-    const wards = province.wards.map(unit).sort(byName);
-    wardsByProvince.set(province.code, Object.freeze(wards));
-    for (const ward of wards) {
-      wardByCode.set(ward.code, Object.freeze({ ...ward, provinceCode: province.code }));
-    }
+    wardsByProvince.set(province.code, Object.freeze(province.wards.map(unit).sort(byName)));
   }
   const provinces = Object.freeze([...provinceByCode.values()].sort(byName));
-  return { provinces, provinceByCode, wardsByProvince, wardByCode };
+  return { provinces, provinceByCode, wardsByProvince };
 }
 
 function unit({ code, name }: AdminUnit): AdminUnit {
@@ -68,5 +76,5 @@ export function findProvince(code: string): AdminUnit | undefined {
 
 /** The ward with this code and the province it belongs to (to check a provinceCode/wardCode pair). */
 export function findWard(code: string): Ward | undefined {
-  return adminIndex().wardByCode.get(key(code));
+  return wardIndex().get(key(code));
 }
