@@ -30,6 +30,15 @@ export {
 export { saveEnterprise } from './repositories/enterprises';
 export { clearUserData, deleteMeta, getClientId, getMeta, setMeta } from './repositories/meta';
 export {
+  type ConflictNoteView,
+  dismissConflictNote,
+  listConflictNotes,
+  noticesAcknowledged,
+  restoreConflictNote,
+  storeNotices,
+  unacknowledgedNotices,
+} from './repositories/notes';
+export {
   type Acknowledgement,
   acknowledge,
   applyPushAnswers,
@@ -45,6 +54,8 @@ export {
   resend,
 } from './repositories/outbox';
 export {
+  type HeadlineDates,
+  headlineSpans,
   lastVisits,
   listVisitsAround,
   loadProgressHeadline,
@@ -83,6 +94,7 @@ export {
 } from './repositories/unsent';
 export { listVisits, logVisit } from './repositories/visits';
 export type {
+  Directory,
   EnterpriseRow,
   IndicatorEntryRow,
   MetaKey,
@@ -112,5 +124,10 @@ export {
   searchInSlices,
 } from './search';
 export { deleteSession, getSession, markSessionExpired, saveSession } from './session';
-export { type ConflictNote, getSyncState, updateSyncState } from './sync-state';
+export {
+  type ConflictNote,
+  conflictNotes,
+  getSyncState,
+  updateSyncState,
+} from './sync-state';
 export { onTablesChanged } from './table-changes';
