@@ -36,11 +36,13 @@ export {
   loadEnterpriseDetail,
 } from './repositories/enterprise-detail';
 export {
+  type FirstScreen,
   FOLLOW_UP_WINDOW_DAYS,
   type FollowUps,
   getEnterprise,
   listFollowUps,
   loadEnterpriseIndex,
+  loadFirstScreen,
 } from './repositories/enterprise-reads';
 export { saveEnterprise } from './repositories/enterprises';
 export {
@@ -149,6 +151,7 @@ export {
   firstMatches,
   hasNoUnion,
   LARGE_ENTERPRISE_MIN_WORKERS,
+  listRank,
   type SlicedSearch,
   searchEnterprises,
   searchInSlices,

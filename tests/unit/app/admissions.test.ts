@@ -23,7 +23,7 @@ const units: UnitRow[] = [
   makeUnit({ id: IDS.otherUnit, name: 'CĐ phường An Khánh', kind: 'commune' }),
 ];
 const enterprises: EnterpriseRow[] = [
-  { ...makeEnterprise(), searchKey: '' },
+  { ...makeEnterprise(), searchKey: '', listOrder: 0 },
   {
     ...makeEnterprise({
       id: IDS.otherEnterprise,
@@ -31,6 +31,7 @@ const enterprises: EnterpriseRow[] = [
       unitId: IDS.otherUnit,
     }),
     searchKey: '',
+    listOrder: 0,
   },
 ];
 

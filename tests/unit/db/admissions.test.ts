@@ -31,7 +31,7 @@ async function deviceWith(signups: Signup[]): Promise<SotayDb> {
     makeUnit({ id: IDS.federation, name: 'LĐLĐ', kind: 'federation', parentId: undefined }),
     makeUnit(),
   ]);
-  await db.enterprises.put({ ...makeEnterprise(), searchKey: '' });
+  await db.enterprises.put({ ...makeEnterprise(), searchKey: '', listOrder: 0 });
   await db.signups.bulkPut(signups);
   return db;
 }

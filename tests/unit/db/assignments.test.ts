@@ -32,8 +32,8 @@ async function device(): Promise<SotayDb> {
     makeUnit({ id: IDS.otherUnit, name: 'CĐ khác', parentId: IDS.federation }),
   ]);
   await db.enterprises.bulkPut([
-    { ...makeEnterprise({ assignedTo: undefined }), searchKey: '' },
-    { ...makeEnterprise({ id: IDS.otherEnterprise, assignedTo: undefined }), searchKey: '' },
+    { ...makeEnterprise({ assignedTo: undefined }), searchKey: '', listOrder: 0 },
+    { ...makeEnterprise({ id: IDS.otherEnterprise, assignedTo: undefined }), searchKey: '', listOrder: 0 },
   ]);
   await setMeta(db, 'directory', { users: people, fetchedAt: '2026-03-01T00:00:00.000Z' });
   return db;

@@ -28,6 +28,7 @@ async function deviceWith(
   await db.enterprises.put({
     ...makeEnterprise({ stage: 'eligible', ...enterprise }),
     searchKey: '',
+    listOrder: 0,
   });
   const signups: Signup[] = Array.from({ length: applications }, (_, i) =>
     makeSignup({

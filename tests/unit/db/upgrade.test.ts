@@ -2,6 +2,8 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, openDatabase } from '../../../src/db';
 import { STORES_V1, STORES_V2 } from '../../../src/db/database';
+import { enterpriseSearchKey } from '../../../src/db/rows';
+import { listRank } from '../../../src/db/search';
 import { searchKey } from '../../../src/shared/vn';
 import {
   fixtureId,
@@ -191,6 +193,47 @@ describe('v2 → v3 upgrade', () => {
     expect((await db.targets.where('year').equals(2026).toArray()).map((t) => t.id)).toEqual([
       fixtureId(5, 1),
     ]);
+    db.close();
+  });
+});
+
+describe('v2 → v7 upgrade', () => {
+  /** Enterprises as version 2 stored them: a search key, no list order. */
+  const V2_ENTERPRISES = [
+    makeEnterprise({ workerCount: 40 }),
+    makeEnterprise({ id: IDS.otherEnterprise, workerCount: 900, unionStatus: 'cdcs' }),
+    makeEnterprise({ id: fixtureId(2, 3), workerCount: undefined }),
+  ].map((enterprise) => ({ ...enterprise, searchKey: enterpriseSearchKey(enterprise) }));
+
+  async function writeVersion2(options: ReturnType<typeof freshFactory>): Promise<void> {
+    const v2 = new Dexie(NAME, options);
+    v2.version(1).stores(STORES_V1);
+    v2.version(2).stores(STORES_V2);
+    await v2.table('enterprises').bulkPut(V2_ENTERPRISES);
+    await v2.table('visits').put(makeVisit({ version: 1 }));
+    v2.close();
+  }
+
+  it('keeps every enterprise and derives its list order, which the new index serves', async () => {
+    const factory = freshFactory();
+    await writeVersion2(factory);
+
+    const db = openDatabase({ name: NAME, ...factory });
+    await db.open();
+
+    expect(db.verno).toBe(CURRENT_VERSION);
+    const stored = await db.enterprises.orderBy('listOrder').toArray();
+    // No union first (most workers first, unknown last), then those with a union.
+    expect(stored.map((row) => row.id)).toEqual([
+      IDS.enterprise,
+      fixtureId(2, 3),
+      IDS.otherEnterprise,
+    ]);
+    for (const row of stored) {
+      const before = V2_ENTERPRISES.find((old) => old.id === row.id);
+      expect(row).toEqual({ ...before, listOrder: listRank(row) });
+    }
+    expect(await db.visits.count()).toBe(1);
     db.close();
   });
 });
