@@ -26,7 +26,6 @@ export {
   type AssignmentResult,
   assignEnterprises,
   loadAssignmentData,
-  savePeople,
 } from './repositories/assignments';
 export { exportAll, type ImportCounts, type ImportResult, importAll } from './repositories/backup';
 export { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './repositories/backup-format';
@@ -54,6 +53,15 @@ export {
 export { recordFounding } from './repositories/founding';
 export { clearUserData, deleteMeta, getClientId, getMeta, setMeta } from './repositories/meta';
 export {
+  type ConflictNoteView,
+  dismissConflictNote,
+  listConflictNotes,
+  noticesAcknowledged,
+  restoreConflictNote,
+  storeNotices,
+  unacknowledgedNotices,
+} from './repositories/notes';
+export {
   type Acknowledgement,
   acknowledge,
   applyPushAnswers,
@@ -69,6 +77,8 @@ export {
   resend,
 } from './repositories/outbox';
 export {
+  type HeadlineDates,
+  headlineSpans,
   lastVisits,
   listVisitsAround,
   loadProgressHeadline,
@@ -115,6 +125,7 @@ export {
 export { listVisits, logVisit } from './repositories/visits';
 export { countWaitingApplications } from './repositories/waiting';
 export type {
+  Directory,
   EnterpriseRow,
   IndicatorEntryRow,
   MetaKey,
@@ -143,5 +154,10 @@ export {
   searchInSlices,
 } from './search';
 export { deleteSession, getSession, markSessionExpired, saveSession } from './session';
-export { type ConflictNote, getSyncState, updateSyncState } from './sync-state';
+export {
+  type ConflictNote,
+  conflictNotes,
+  getSyncState,
+  updateSyncState,
+} from './sync-state';
 export { onTablesChanged } from './table-changes';

@@ -1,6 +1,6 @@
 import { fieldIssue } from '../../shared/domain/issues';
 import type { Actor } from '../../shared/domain/roles';
-import type { Person } from '../../shared/protocol';
+import type { DirectoryUser } from '../../shared/protocol';
 import type { Issue } from '../../shared/vn/issue';
 import { nowIso } from '../clock';
 import type { SotayDb } from '../database';
@@ -8,13 +8,15 @@ import { guardStorage } from '../errors';
 import { toServerRecord, type UnitRow } from '../rows';
 import { enterpriseChange } from './enterprises';
 import { writeLocalChange } from './local-change';
+import { getMeta } from './meta';
 import { writeRefusals } from './supervision';
 
 /**
  * Assignments (phân công, docs/design.md §3): a supervisor names the organizer who follows an
  * enterprise (`assignedTo`), one by one or a whole ward at once. The assignee must be an active
- * user of the enterprise's unit: checkWriteRules judges it with the people the server listed
- * (GET /api/people, kept in `meta`), as the server will on push.
+ * user of the enterprise's unit: checkWriteRules judges it with the people of the user's scope
+ * (GET /api/units/users, kept in `meta` as `directory` by src/app/directory.ts), as the server
+ * will on push.
  */
 
 export const ASSIGNMENT_TABLES = ['enterprises', 'units', 'meta'] as const;
@@ -30,7 +32,7 @@ export type AssignableEnterprise = {
 export type AssignmentData = {
   enterprises: AssignableEnterprise[];
   units: UnitRow[];
-  people: Person[];
+  people: DirectoryUser[];
   /** When the list of people was last fetched; undefined when never. */
   peopleFetchedAt?: string | undefined;
 };
@@ -39,9 +41,8 @@ export async function loadAssignmentData(db: SotayDb): Promise<AssignmentData> {
   const [rows, units, people] = await Promise.all([
     db.enterprises.toArray(),
     db.units.toArray(),
-    db.meta.get('people'),
+    getMeta(db, 'directory'),
   ]);
-  const kept = people?.value as { people: Person[]; fetchedAt: string } | undefined;
   return {
     enterprises: rows.map(({ id, name, unitId, wardCode, assignedTo }) => ({
       id,
@@ -51,14 +52,9 @@ export async function loadAssignmentData(db: SotayDb): Promise<AssignmentData> {
       assignedTo,
     })),
     units,
-    people: kept?.people ?? [],
-    peopleFetchedAt: kept?.fetchedAt,
+    people: people?.users ?? [],
+    peopleFetchedAt: people?.fetchedAt,
   };
-}
-
-/** Keeps the server's list of people for offline assignments. */
-export async function savePeople(db: SotayDb, people: Person[]): Promise<void> {
-  await guardStorage(() => db.meta.put({ key: 'people', value: { people, fetchedAt: nowIso() } }));
 }
 
 export type AssignmentResult = {
@@ -75,7 +71,7 @@ export async function assignEnterprises(
   actor: Actor,
   ids: readonly string[],
   assignedTo: string | undefined,
-  people: readonly Person[],
+  people: readonly DirectoryUser[],
 ): Promise<AssignmentResult> {
   const now = nowIso();
   const tables = [db.enterprises, db.units, db.outbox, db.shadows];

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { assignEnterprises, loadAssignmentData, type SotayDb, savePeople } from '../../../src/db';
+import { assignEnterprises, loadAssignmentData, type SotayDb, setMeta } from '../../../src/db';
 import type { Actor } from '../../../src/shared/domain';
-import type { Person } from '../../../src/shared/protocol';
+import type { DirectoryUser } from '../../../src/shared/protocol';
 import { IDS, makeEnterprise, makeUnit } from '../../fixtures/records';
 import { freshDb } from './support';
 
 const supervisor: Actor = { id: IDS.supervisor, role: 'supervisor', unitId: IDS.upperUnit };
 const organizer: Actor = { id: IDS.organizer, role: 'organizer', unitId: IDS.upperUnit };
-const people: Person[] = [
+const people: DirectoryUser[] = [
   {
     id: IDS.organizer,
     displayName: 'Nguyễn Thị Lan',
@@ -35,7 +35,7 @@ async function device(): Promise<SotayDb> {
     { ...makeEnterprise({ assignedTo: undefined }), searchKey: '' },
     { ...makeEnterprise({ id: IDS.otherEnterprise, assignedTo: undefined }), searchKey: '' },
   ]);
-  await savePeople(db, people);
+  await setMeta(db, 'directory', { users: people, fetchedAt: '2026-03-01T00:00:00.000Z' });
   return db;
 }
 

@@ -109,6 +109,40 @@ describe('v1 → v2 upgrade', () => {
   });
 });
 
+describe('v2 → v6 upgrade', () => {
+  it('serves the indexes added in v6 (admissions by decision date, foundings by date) from rows written by v2', async () => {
+    const factory = freshFactory();
+    const v2 = new Dexie(NAME, factory);
+    v2.version(2).stores(STORES_V2);
+    const accepted = {
+      ...makeSignup(),
+      status: 'accepted',
+      decision: { number: '12/QĐ', date: '2026-03-31', issuedBy: IDS.federation },
+    };
+    await v2.table('signups').bulkPut([accepted, makeSignupDraft()]);
+    await v2.table('enterprises').bulkPut([
+      { ...makeEnterprise(), stage: 'founded', foundedAt: '2026-04-10', searchKey: 'x' },
+      { ...makeEnterprise({ id: IDS.otherEnterprise }), searchKey: 'y' },
+    ]);
+    v2.close();
+
+    const db = openDatabase({ name: NAME, ...factory });
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    const march = await db.signups
+      .where('[status+decision.date]')
+      .between(['accepted', '2026-03-01'], ['accepted', '2026-04-01'], true, false)
+      .primaryKeys();
+    expect(march).toEqual([accepted.id]);
+    expect(
+      await db.enterprises.where('foundedAt').between('2026-01-01', '2027-01-01').primaryKeys(),
+    ).toEqual([IDS.enterprise]);
+    expect(await db.signups.count()).toBe(2);
+    expect(await db.enterprises.count()).toBe(2);
+    db.close();
+  });
+});
+
 describe('v2 → v3 upgrade', () => {
   /** Entries as the first model stored them, one per row of the migration's table, and a new one. */
   const legacy = [

@@ -12,6 +12,7 @@ import { t } from '../../../shared/i18n';
 import { type Issue, makeIssue } from '../../../shared/vn/issue';
 import { LoadState } from '../../components/LoadState';
 import { appDb } from '../../db';
+import { type DirectoryRefresh, refreshDirectory } from '../../directory';
 import { formatDateTime } from '../../format';
 import { FormFooter } from '../../forms/FormFooter';
 import { CheckField, IssueList, issuesFor, SelectField } from '../../forms/fields';
@@ -19,7 +20,6 @@ import { useSaveForm } from '../../forms/useSaveForm';
 import { useAdminUnits } from '../../hooks/useAdminUnits';
 import { useLoad } from '../../hooks/useLoad';
 import { useWide } from '../../hooks/useWide';
-import { useSession } from '../../session';
 import { afterWrite } from '../../sync-scheduler';
 import {
   ALL_ENTERPRISES,
@@ -30,7 +30,6 @@ import {
 } from './assignment-view';
 import { entryUnitOptions } from './entry-form';
 import { addSupervisorMessages } from './messages';
-import { refreshPeople } from './people-client';
 import { SupervisorPage, useActor } from './SupervisorTabs';
 
 addSupervisorMessages();
@@ -39,12 +38,19 @@ const PAGE_SIZE = 50;
 /** The value of the "nobody" choice: unassigns. */
 const NOBODY = 'nobody';
 
+/** What the assignments screen says of a refresh of the people (nothing when it worked). */
+function describeRefresh(result: DirectoryRefresh): string | undefined {
+  if (result === 'offline') return t('assignments.offline');
+  if (typeof result === 'object') return t('assignments.refreshFailed', { status: result.refused });
+  return undefined;
+}
+
 /** Phân công: enterprises of the subtree to organizers of their unit, one by one or a ward. */
 export function AssignmentsPage() {
-  const session = useSession();
   const [refreshNote, setRefreshNote] = useState<string | undefined>();
   const data = useLoad(ASSIGNMENT_TABLES, () => loadAssignmentData(appDb()), []);
-  const refresh = () => refreshPeople(session.token).then(setRefreshNote);
+  const refresh = () =>
+    refreshDirectory({ maxAgeMs: 0 }).then((result) => setRefreshNote(describeRefresh(result)));
   // The list of people follows the server whenever the screen opens online.
   useEffect(() => {
     void refresh();

@@ -1,6 +1,6 @@
 import type { AssignableEnterprise, AssignmentData } from '../../../db';
 import { unitAndDescendants } from '../../../shared/domain/units';
-import type { Person } from '../../../shared/protocol';
+import type { DirectoryUser } from '../../../shared/protocol';
 import type { Option } from './admission-queue';
 import { byVietnameseName } from './names';
 
@@ -44,7 +44,7 @@ export function wardOptions(
  * share, which is nobody: choose one unit's enterprises at a time.
  */
 export function assigneeOptions(
-  people: readonly Person[],
+  people: readonly DirectoryUser[],
   chosen: readonly AssignableEnterprise[],
 ): Option[] {
   const units = new Set(chosen.map((e) => e.unitId));
