@@ -33,7 +33,11 @@ async function device(): Promise<SotayDb> {
   ]);
   await db.enterprises.bulkPut([
     { ...makeEnterprise({ assignedTo: undefined }), searchKey: '', listOrder: 0 },
-    { ...makeEnterprise({ id: IDS.otherEnterprise, assignedTo: undefined }), searchKey: '', listOrder: 0 },
+    {
+      ...makeEnterprise({ id: IDS.otherEnterprise, assignedTo: undefined }),
+      searchKey: '',
+      listOrder: 0,
+    },
   ]);
   await setMeta(db, 'directory', { users: people, fetchedAt: '2026-03-01T00:00:00.000Z' });
   return db;
