@@ -9,7 +9,13 @@ import {
   type Signup,
   visitSchema,
 } from '../../src/shared/schemas';
-import { makeDecision, makeEnterprise, makeSignup, makeVisit } from '../fixtures/records';
+import {
+  makeDecision,
+  makeEnterprise,
+  makeSignup,
+  makeVisit,
+  uniqueIdNumber,
+} from '../fixtures/records';
 import {
   type Account,
   type App,
@@ -65,7 +71,12 @@ describe.each(storeFactories)('need to know on $name', (factory) => {
 
   /** An application organizer A collected, then decided by supervisor A `decidedDaysAgo` ago. */
   async function signupAtA(enterpriseId: string, decidedDaysAgo?: number): Promise<Signup> {
-    const data = makeSignup({ id: randomUUID(), enterpriseId, fullName: 'Đỗ Thị Hạnh' });
+    const data = makeSignup({
+      id: randomUUID(),
+      enterpriseId,
+      fullName: 'Đỗ Thị Hạnh',
+      idNumber: uniqueIdNumber(),
+    });
     await applied(world.organizerA.token, mutation({ entity: 'signup', entityId: data.id, data }));
     if (decidedDaysAgo === undefined) return data;
     const decided: Signup = {

@@ -77,7 +77,12 @@ describe.each(storeFactories)('notices of replaced values on $name', (factory) =
   async function sameFieldEdited() {
     const lan = await organizer(`Nguyễn Thị Lan ${randomUUID().slice(0, 4)}`);
     const minh = await organizer(`Trần Văn Minh ${randomUUID().slice(0, 4)}`);
-    const v1 = makeEnterprise({ id: randomUUID(), unitId: world.unitA.id, assignedTo: undefined });
+    // As the app registers it: assigned to Lan, who keeps it through both edits.
+    const v1 = makeEnterprise({
+      id: randomUUID(),
+      unitId: world.unitA.id,
+      assignedTo: lan.user.id,
+    });
     expect((await put(lan, v1)).result?.status).toBe('applied');
     const lanAddress = '45 Lê Hồng Phong, Trà Nóc';
     const minhAddress = '7 Đường số 9, KCN Trà Nóc 2';

@@ -10,6 +10,7 @@ import {
   makeSignup,
   makeTarget,
   makeVisit,
+  uniqueIdNumber,
 } from '../fixtures/records';
 import {
   type Account,
@@ -53,13 +54,6 @@ type Setup = {
   as(who: Actor, mutations: Mutation[]): Promise<void>;
 };
 
-let idCounter = 0;
-/** A fresh valid CCCD of a woman born in 1995 (one member per ID number in a federation). */
-function freshIdNumber(): string {
-  idCounter += 1;
-  return `001195${String(100_000 + idCounter).padStart(6, '0')}`;
-}
-
 let targetYear = 2030;
 /** A year no other case has a target of (one target per unit, year and indicator). */
 const nextTargetYear = () => ++targetYear;
@@ -86,7 +80,7 @@ async function signupAt(ctx: Setup, enterprise: Enterprise, overrides: Partial<S
   const signup = makeSignup({
     id: randomUUID(),
     enterpriseId: enterprise.id,
-    idNumber: freshIdNumber(),
+    idNumber: uniqueIdNumber(),
     ...overrides,
   });
   await ctx.as('organizerA', [put(signup, 'signup')]);
@@ -134,7 +128,7 @@ const ROWS: readonly Row[] = [
       const signup = makeSignup({
         id: randomUUID(),
         enterpriseId: enterprise.id,
-        idNumber: freshIdNumber(),
+        idNumber: uniqueIdNumber(),
       });
       return put(signup, 'signup');
     },
@@ -352,7 +346,7 @@ describe.each(storeFactories)('the roles table on the server ($name)', (factory)
     const signup = makeSignup({
       id: randomUUID(),
       enterpriseId: enterprise.id,
-      idNumber: freshIdNumber(),
+      idNumber: uniqueIdNumber(),
     });
     await c.as('organizerA', [put({ ...signup, authorId: world.supervisor.user.id }, 'signup')]);
     await c.as('supervisorA', [

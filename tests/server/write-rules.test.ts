@@ -9,6 +9,7 @@ import {
   makeIndicatorEntry,
   makeSignup,
   makeTarget,
+  uniqueIdNumber,
 } from '../fixtures/records';
 import {
   type Account,
@@ -29,12 +30,6 @@ import { openMigratedStore, storeFactories } from '../helpers/stores';
  */
 
 const today = new Date().toISOString().slice(0, 10);
-let idCounter = 0;
-/** A fresh valid CCCD of a woman born in 1995. */
-function freshIdNumber(): string {
-  idCounter += 1;
-  return `001195${String(200_000 + idCounter).padStart(6, '0')}`;
-}
 
 const put = <T extends { id: string }>(data: T, entity: string, baseVersion?: number) =>
   mutation({ entity, entityId: data.id, data, ...(baseVersion ? { baseVersion } : {}) });
@@ -83,7 +78,7 @@ describe.each(storeFactories)('the write rules on the server ($name)', (factory)
       ...overrides,
     });
     const signups = Array.from({ length: applications }, () =>
-      makeSignup({ id: randomUUID(), enterpriseId: enterprise.id, idNumber: freshIdNumber() }),
+      makeSignup({ id: randomUUID(), enterpriseId: enterprise.id, idNumber: uniqueIdNumber() }),
     );
     await applied(world.organizerA.token, [
       put(enterprise, 'enterprise'),
