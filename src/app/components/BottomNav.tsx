@@ -94,9 +94,14 @@ export function BottomNav({ path, role }: { path: string; role: UserRole }) {
                 <path d={item.icon} />
               </svg>
               {badge !== undefined && (
-                <span class="nav-badge" aria-hidden="true" data-testid="admissions-badge">
-                  {badge > 999 ? '999+' : badge}
-                </span>
+                // The count is drawn by the stylesheet (attr()), not as text of the link: the
+                // link's visible text stays its short label, which its name contains (WCAG 2.5.3).
+                <span
+                  class="nav-badge"
+                  aria-hidden="true"
+                  data-count={badge > 999 ? '999+' : String(badge)}
+                  data-testid="admissions-badge"
+                />
               )}
             </span>
             <span class="nav-label">{short}</span>
