@@ -11,13 +11,20 @@ export type LazyScreen<P extends object> = ComponentType<P> & {
  * A screen loaded on first use, so the first screen's JavaScript stays small (the budget is
  * 60 KB gzip). The worker precaches every chunk, so this works offline too.
  */
-export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): LazyScreen<P> {
+export function lazyScreen<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  /** Called as the screen is opened (in the tap's task): starts what it will read first. */
+  onOpen?: () => void,
+): LazyScreen<P> {
   let loaded: ComponentType<P> | undefined;
   const preload = async () => {
     loaded ??= await load();
   };
   function Lazy(props: P): JSX.Element {
-    const [Screen, setScreen] = useState<ComponentType<P> | undefined>(() => loaded);
+    const [Screen, setScreen] = useState<ComponentType<P> | undefined>(() => {
+      onOpen?.();
+      return loaded;
+    });
     useEffect(() => {
       if (loaded) return;
       let live = true;

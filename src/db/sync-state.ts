@@ -65,18 +65,22 @@ export function mergeNoteId(entity: string, entityId: string, field: string): st
 
 /** The state's notes, old ones read as notes without values, oldest first. */
 export function conflictNotes(state: SyncState): ConflictNote[] {
-  return (state.conflicts ?? []).flatMap((note): ConflictNote[] =>
-    'fields' in note
-      ? note.fields.map((field) => ({
-          id: mergeNoteId(note.entity, note.entityId, field),
-          kind: 'merged',
-          entity: note.entity,
-          entityId: note.entityId,
-          field,
-          restorable: false,
-          noted: note.at,
-        }))
-      : [note],
+  // A backup's sync state comes back as it was written: skip anything that is not a note.
+  const stored = Array.isArray(state.conflicts) ? state.conflicts : [];
+  return stored.flatMap((note): ConflictNote[] =>
+    typeof note !== 'object' || note === null
+      ? []
+      : 'fields' in note
+        ? note.fields.map((field) => ({
+            id: mergeNoteId(note.entity, note.entityId, field),
+            kind: 'merged',
+            entity: note.entity,
+            entityId: note.entityId,
+            field,
+            restorable: false,
+            noted: note.at,
+          }))
+        : [note],
   );
 }
 

@@ -10,6 +10,7 @@ import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { reportRoutes } from './routes/reports';
 import { syncRoutes } from './routes/sync-api';
+import { unitRoutes } from './routes/units';
 import type { Store } from './store/types';
 
 export type { AppEnv } from './http/context';
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/admin', adminRoutes(deps.store));
   app.route('/api/sync', syncRoutes(deps.store, sealKeys));
   app.route('/api/reports', reportRoutes(deps.store));
+  app.route('/api/units', unitRoutes(deps.store));
 
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API endpoint.');

@@ -23,7 +23,8 @@ describe.each(storeFactories)('push on $name', (factory) => {
     makeEnterprise({
       id: randomUUID(),
       unitId: world.unitA.id,
-      assignedTo: undefined,
+      // As the app creates it: assigned to the organizer who registers it.
+      assignedTo: world.organizerA.user.id,
       ...overrides,
     });
 
@@ -105,6 +106,47 @@ describe.each(storeFactories)('push on $name', (factory) => {
       authorId: world.organizerA.user.id,
       updatedBy: world.supervisorA.user.id,
       outcome: 'Sửa lại',
+    });
+  });
+
+  it('names the first sender of an application its author, kept through edits by others', async () => {
+    const target = await created();
+    const signup = makeSignup({ id: randomUUID(), enterpriseId: target.id });
+    const first = await push(app, world.organizerA.token, [
+      mutation({
+        entity: 'signup',
+        entityId: signup.id,
+        data: { ...signup, authorId: randomUUID() },
+      }),
+    ]);
+    expect(first.results[0]).toMatchObject({ status: 'applied', version: 1 });
+    expect((await stored('signup', signup.id))?.data).toMatchObject({
+      authorId: world.organizerA.user.id,
+    });
+    // Their own undecided application: the organizer may edit it.
+    const own = mutation({
+      entity: 'signup',
+      entityId: signup.id,
+      baseVersion: 1,
+      data: { ...signup, occupation: 'Công nhân may' },
+    });
+    expect((await push(app, world.organizerA.token, [own])).results[0]).toMatchObject({
+      status: 'applied',
+      version: 2,
+    });
+    const other = mutation({
+      entity: 'signup',
+      entityId: signup.id,
+      baseVersion: 2,
+      data: { ...signup, occupation: 'Tổ trưởng' },
+    });
+    expect((await push(app, world.supervisorA.token, [other])).results[0]).toMatchObject({
+      status: 'applied',
+      version: 3,
+    });
+    expect((await stored('signup', signup.id))?.data).toMatchObject({
+      authorId: world.organizerA.user.id,
+      updatedBy: world.supervisorA.user.id,
     });
   });
 
@@ -282,7 +324,8 @@ describe.each(storeFactories)('push on $name', (factory) => {
       entity: 'enterprise',
       entityId: data.id,
       baseVersion: 2,
-      data: { ...data, unitId: world.unitB.id },
+      // Its organizer stays in unit A: an assignee must be a user of the enterprise's unit.
+      data: { ...data, unitId: world.unitB.id, assignedTo: undefined },
     });
     expect((await push(app, world.supervisor.token, [move])).results[0]?.status).toBe('applied');
     expect((await stored('visit', visit.id))?.unit_id).toBe(world.unitB.id);

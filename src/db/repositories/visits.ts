@@ -10,9 +10,11 @@ import { type EnterpriseRow, toServerRecord, type VisitRow } from '../rows';
 import { enterpriseChange } from './enterprises';
 import {
   type LocalChange,
+  type LocalWrite,
   type OutboxState,
   readOutboxState,
   writeLocalChange,
+  writeLocalChanges,
 } from './local-change';
 import { withStoredServerFields } from './server-fields';
 
@@ -50,10 +52,12 @@ function saveVisit(db: SotayDb, value: Visit, now: string): Promise<Visit> {
       throw new ValidationError('visit', [fieldIssue('visit', 'enterpriseId', 'invalid')]);
     }
     let record = withStoredServerFields(value, existing);
-    const writes: Promise<void>[] = [];
     const update = isLatestVisit(latest, record)
       ? enterpriseAfterVisit(enterprise, record)
       : undefined;
+    // Before the visit's: outbox rows keep their order, and the server takes the enterprise's
+    // change before a visit of it.
+    const writes: LocalWrite[] = [];
     if (update !== undefined) {
       record = update.visit;
       // Only a stage move can make the enterprise invalid (e.g. `founded` needs a decision); a
@@ -62,9 +66,7 @@ function saveVisit(db: SotayDb, value: Visit, now: string): Promise<Visit> {
         update.enterprise.stage === enterprise.stage
           ? update.enterprise
           : validEnterprise(update.enterprise);
-      // Before the visit's: outbox rows keep their order, and the server takes the
-      // enterprise's change before a visit of it.
-      writes.push(writeLocalChange(db, enterpriseChange(moved), enterprise, now, enterpriseOutbox));
+      writes.push({ change: enterpriseChange(moved), stored: enterprise, state: enterpriseOutbox });
     }
     const change: LocalChange = {
       entity: 'visit',
@@ -72,11 +74,18 @@ function saveVisit(db: SotayDb, value: Visit, now: string): Promise<Visit> {
       op: 'put',
       data: toServerRecord('visit', record),
     };
-    // A visit new to this device has nothing queued yet; an edit reads its outbox state (after
-    // the enterprise's writes left, so the outbox keeps their order).
-    writes.push(writeLocalChange(db, change, existing, now, existing ? undefined : NOTHING_QUEUED));
     const saved = record;
-    return Promise.all(writes).then(() => saved);
+    if (existing === undefined) {
+      // A visit new to this device has nothing queued yet: both changes are written at once.
+      writes.push({ change, stored: undefined, state: NOTHING_QUEUED });
+      return writeLocalChanges(db, writes, now).then(() => saved);
+    }
+    // An edit reads its outbox state after the enterprise's writes left, so the outbox keeps
+    // their order.
+    return Promise.all([
+      writeLocalChanges(db, writes, now),
+      writeLocalChange(db, change, existing, now),
+    ]).then(() => saved);
   });
 }
 
@@ -100,7 +109,13 @@ export function enterpriseAfterVisit(
   enterprise: EnterpriseRow,
   visit: Visit,
 ): VisitEffect | undefined {
-  const { searchKey: _key, localUpdatedAt: _local, nextFollowUp, ...rest } = enterprise;
+  const {
+    searchKey: _key,
+    listOrder: _order,
+    localUpdatedAt: _local,
+    nextFollowUp,
+    ...rest
+  } = enterprise;
   const stageMoves = visit.stageAfter !== undefined && visit.stageAfter !== enterprise.stage;
   const followUp = nextFollowUpAfter(nextFollowUp, visit);
   if (!stageMoves && followUp === nextFollowUp) return undefined;

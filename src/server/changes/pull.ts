@@ -156,8 +156,8 @@ export async function handlePull(
     for (const [entity, count] of counts) {
       await logAccess(tx, { user, purpose: 'pull', entity, count });
     }
-    const waiting = await pendingNotices(tx, user.id);
-    return { merged: all, page: sent, logged: counts.size > 0, notices: waiting };
+    const pending = await pendingNotices(tx, user.id);
+    return { merged: all, page: sent, logged: counts.size > 0, notices: pending };
   });
   // PGlite: the log of what this answer sends must outlive a crash right after it.
   if (logged) await store.flush();

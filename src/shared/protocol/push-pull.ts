@@ -42,13 +42,13 @@ export const mutationSchema = v.object({
   op: v.picklist(MUTATION_OPS),
   baseVersion: v.optional(versionSchema),
   data: v.optional(v.unknown()),
+  /** Only on a put made on `baseVersion` by a merge: the server's values it overwrote. */
+  replaced: v.optional(v.pipe(v.array(replacedValueSchema), v.maxLength(MAX_REPLACED_FIELDS))),
   /**
    * `data` sealed for the server's key (sealed.ts), in place of `data`. The server opens it and
    * judges the mutation as if `data` had been sent in clear.
    */
   sealed: v.optional(sealedEnvelopeSchema),
-  /** Only on a put made on `baseVersion` by a merge: the server's values it overwrote. */
-  replaced: v.optional(v.pipe(v.array(replacedValueSchema), v.maxLength(MAX_REPLACED_FIELDS))),
 });
 export type Mutation = v.InferOutput<typeof mutationSchema>;
 

@@ -1,9 +1,12 @@
+import type { Session } from '../../../db';
 import {
+  type HeadlineDates,
   listVisitsAround,
   loadProgressHeadline,
   loadProgressRecords,
   onTablesChanged,
   type ProgressEnterprise,
+  type ProgressHeadline,
   type ProgressRecords,
   type ProgressSignup,
   type ProgressVisit,
@@ -13,7 +16,7 @@ import { type IndicatorFact, indicatorFacts } from '../../../shared/domain';
 import type { IndicatorEntry } from '../../../shared/schemas';
 import { appDb } from '../../db';
 import type { BreakdownLookups } from './breakdown';
-import { type FactIndex, indexFacts } from './figures';
+import { type FactIndex, headlineFacts, indexFacts } from './figures';
 
 /**
  * The data of the progress screens, read once and kept while nothing it was read from changes
@@ -46,6 +49,10 @@ export type ProgressModel = Headline & {
 let generation = 0;
 let kept: { generation: number; model: ProgressModel } | undefined;
 let headlineRead: Promise<unknown> | undefined;
+/** The headline's read started as the screen opened (prefetchHeadline), with what it was for. */
+let early: { key: string; generation: number; read: Promise<ProgressHeadline> } | undefined;
+
+const datesKey = (dates: HeadlineDates) => `${dates.from} ${dates.to} ${dates.asOf ?? ''}`;
 
 let listening = false;
 
@@ -93,23 +100,59 @@ export async function readProgressModel(): Promise<ProgressModel> {
   await Promise.resolve();
   const fresh = keptModel();
   if (fresh) return fresh;
-  await headlineRead?.catch(() => undefined);
+  // The heavy read starts once the headline is painted: its rows would hold up that frame.
+  if (headlineRead) {
+    await headlineRead.catch(() => undefined);
+    await afterPaint();
+  }
   const at = generation;
   const model = buildModel(await loadProgressRecords(appDb()));
   kept = { generation: at, model };
   return model;
 }
 
-/** The headline figures' data: from the kept model, else from the narrow read. */
-export async function readHeadline(): Promise<Headline> {
+/**
+ * The headline figures' data: from the kept model, else from the narrow read, which holds the
+ * figures of `dates` only (the screen reads again for another period until the full read is
+ * kept). The device holds the records of its user's scope only (the pull hands out no other),
+ * so every admission counted there is one of the user's unit's subtree: each span's count is
+ * one fact of that unit, dated the span's first day. Summed over any run of whole spans, the
+ * facts give what the full read gives (tests/unit/db/progress-reads.test.ts compares them).
+ */
+export async function readHeadline(session: Session, dates: HeadlineDates): Promise<Headline> {
   listen();
   await Promise.resolve();
   const fresh = keptModel();
   if (fresh) return fresh;
-  const read = loadProgressHeadline(appDb());
+  const started = early;
+  early = undefined;
+  // The read started with the tap, if it was for these days and nothing was written since.
+  const usable = started?.key === datesKey(dates) && started.generation === generation;
+  const read = usable ? started.read : loadProgressHeadline(appDb(), dates);
   headlineRead = read;
-  const { units, targets, indicators } = await read;
-  return { index: indexFacts(indicatorFacts(indicators), units, targets) };
+  const { units, targets, indicators, admitted } = await read;
+  return {
+    index: indexFacts(headlineFacts(session.user.unitId, indicators, admitted), units, targets),
+  };
+}
+
+/**
+ * Starts the headline's narrow read as the screen opens (the tap's own task), beside the loading
+ * of the screen's code, which takes longer on a slow phone; readHeadline takes it up when the
+ * days match and nothing was written meanwhile. Nothing when the full data are kept.
+ */
+export function prefetchHeadline(dates: HeadlineDates): void {
+  listen();
+  if (keptModel()) return;
+  const read = loadProgressHeadline(appDb(), dates);
+  // A failure is readHeadline's to report, when it takes this read up.
+  read.catch(() => undefined);
+  early = { key: datesKey(dates), generation, read };
+}
+
+/** Resolves once the browser has painted what is on screen (the frame after the next). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** Visits around a period (listVisitsAround), read after the headline's read. */
