@@ -34,6 +34,10 @@ const daysAgo = (days: number) =>
 
 type Change = PullBody['changes'][number];
 
+/** A CCCD of a woman born in 1995 (as makeSignup's), new on every call: one member per number. */
+let serial = 0;
+const freshIdNumber = () => `001195${String((Date.now() + serial++) % 1_000_000).padStart(6, '0')}`;
+
 describe.each(storeFactories)('need to know on $name', (factory) => {
   let store: Store;
   let dispose: () => Promise<void>;
@@ -65,7 +69,12 @@ describe.each(storeFactories)('need to know on $name', (factory) => {
 
   /** An application organizer A collected, then decided by supervisor A `decidedDaysAgo` ago. */
   async function signupAtA(enterpriseId: string, decidedDaysAgo?: number): Promise<Signup> {
-    const data = makeSignup({ id: randomUUID(), enterpriseId, fullName: 'Đỗ Thị Hạnh' });
+    const data = makeSignup({
+      id: randomUUID(),
+      enterpriseId,
+      fullName: 'Đỗ Thị Hạnh',
+      idNumber: freshIdNumber(),
+    });
     await applied(world.organizerA.token, mutation({ entity: 'signup', entityId: data.id, data }));
     if (decidedDaysAgo === undefined) return data;
     const decided: Signup = {
