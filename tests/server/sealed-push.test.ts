@@ -138,6 +138,30 @@ describe.each(storeFactories)('sealed push on $name', (factory) => {
     expect(results[0]?.status).toBe('rejected');
     expect(results[0]?.error?.code).toBe('validation_failed');
     expect(results[0]?.error?.fields?.map((f) => f.field)).toContain('idNumber');
+
+    // What no schema reads is checked too: a lone surrogate inside the envelope is refused, not
+    // a 5xx.
+    const odd = { ...makeSignup({ id: randomUUID(), enterpriseId: id }), note: 'a\ud800b' };
+    const oddSealed = await seal(
+      key.jwk,
+      key.kid,
+      odd,
+      sealedContext({ entity: 'signup', entityId: odd.id }),
+    );
+    const second = await push(app, world.organizerA.token, [
+      {
+        mutationId: randomUUID(),
+        entity: 'signup',
+        entityId: odd.id,
+        op: 'put',
+        sealed: oddSealed,
+      },
+    ]);
+    expect(second.status).toBe(200);
+    expect(second.results[0]).toMatchObject({
+      status: 'rejected',
+      error: { code: 'validation_failed' },
+    });
   });
 
   it('opens records sealed for the previous key and the new one in one push after a rotation', async () => {
