@@ -54,7 +54,7 @@ export function App({ initialLang }: { initialLang: Lang }) {
       <UndoToast />
       <UpdatePrompt />
       {/* The sections are the signed-in organizer's: the login page has none. */}
-      {signedIn && <BottomNav path={path} />}
+      {signedIn && <BottomNav path={path} role={session.user.role} />}
     </div>
   );
 }

@@ -1,4 +1,7 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
+import { migrateIndicatorEntry } from '../shared/domain/entry-legacy';
+import type { LegacyIndicatorEntry } from '../shared/schemas';
+import { INDICATORS } from '../shared/schemas/enums';
 import type {
   EnterpriseRow,
   IndicatorEntryRow,
@@ -42,6 +45,17 @@ export const STORES_V1 = {
 export const STORES_V2 = {
   ...STORES_V1,
   signups: 'id, enterpriseId, status, localUpdatedAt, [enterpriseId+status]',
+} as const;
+
+/**
+ * Version 3: the supervisor pushes targets and indicator entries. Targets gain a `year` index (the
+ * targets table shows every unit of a year at once); entries of the first model (`{indicator,
+ * delta}`) are rewritten in the kinds of docs/design.md §3 by migrateIndicatorEntry, the function
+ * the server's migration and a backup import use.
+ */
+export const STORES_V3 = {
+  ...STORES_V2,
+  targets: 'id, [unitId+year], year',
 } as const;
 
 /**
@@ -90,6 +104,31 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     });
 }
 
+/**
+ * An entry in the first model's shape. A shape check, not the schema: the database opens on the
+ * first screen, which does not carry Valibot (the server checked these rows when it sent them).
+ */
+function isLegacyEntry(row: Record<string, unknown>): row is LegacyIndicatorEntry {
+  return (
+    !('kind' in row) &&
+    (INDICATORS as readonly unknown[]).includes(row['indicator']) &&
+    Number.isInteger(row['delta'])
+  );
+}
+
+/**
+ * v2 → v3: every entry still in the first model's shape becomes its kind (or an adjustment),
+ * by migrateIndicatorEntry; nothing is dropped: a row of neither shape is left as it was.
+ */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  await tx
+    .table<Record<string, unknown>, string>('indicatorEntries')
+    .toCollection()
+    .modify((row, ref) => {
+      if (isLegacyEntry(row)) ref.value = migrateIndicatorEntry(row);
+    });
+}
+
 export class SotayDb extends Dexie {
   declare readonly enterprises: EntityTable<EnterpriseRow, 'id'>;
   declare readonly visits: EntityTable<VisitRow, 'id'>;
@@ -105,11 +144,12 @@ export class SotayDb extends Dexie {
     super(name, options);
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
+    this.version(3).stores(STORES_V3).upgrade(upgradeToV3);
     this.version(6).stores(STORES_V6);
     this.version(7).stores(STORES_V7).upgrade(upgradeToV7);
   }
 }
 
 /** Table names, for code that walks every table (backup, logout). */
-export const TABLE_NAMES = Object.keys(STORES_V2) as (keyof typeof STORES_V2)[];
+export const TABLE_NAMES = Object.keys(STORES_V3) as (keyof typeof STORES_V3)[];
 export type TableName = (typeof TABLE_NAMES)[number];

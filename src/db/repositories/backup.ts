@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { readIndicatorEntry } from '../../shared/domain/entry-migration';
 import { fromValibot } from '../../shared/domain/issues';
 import type { PullEntity } from '../../shared/schemas';
 import { nowIso } from '../clock';
@@ -60,7 +61,7 @@ export async function importAll(db: SotayDb, backup: unknown): Promise<ImportRes
       const result = emptyResult();
       for (const name of TABLE_NAMES) {
         const counts = result.tables[name];
-        const rows = incoming[name].filter((row) => {
+        const rows = current(name, incoming[name]).filter((row) => {
           const valid = v.is(rowSchemas[name], row);
           if (!valid) counts.invalid += 1;
           return valid;
@@ -73,6 +74,15 @@ export async function importAll(db: SotayDb, backup: unknown): Promise<ImportRes
       return result;
     }),
   );
+}
+
+/**
+ * A backup made before version 3 may hold entries of the first model (`{indicator, delta}`): they
+ * are read as the device's upgrade reads them (readIndicatorEntry), so none is lost.
+ */
+function current(name: TableName, rows: Record<string, unknown>[]): Record<string, unknown>[] {
+  if (name !== 'indicatorEntries') return rows;
+  return rows.map((row) => ('kind' in row ? row : (readIndicatorEntry(row) ?? row)));
 }
 
 function emptyCounts(): ImportCounts {

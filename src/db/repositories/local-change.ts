@@ -44,9 +44,10 @@ export function outboxChange(
   change: LocalChange,
   ackedVersion: number | undefined,
   now: string,
+  newestSeq?: number,
 ): OutboxChange {
   const ackedRecord = shadow?.version === ackedVersion ? shadow?.data : undefined;
-  const plan = planMutation(rows, change.op, ackedVersion, ackedRecord);
+  const plan = planMutation(rows, change.op, ackedVersion, ackedRecord, newestSeq);
   if (plan.kind === 'none') return { kind: 'none' };
   if (plan.kind === 'drop') return { kind: 'delete', seq: plan.seq };
   if (plan.kind === 'merge') {
@@ -74,8 +75,15 @@ export function outboxChange(
   };
 }
 
-/** What the outbox holds of one entity: its rows (oldest first) and its shadow. */
-export type OutboxState = { rows: OutboxRow[]; shadow: ShadowRow | undefined };
+/**
+ * What the outbox holds of one entity: its rows (oldest first) and its shadow, and the seq of the
+ * newest row of the whole outbox (whether anything was queued behind the entity's rows).
+ */
+export type OutboxState = {
+  rows: OutboxRow[];
+  shadow: ShadowRow | undefined;
+  newestSeq?: number | undefined;
+};
 
 /*
  * The functions below chain Dexie's promises instead of awaiting them: each native await inside
@@ -91,7 +99,12 @@ export function readOutboxState(
   return Promise.all([
     entityOutboxRows(db, entity, entityId),
     db.shadows.get([entity, entityId]),
-  ]).then(([rows, shadow]) => ({ rows, shadow }));
+    db.outbox.toCollection().lastKey(),
+  ]).then(([rows, shadow, newest]) => ({
+    rows,
+    shadow,
+    newestSeq: typeof newest === 'number' ? newest : undefined,
+  }));
 }
 
 /** A local change to write, with what the caller read of it in the same transaction. */
@@ -143,8 +156,9 @@ export function writeLocalChanges(
   const requests: Promise<unknown>[] = [];
   const rows: (OutboxRow | Omit<OutboxRow, 'seq'>)[] = [];
   for (const { change, stored, state } of writes) {
-    const { rows: queued, shadow } = state;
-    const outbox = outboxChange(queued, shadow, change, stored?.version ?? shadow?.version, now);
+    const { rows: queued, shadow, newestSeq } = state;
+    const acked = stored?.version ?? shadow?.version;
+    const outbox = outboxChange(queued, shadow, change, acked, now, newestSeq);
     const table = syncTable(db, change.entity);
     // Issued together: IndexedDB runs them in order within the transaction anyway.
     requests.push(

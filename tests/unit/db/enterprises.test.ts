@@ -120,7 +120,7 @@ describe('saveEnterprise', () => {
 describe('loadEnterpriseIndex', () => {
   it('returns compact rows of every enterprise', async () => {
     const db = freshDb();
-    await saveEnterprise(db, makeEnterprise());
+    await saveEnterprise(db, makeEnterprise({ assignedTo: IDS.organizer }));
     await saveEnterprise(db, makeEnterprise({ id: IDS.otherEnterprise, taxCode: undefined }));
 
     const index = await loadEnterpriseIndex(db);

@@ -3,6 +3,7 @@ import { domainEn } from './domain.en';
 import { privacyEn } from './privacy.en';
 import { progressEn } from './progress.en';
 import { reportEn } from './report.en';
+import { supervisorEn } from './supervisor.en';
 import { uiEn } from './ui.en';
 import { vnEn } from './vn.en';
 
@@ -14,4 +15,5 @@ export const en: Catalogue = {
   ...privacyEn,
   ...progressEn,
   ...reportEn,
+  ...supervisorEn,
 };

@@ -12,6 +12,8 @@ import { domainVi } from '../../../../src/shared/i18n/catalog/domain';
 import { domainEn } from '../../../../src/shared/i18n/catalog/domain.en';
 import { progressVi } from '../../../../src/shared/i18n/catalog/progress';
 import { progressEn } from '../../../../src/shared/i18n/catalog/progress.en';
+import { supervisorVi } from '../../../../src/shared/i18n/catalog/supervisor';
+import { supervisorEn } from '../../../../src/shared/i18n/catalog/supervisor.en';
 import { uiVi } from '../../../../src/shared/i18n/catalog/ui';
 import { uiEn } from '../../../../src/shared/i18n/catalog/ui.en';
 import { vnVi } from '../../../../src/shared/i18n/catalog/vn';
@@ -23,6 +25,7 @@ const parts: Record<string, Part> = {
   vn: { vi: vnVi, en: vnEn },
   domain: { vi: domainVi, en: domainEn },
   progress: { vi: progressVi, en: progressEn },
+  supervisor: { vi: supervisorVi, en: supervisorEn },
 };
 // The arguments a template uses: `{count}`, `{count, number}` and `{count, plural, …}` all name
 // `count`; the words inside a plural's branches (`one {# record}`) are not arguments.
