@@ -156,7 +156,12 @@ export function writeLocalChanges(
   const requests: Promise<unknown>[] = [];
   const rows: (OutboxRow | Omit<OutboxRow, 'seq'>)[] = [];
   for (const { change, stored, state } of writes) {
-    const { rows: queued, shadow, newestSeq } = state;
+    const { rows: queued, shadow } = state;
+    // A row added by an earlier change of this batch is queued after every row read: an older
+    // row of this entity is then behind it, and is not merged into (outbox-plan.ts).
+    const newestSeq = rows.some((row) => !('seq' in row))
+      ? Number.POSITIVE_INFINITY
+      : state.newestSeq;
     const acked = stored?.version ?? shadow?.version;
     const outbox = outboxChange(queued, shadow, change, acked, now, newestSeq);
     const table = syncTable(db, change.entity);

@@ -102,7 +102,7 @@ function EntryFormView({ entry, units }: Loaded) {
       />
       <SelectField
         id="entry-kind"
-        label={t('entries.col.kind')}
+        label={fieldName('indicator_entry.kind')}
         value={form.kind}
         required
         emptyLabel=""
@@ -151,6 +151,7 @@ function EntryFormView({ entry, units }: Loaded) {
           units={units}
           ownUnitId={actor.unitId}
           required={false}
+          entity="indicator_entry"
         />
       </fieldset>
       <FormFooter hasErrors={issues.some((issue) => issue.level === 'error')} failure={failure} />

@@ -1,7 +1,7 @@
 import type { UnitRow } from '../../../db';
+import { fieldLabel } from '../../../shared/domain/issues';
 import type { Issue } from '../../../shared/vn/issue';
 import { issuesFor, SelectField, TextField } from '../../forms/fields';
-import { fieldName } from '../../labels';
 import { issuerOptions } from './admission-queue';
 import type { DecisionInput } from './decision-input';
 
@@ -16,15 +16,18 @@ export function DecisionFields(props: {
   units: readonly UnitRow[];
   ownUnitId: string;
   required?: boolean;
+  /** Whose decision it is: labels are the entity's own where the catalogue has them. */
+  entity?: 'signup' | 'enterprise' | 'indicator_entry';
 }) {
   const { field, value } = props;
   const set = (patch: Partial<DecisionInput>) => props.onValue({ ...value, ...patch });
   const required = props.required ?? true;
+  const label = (part: string) => fieldLabel(props.entity ?? 'signup', `${field}.${part}`);
   return (
     <div class="two-columns">
       <TextField
         id={`${field}-number`}
-        label={fieldName(`${field}.number`)}
+        label={label('number')}
         value={value.number}
         required={required}
         onValue={(number) => set({ number })}
@@ -32,7 +35,7 @@ export function DecisionFields(props: {
       />
       <TextField
         id={`${field}-date`}
-        label={fieldName(`${field}.date`)}
+        label={label('date')}
         value={value.date}
         placeholder="dd/mm/yyyy"
         inputMode="numeric"
@@ -42,7 +45,7 @@ export function DecisionFields(props: {
       />
       <SelectField
         id={`${field}-issuedBy`}
-        label={fieldName(`${field}.issuedBy`)}
+        label={label('issuedBy')}
         value={value.issuedBy}
         required={required}
         options={issuerOptions(props.units, props.ownUnitId)}
