@@ -11,6 +11,11 @@ type Props<T> = {
   busy?: boolean;
   /** Rows rendered above and below the visible ones, so fast scrolling doesn't show blanks. */
   overscan?: number;
+  /**
+   * Rows the list has when `items` holds only its first ones (the first screen, before the rest
+   * is read): the list is that tall, and busy while the rows on screen are not there yet.
+   */
+  total?: number;
 };
 
 /**
@@ -25,6 +30,7 @@ export function VirtualList<T>(props: Props<T>) {
   const [range, setRange] = useState({ first: 0, last: 0 });
   const overscan = props.overscan ?? 4;
   const count = props.items.length;
+  const total = Math.max(count, props.total ?? count);
 
   // Before the first paint: the list shows its rows in the frame it appears in.
   useLayoutEffect(() => {
@@ -46,14 +52,15 @@ export function VirtualList<T>(props: Props<T>) {
   }, [props.rowHeight, overscan]);
 
   const rows = props.items.slice(range.first, Math.min(count, range.last));
+  const missing = Math.min(total, range.last) > count;
   return (
     <ul
       ref={host}
       class="virtual-list"
       aria-label={props.label}
-      aria-busy={props.busy === true}
+      aria-busy={props.busy === true || missing}
       style={{
-        height: `${count * props.rowHeight}px`,
+        height: `${total * props.rowHeight}px`,
         paddingTop: `${range.first * props.rowHeight}px`,
       }}
     >
@@ -64,7 +71,7 @@ export function VirtualList<T>(props: Props<T>) {
             key={props.keyOf(item)}
             class="virtual-row"
             style={{ height: `${props.rowHeight}px` }}
-            aria-setsize={count}
+            aria-setsize={total}
             aria-posinset={index + 1}
           >
             {props.renderRow(item, index)}

@@ -65,10 +65,12 @@ export function EnterprisesPage() {
     [filters, session.user.id],
   );
   const searched = useEnterpriseSearch(index, search, FIRST_SCREEN_ROWS);
-  // Before the index is read, the list without a search is its first screen, complete as shown
-  // (the rows below it come with the index, before anyone scrolls that far).
+  // Before the index is read, the list without a search is its first screen: as tall as every
+  // row, the rows on screen there, busy only when scrolled below them (the rest comes with the
+  // index).
+  const first = index === undefined && firstScreen !== undefined && unfiltered(filters);
   const results: SearchResults =
-    index === undefined && firstScreen !== undefined && unfiltered(filters)
+    first && firstScreen !== undefined
       ? { rows: firstScreen.rows, complete: true, count: firstScreen.total }
       : searched;
 
@@ -142,6 +144,7 @@ export function EnterprisesPage() {
       <VirtualList
         items={results.rows}
         busy={!results.complete}
+        {...(first ? { total: firstScreen?.total } : {})}
         rowHeight={ROW_HEIGHT}
         keyOf={(row) => row.id}
         label={t('page.enterprises')}
