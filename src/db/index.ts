@@ -111,3 +111,21 @@ export {
 export { deleteSession, getSession, markSessionExpired, saveSession } from './session';
 export { type ConflictNote, getSyncState, updateSyncState } from './sync-state';
 export { onTablesChanged } from './table-changes';
+export {
+  addPasskey,
+  isUnlocked,
+  lockVault,
+  MAX_FAILED_PINS,
+  mutationToSend,
+  onLockChange,
+  type PinOptions,
+  protectClearRows,
+  type SendableMutation,
+  setUpVault,
+  type UnlockOutcome,
+  unlockWithPasskey,
+  unlockWithPin,
+  type VaultStatus,
+  vaultStatus,
+  wipePersonalData,
+} from './vault';

@@ -6,11 +6,12 @@ import {
   getSyncState,
   markAttempt,
   markSessionExpired,
+  mutationToSend,
   outboxCount,
   type PushAnswer,
   pendingOutbox,
+  type SendableMutation,
   type SotayDb,
-  toMutation,
   updateSyncState,
 } from '../db';
 import { retryDelay } from './backoff';
@@ -105,7 +106,10 @@ async function pushAll(deps: DrainDeps, token: string): Promise<Step> {
   const clientId = await getClientId(db);
   let sent = 0;
   for (;;) {
-    const rows = await pendingOutbox(db, PUSH_BATCH);
+    const pending = await pendingOutbox(db, PUSH_BATCH);
+    // Locked, a row not sealed for the server cannot be opened to be sent: it waits for unlock.
+    const sendable = await Promise.all(pending.map((row) => mutationToSend(db, row)));
+    const rows = pending.filter((_, index) => sendable[index] !== undefined);
     if (rows.length === 0) return 'done';
     await updateSyncState(db, { total: sent + rows.length });
     // Recorded before the request leaves: from now on the payload is frozen (docs/design.md §6).
@@ -113,12 +117,10 @@ async function pushAll(deps: DrainDeps, token: string): Promise<Step> {
       db,
       rows.map((row) => row.seq),
     );
-    const outcome = await push(
-      deps.fetch,
-      token,
-      { clientId, mutations: frozen.map(toMutation) },
-      deps.timeoutMs,
+    const mutations = (await Promise.all(frozen.map((row) => mutationToSend(db, row)))).filter(
+      (mutation): mutation is SendableMutation => mutation !== undefined,
     );
+    const outcome = await push(deps.fetch, token, { clientId, mutations }, deps.timeoutMs);
     if (outcome.kind !== 'ok') return outcome;
     const bySeq = new Map(frozen.map((row) => [row.mutationId, row.seq]));
     const answers: PushAnswer[] = [];
@@ -129,6 +131,7 @@ async function pushAll(deps: DrainDeps, token: string): Promise<Step> {
     await applyPushAnswers(db, answers);
     sent += frozen.length;
     await updateSyncState(db, { sent });
+    if (rows.length < pending.length) return 'done';
   }
 }
 

@@ -11,6 +11,7 @@ import { nowIso, timeOf } from '../clock';
 import type { SotayDb } from '../database';
 import { guardStorage, ValidationError } from '../errors';
 import type { SignupRow } from '../rows';
+import { protectRecord, revealRow, revealRows, withProtection } from '../vault';
 import { APPLICATION_STATUSES } from './applications';
 import { writeLocalChange } from './local-change';
 import { withStoredServerFields } from './server-fields';
@@ -29,7 +30,9 @@ function statusError(): ValidationError {
 export async function saveSignupDraft(db: SotayDb, draft: SignupDraft): Promise<void> {
   const parsed = v.safeParse(signupDraftSchema, draft);
   if (!parsed.success) throw new ValidationError('signup', fromValibot('signup', parsed.issues));
-  const row: SignupRow = { ...nfcStrings(parsed.output), localUpdatedAt: nowIso() };
+  const plain: SignupRow = { ...nfcStrings(parsed.output), localUpdatedAt: nowIso() };
+  // Encrypted before the transaction: Web Crypto inside it would let IndexedDB commit it.
+  const row = await protectRecord(db, 'signup', plain);
   await guardStorage(() =>
     db.transaction('rw', db.signups, async () => {
       const existing = await db.signups.get(row.id);
@@ -59,6 +62,7 @@ export async function submitSignup(db: SotayDb, signup: Signup | SignupDraft): P
   if (review.value === undefined) throw new ValidationError('signup', review.issues);
   const value = review.value;
   const now = nowIso();
+  const sealed = await protectRecord(db, 'signup', value);
   return guardStorage(() =>
     db.transaction('rw', [db.signups, db.outbox, db.shadows], async () => {
       const existing = await db.signups.get(value.id);
@@ -75,9 +79,10 @@ export async function submitSignup(db: SotayDb, signup: Signup | SignupDraft): P
         status: 'submitted',
         submittedAt: submittedAt ?? now,
       };
+      const stored = withProtection('signup', record, sealed);
       await writeLocalChange(
         db,
-        { entity: 'signup', entityId: record.id, op: 'put', data: record },
+        { entity: 'signup', entityId: record.id, op: 'put', data: stored },
         existing,
         now,
       );
@@ -98,8 +103,9 @@ export function deleteSignupDraft(db: SotayDb, id: string): Promise<boolean> {
   );
 }
 
-export function getSignup(db: SotayDb, id: string): Promise<SignupRow | undefined> {
-  return db.signups.get(id);
+export async function getSignup(db: SotayDb, id: string): Promise<SignupRow | undefined> {
+  const row = await db.signups.get(id);
+  return row && revealRow(db, 'signup', row);
 }
 
 /** The draft with this id; undefined when absent or already submitted. */
@@ -108,7 +114,7 @@ export async function getSignupDraft(
   id: string,
 ): Promise<(SignupDraft & SignupRow) | undefined> {
   const row = await db.signups.get(id);
-  return row?.status === 'draft' ? row : undefined;
+  return row?.status === 'draft' ? revealRow(db, 'signup', row) : undefined;
 }
 
 export type SignupFilter = { enterpriseId?: string; status?: SignupStatus };
@@ -126,7 +132,7 @@ export async function listSignups(db: SotayDb, filter: SignupFilter = {}): Promi
       : status !== undefined
         ? await db.signups.where('status').equals(status).toArray()
         : await db.signups.toArray();
-  return rows.sort((a, b) => recency(b) - recency(a));
+  return (await revealRows(db, 'signup', rows)).sort((a, b) => recency(b) - recency(a));
 }
 
 function recency(row: SignupRow): number {

@@ -7,6 +7,7 @@ import { nowIso, timeOf } from '../clock';
 import type { SotayDb } from '../database';
 import { guardStorage, ValidationError } from '../errors';
 import { type EnterpriseRow, toServerRecord, type VisitRow } from '../rows';
+import { protectRecord, revealRows, withProtection } from '../vault';
 import { enterpriseChange } from './enterprises';
 import {
   type LocalChange,
@@ -31,7 +32,9 @@ export async function logVisit(db: SotayDb, visit: Visit): Promise<Visit> {
   const value = checked.value;
   const now = nowIso();
   const tables = [db.visits, db.enterprises, db.outbox, db.shadows];
-  return guardStorage(() => db.transaction('rw', tables, () => saveVisit(db, value, now)));
+  // Encrypted before the transaction: Web Crypto inside it would let IndexedDB commit it.
+  const sealed = await protectRecord(db, 'visit', value);
+  return guardStorage(() => db.transaction('rw', tables, () => saveVisit(db, value, sealed, now)));
 }
 
 /**
@@ -39,7 +42,7 @@ export async function logVisit(db: SotayDb, visit: Visit): Promise<Visit> {
  * then every write in the next, chained on Dexie's promises (a native await in a transaction
  * costs a zone switch).
  */
-function saveVisit(db: SotayDb, value: Visit, now: string): Promise<Visit> {
+function saveVisit(db: SotayDb, value: Visit, sealed: Visit, now: string): Promise<Visit> {
   return Promise.all([
     db.visits.get(value.id),
     db.enterprises.get(value.enterpriseId),
@@ -70,7 +73,7 @@ function saveVisit(db: SotayDb, value: Visit, now: string): Promise<Visit> {
       entity: 'visit',
       entityId: record.id,
       op: 'put',
-      data: toServerRecord('visit', record),
+      data: withProtection('visit', toServerRecord('visit', record), sealed),
     };
     // A visit new to this device has nothing queued yet; an edit reads its outbox state (after
     // the enterprise's writes left, so the outbox keeps their order).
@@ -143,5 +146,5 @@ function visitsOf(db: SotayDb, enterpriseId: string) {
 /** The enterprise's visits, newest first. */
 export async function listVisits(db: SotayDb, enterpriseId: string): Promise<VisitRow[]> {
   // Read forward (one getAll) and reversed here: a reverse read walks a cursor row by row.
-  return (await visitsOf(db, enterpriseId).toArray()).reverse();
+  return revealRows(db, 'visit', (await visitsOf(db, enterpriseId).toArray()).reverse());
 }

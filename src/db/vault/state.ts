@@ -1,0 +1,62 @@
+import type { DeviceSealKey, Key, PinWrappedKey, SealOpeningKeys } from '../../shared/crypto';
+import type { ServerSealKey } from '../../shared/protocol/sealed';
+import type { SotayDb } from '../database';
+
+/**
+ * What unlocks this installation's personal data (src/shared/crypto/README.md, "The keys"), as
+ * stored in the `meta` row `vault`: the data key wrapped by the PIN and, when a passkey was added,
+ * by its PRF output; the device's sealing key (public half in clear, for capture while locked);
+ * the PIN failures in a row. After ten wrong PINs only `wipedAt` is left.
+ */
+export type VaultRecord = {
+  pin?: PinWrappedKey;
+  passkey?: PasskeyRecord;
+  device?: DeviceSealKey;
+  failedPins: number;
+  wipedAt?: string;
+};
+
+/** A passkey that unlocks: its credential id and the PRF input asked of it (base64url). */
+export type PasskeyRecord = { credentialId: string; prfInput: string; wrapped: unknown };
+
+/** The server's sealing key pinned at the first login of this installation (meta `serverSealKey`). */
+export type PinnedServerKey = ServerSealKey;
+
+/** The keys of an unlocked app: in memory only, gone on lock, reload or sign-out. */
+export type UnlockedKeys = { dataKey: Key; deviceOpeners: SealOpeningKeys };
+
+const unlocked = new WeakMap<SotayDb, UnlockedKeys>();
+const listeners = new Set<() => void>();
+
+export function unlockedKeys(db: SotayDb): UnlockedKeys | undefined {
+  return unlocked.get(db);
+}
+
+export function isUnlocked(db: SotayDb): boolean {
+  return unlocked.has(db);
+}
+
+export function rememberKeys(db: SotayDb, keys: UnlockedKeys): void {
+  unlocked.set(db, keys);
+  for (const listener of listeners) listener();
+}
+
+/** Locks: the keys are dropped; what is stored stays encrypted. */
+export function forgetKeys(db: SotayDb): void {
+  if (!unlocked.delete(db)) return;
+  for (const listener of listeners) listener();
+}
+
+/** Called on every lock and unlock; returns the unsubscribe. */
+export function onLockChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export const VAULT_KEY = 'vault';
+
+export async function readVault(db: SotayDb): Promise<VaultRecord | undefined> {
+  const row = await db.meta.get(VAULT_KEY);
+  // Only this folder writes the row, in this shape.
+  return row?.value as VaultRecord | undefined;
+}

@@ -1,0 +1,201 @@
+import {
+  createDataKey,
+  createDeviceSealKey,
+  DATA_KEY_USAGES,
+  deviceOpeningKeys,
+  isCryptoError,
+  type Key,
+  unwrapDataKeyWithPin,
+  unwrapDataKeyWithPrf,
+  wrapDataKeyWithPin,
+  wrapDataKeyWithPrf,
+} from '../../shared/crypto';
+import type { SotayDb } from '../database';
+import { guardStorage } from '../errors';
+import { protectClearRows } from './migrate';
+import {
+  forgetKeys,
+  type PasskeyRecord,
+  readVault,
+  rememberKeys,
+  VAULT_KEY,
+  type VaultRecord,
+} from './state';
+import { wipePersonalData } from './wipe';
+
+/** The same data key, not extractable: the one the app keeps in memory while unlocked. */
+async function subtleKeyCopy(extractable: Key): Promise<Key> {
+  const subtle = globalThis.crypto.subtle;
+  const raw = await subtle.exportKey('raw', extractable);
+  return subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, [...DATA_KEY_USAGES]);
+}
+
+/** Wrong PINs in a row after which the readable personal data is wiped (docs/design.md §6). */
+export const MAX_FAILED_PINS = 10;
+
+/** `iterations` is for tests only (PBKDF2's count); the app never passes it. */
+export type PinOptions = { iterations?: number };
+
+/** What the lock screen needs to know: has a PIN been set, is there a passkey, failures so far. */
+export type VaultStatus = {
+  hasPin: boolean;
+  passkey: Pick<PasskeyRecord, 'credentialId' | 'prfInput'> | undefined;
+  failedPins: number;
+  wiped: boolean;
+};
+
+export async function vaultStatus(db: SotayDb): Promise<VaultStatus> {
+  const vault = await readVault(db);
+  return {
+    hasPin: vault?.pin !== undefined,
+    passkey: vault?.passkey && {
+      credentialId: vault.passkey.credentialId,
+      prfInput: vault.passkey.prfInput,
+    },
+    failedPins: vault?.failedPins ?? 0,
+    wiped: vault?.wipedAt !== undefined,
+  };
+}
+
+async function unlockWith(db: SotayDb, dataKey: Key, vault: VaultRecord): Promise<void> {
+  if (vault.device === undefined) throw new Error('vault without a device key');
+  const deviceOpeners = await deviceOpeningKeys(dataKey, vault.device);
+  rememberKeys(db, { dataKey, deviceOpeners });
+}
+
+/**
+ * The first PIN of this installation (or the first after a wipe): a new data key, wrapped by the
+ * PIN, and a new device sealing key. The app is unlocked after, and what an older version or a
+ * pull before the PIN left in clear is encrypted at once.
+ */
+export async function setUpVault(
+  db: SotayDb,
+  pin: string,
+  options: PinOptions = {},
+): Promise<void> {
+  const extractable = await createDataKey();
+  const [pinWrapped, device, dataKey] = await Promise.all([
+    wrapDataKeyWithPin(extractable, pin, options),
+    createDeviceSealKey(extractable),
+    subtleKeyCopy(extractable),
+  ]);
+  const vault: VaultRecord = { pin: pinWrapped, device, failedPins: 0 };
+  await guardStorage(() => db.meta.put({ key: VAULT_KEY, value: vault }));
+  await unlockWith(db, dataKey, vault);
+  await protectClearRows(db);
+}
+
+export type UnlockOutcome =
+  | { ok: true }
+  | { ok: false; reason: 'wrong_pin'; remaining: number }
+  | { ok: false; reason: 'wiped' };
+
+/**
+ * Unlocks with the PIN. A wrong one counts; the tenth in a row wipes the readable personal data
+ * (queued records, sealed for the server, are still delivered).
+ */
+export async function unlockWithPin(
+  db: SotayDb,
+  pin: string,
+  options: PinOptions = {},
+): Promise<UnlockOutcome> {
+  const vault = await readVault(db);
+  if (vault?.pin === undefined) return { ok: false, reason: 'wiped' };
+  let dataKey: Key;
+  try {
+    dataKey = await unwrapDataKeyWithPin(vault.pin, pin);
+  } catch (error) {
+    if (!isCryptoError(error) || error.code !== 'wrong_pin') throw error;
+    return countFailure(db);
+  }
+  await setFailures(db, 0);
+  await unlockWith(db, dataKey, vault);
+  // A PIN set with fewer iterations than today's is wrapped again at the next unlock.
+  if (options.iterations === undefined) await upgradePinWrap(db, vault, pin);
+  return { ok: true };
+}
+
+async function upgradePinWrap(db: SotayDb, vault: VaultRecord, pin: string): Promise<void> {
+  const { pinWrapNeedsUpgrade } = await import('../../shared/crypto');
+  if (vault.pin === undefined || !pinWrapNeedsUpgrade(vault.pin)) return;
+  const extractable = await unwrapDataKeyWithPin(vault.pin, pin, { extractable: true });
+  const rewrapped = await wrapDataKeyWithPin(extractable, pin);
+  await updateVault(db, (stored) => ({ ...stored, pin: rewrapped }));
+}
+
+async function countFailure(db: SotayDb): Promise<UnlockOutcome> {
+  const failures = await updateVault(db, (vault) => ({
+    ...vault,
+    failedPins: vault.failedPins + 1,
+  }));
+  if (failures >= MAX_FAILED_PINS) {
+    await wipePersonalData(db);
+    return { ok: false, reason: 'wiped' };
+  }
+  return { ok: false, reason: 'wrong_pin', remaining: MAX_FAILED_PINS - failures };
+}
+
+function setFailures(db: SotayDb, failedPins: number): Promise<number> {
+  return updateVault(db, (vault) => ({ ...vault, failedPins }));
+}
+
+/** Rewrites the vault row in one transaction; returns the failures after. */
+function updateVault(db: SotayDb, change: (vault: VaultRecord) => VaultRecord): Promise<number> {
+  return guardStorage(() =>
+    db.transaction('rw', db.meta, async () => {
+      const vault = await readVault(db);
+      if (vault === undefined) return 0;
+      const next = change(vault);
+      await db.meta.put({ key: VAULT_KEY, value: next });
+      return next.failedPins;
+    }),
+  );
+}
+
+/** Unlocks with a passkey's PRF output (32 bytes); another passkey's → false. */
+export async function unlockWithPasskey(db: SotayDb, prfOutput: ArrayBuffer): Promise<boolean> {
+  const vault = await readVault(db);
+  if (vault?.passkey === undefined) return false;
+  try {
+    const dataKey = await unwrapDataKeyWithPrf(vault.passkey.wrapped, prfOutput);
+    await setFailures(db, 0);
+    await unlockWith(db, dataKey, vault);
+    return true;
+  } catch (error) {
+    if (isCryptoError(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Adds a passkey as a second way in: the PIN proves the user and gives the data key once more
+ * (the key kept while unlocked cannot be exported, so it cannot be wrapped again).
+ */
+export async function addPasskey(
+  db: SotayDb,
+  pin: string,
+  passkey: { credentialId: string; prfInput: string; prfOutput: ArrayBuffer },
+): Promise<boolean> {
+  const vault = await readVault(db);
+  if (vault?.pin === undefined) return false;
+  let extractable: Key;
+  try {
+    extractable = await unwrapDataKeyWithPin(vault.pin, pin, { extractable: true });
+  } catch (error) {
+    if (isCryptoError(error) && error.code === 'wrong_pin') return false;
+    throw error;
+  }
+  const wrapped = await wrapDataKeyWithPrf(extractable, passkey.prfOutput);
+  const record: PasskeyRecord = {
+    credentialId: passkey.credentialId,
+    prfInput: passkey.prfInput,
+    wrapped,
+  };
+  await updateVault(db, (stored) => ({ ...stored, passkey: record }));
+  return true;
+}
+
+/** Locks now: the keys leave memory. */
+export function lockVault(db: SotayDb): void {
+  forgetKeys(db);
+}
