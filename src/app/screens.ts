@@ -38,3 +38,9 @@ export const ReviewPage = lazyScreen(() =>
 export const ReportPage = lazyScreen(() =>
   import('./pages/progress/ReportPage').then((m) => m.ReportPage),
 );
+export const PinSetupPage = lazyScreen(() =>
+  import('./pages/lock/PinSetupPage').then((m) => m.PinSetupPage),
+);
+export const UnlockPanel = lazyScreen(() =>
+  import('./pages/lock/UnlockPanel').then((m) => m.UnlockPanel),
+);

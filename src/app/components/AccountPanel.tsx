@@ -5,7 +5,7 @@ import { appDb } from '../db';
 import { useLoad } from '../hooks/useLoad';
 import { isEmptyDraft } from '../pages/signups/draft-fields';
 import { useSession } from '../session';
-import { downloadBackup } from './BackupPanel';
+import { BACKUP_PASSPHRASE_ID } from './BackupPanel';
 
 async function unsentCount(): Promise<number> {
   const db = appDb();
@@ -47,7 +47,11 @@ export function AccountPanel() {
       )}
       <div class="form-actions">
         {count > 0 && (
-          <button type="button" class="button" onClick={() => void downloadBackup()}>
+          <button
+            type="button"
+            class="button"
+            onClick={() => document.getElementById(BACKUP_PASSPHRASE_ID)?.focus()}
+          >
             {t('backup.export')}
           </button>
         )}

@@ -5,7 +5,7 @@ import { nowIso } from '../clock';
 import { type SotayDb, TABLE_NAMES, type TableName } from '../database';
 import { guardStorage, ValidationError } from '../errors';
 import { ENTITY_TABLES, type MetaRow, type OutboxRow, type ShadowRow } from '../rows';
-import { protectTables, revealBackup } from '../vault/backup';
+import { protectTables, revealBackup } from '../vault';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { SotayDb } from '../database';
 import type { EnterpriseRow, VisitRow } from '../rows';
-import { revealRows } from '../vault/protect';
+import { revealRows } from '../vault';
 import { APPLICATION_STATUSES } from './applications';
 
 export type EnterpriseDetail = {

@@ -4,7 +4,7 @@ import { nowIso } from '../clock';
 import type { SotayDb } from '../database';
 import { guardStorage } from '../errors';
 import type { OutboxRow } from '../rows';
-import { protectAny } from '../vault/records';
+import { protectAny } from '../vault';
 import { CONFLICT_TABLES, resolveConflict } from './conflict';
 import { syncRecordOf, syncTable } from './entity-tables';
 import { entityOutboxRows, writeLocalChange } from './local-change';

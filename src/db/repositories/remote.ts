@@ -4,7 +4,7 @@ import { SYNC_ENTITIES, type SyncEntity } from '../../shared/schemas';
 import type { SotayDb } from '../database';
 import { guardStorage } from '../errors';
 import { ENTITY_TABLES } from '../rows';
-import { protectAny } from '../vault/records';
+import { protectAny } from '../vault';
 import { toStoredRow } from './entity-tables';
 import { recordServerCopy } from './server-copy';
 

@@ -1,39 +1,39 @@
 /**
  * Privacy on the phone (docs/design.md §6): personal fields encrypted at rest, the lock, the
  * wipe after ten wrong PINs. The rest of src/db calls protect* before a write's transaction and
- * reveal* after a read; the app unlocks and locks through these functions.
+ * reveal* after a read; the app unlocks and locks through these functions. The cryptography is
+ * loaded on first use (lazy.ts).
  */
-export { protectClearRows } from './migrate';
+
 export {
   hasClearPersonal,
   PERSONAL_FIELD,
-  protectRecord,
-  protectRecords,
-  revealRow,
-  revealRows,
-} from './protect';
-export {
-  mutationToSend,
-  protectAny,
-  protectOutboxRow,
-  protectShadow,
-  revealOutboxRow,
-  revealRecord,
-  revealShadow,
-  type SendableMutation,
   withProtection,
-} from './records';
-export { isUnlocked, onLockChange, readVault, type VaultRecord } from './state';
+} from '../../shared/domain/personal-fields';
 export {
   addPasskey,
-  lockVault,
-  MAX_FAILED_PINS,
-  type PinOptions,
+  mutationToSend,
+  protectAny,
+  protectClearRows,
+  protectRecord,
+  protectTables,
+  revealBackup,
+  revealRow,
+  revealRows,
   setUpVault,
-  type UnlockOutcome,
   unlockWithPasskey,
   unlockWithPin,
+  wipePersonalData,
+} from './lazy';
+export type { SendableMutation } from './records';
+export {
+  forgetKeys as lockVault,
+  isUnlocked,
+  MAX_FAILED_PINS,
+  onLockChange,
+  readVault,
+  type VaultRecord,
   type VaultStatus,
   vaultStatus,
-} from './unlock';
-export { wipePersonalData } from './wipe';
+} from './state';
+export type { PinOptions, UnlockOutcome } from './unlock';

@@ -1,12 +1,13 @@
-import { hasPersonalFields, type PersonalEntity } from '../../shared/domain/personal-fields';
+import type { PersonalEntity } from '../../shared/domain/personal-fields';
 import type { SotayDb } from '../database';
-import { guardStorage } from '../errors';
 import type { OutboxRow, ShadowRow } from '../rows';
-import { hasClearPersonal, protectRecord } from './protect';
+import { vaultContext } from './context';
+import { protectRecord } from './protect';
 
 type Row = Record<string, unknown> & { id: string };
 
 function clearIn(entity: PersonalEntity, record: unknown): boolean {
+  const { hasClearPersonal } = vaultContext().fields;
   return typeof record === 'object' && record !== null && hasClearPersonal(entity, record);
 }
 
@@ -17,6 +18,7 @@ function clearIn(entity: PersonalEntity, record: unknown): boolean {
  * (a save that landed in between is already protected).
  */
 export async function protectClearRows(db: SotayDb): Promise<number> {
+  const { hasPersonalFields } = vaultContext().fields;
   const [signups, visits, shadows, outbox] = await Promise.all([
     db.signups.toArray(),
     db.visits.toArray(),
@@ -61,7 +63,7 @@ export async function protectClearRows(db: SotayDb): Promise<number> {
     protectedShadows.length +
     protectedOutbox.length;
   if (total === 0) return 0;
-  await guardStorage(() =>
+  await vaultContext().guardStorage(() =>
     db.transaction('rw', [db.signups, db.visits, db.shadows, db.outbox], async () => {
       for (const [entity, table, list] of [
         ['signup', db.signups, protectedSignups],

@@ -1,7 +1,7 @@
 import { decryptJson, encryptJson, open, seal } from '../../shared/crypto';
-import { PERSONAL_FIELDS, type PersonalEntity } from '../../shared/domain/personal-fields';
+import type { PersonalEntity } from '../../shared/domain/personal-fields';
 import type { SotayDb } from '../database';
-import { readVault, unlockedKeys } from './state';
+import { vaultContext } from './context';
 
 /**
  * Personal fields at rest (docs/design.md §6, "Privacy on the phone"): a record's personal fields
@@ -16,8 +16,6 @@ import { readVault, unlockedKeys } from './state';
  * before it stores anything, and protectClearRows encrypts what an older version left in clear.
  */
 
-export const PERSONAL_FIELD = 'personal';
-
 const TABLES: Record<PersonalEntity, string> = { signup: 'signups', visit: 'visits' };
 
 /** What encryptJson or seal made of the personal fields; opaque outside this folder. */
@@ -27,25 +25,6 @@ type Row = Record<string, unknown>;
 
 function place(entity: PersonalEntity, id: string) {
   return { table: TABLES[entity], id };
-}
-
-/** The record's personal fields and the rest; `undefined` when it has none in clear. */
-export function splitPersonal(
-  entity: PersonalEntity,
-  record: object,
-): { personal: Row; rest: Row } | undefined {
-  const rest: Row = { ...(record as Row) };
-  const personal: Row = {};
-  for (const field of PERSONAL_FIELDS[entity]) {
-    if (rest[field] !== undefined) personal[field] = rest[field];
-    delete rest[field];
-  }
-  return Object.keys(personal).length === 0 ? undefined : { personal, rest };
-}
-
-/** True when the record still holds a personal field in clear. */
-export function hasClearPersonal(entity: PersonalEntity, record: object): boolean {
-  return PERSONAL_FIELDS[entity].some((field) => (record as Row)[field] !== undefined);
 }
 
 /**
@@ -58,9 +37,11 @@ export async function protectRecord<T extends object>(
   entity: PersonalEntity,
   record: T,
 ): Promise<T> {
-  const split = splitPersonal(entity, record);
+  const { PERSONAL_FIELD } = vaultContext().fields;
+  const split = vaultContext().fields.splitPersonal(entity, record);
   if (split === undefined) return record;
   const id = String((record as Row)['id']);
+  const { unlockedKeys, readVault } = vaultContext();
   const keys = unlockedKeys(db);
   if (keys !== undefined) {
     const blob = await encryptJson(keys.dataKey, place(entity, id), split.personal);
@@ -93,8 +74,8 @@ export async function openPersonal(
   entity: PersonalEntity,
   row: object,
 ): Promise<Row | undefined> {
-  const blob = (row as Row)[PERSONAL_FIELD];
-  const keys = unlockedKeys(db);
+  const blob = (row as Row)[vaultContext().fields.PERSONAL_FIELD];
+  const keys = vaultContext().unlockedKeys(db);
   if (blob === undefined || keys === undefined) return undefined;
   const id = String((row as Row)['id']);
   try {
@@ -119,6 +100,7 @@ export async function revealRow<T extends object>(
   entity: PersonalEntity,
   row: T,
 ): Promise<T> {
+  const { PERSONAL_FIELD } = vaultContext().fields;
   if (!(PERSONAL_FIELD in row)) return row;
   const { [PERSONAL_FIELD]: _blob, ...rest } = row as Row;
   const personal = await openPersonal(db, entity, row);

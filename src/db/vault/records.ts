@@ -1,13 +1,10 @@
-import {
-  hasPersonalFields,
-  PERSONAL_FIELDS,
-  type PersonalEntity,
-} from '../../shared/domain/personal-fields';
+import type { PersonalEntity } from '../../shared/domain/personal-fields';
 import type { Mutation } from '../../shared/protocol';
 import type { SealedEnvelope } from '../../shared/protocol/sealed';
 import type { SotayDb } from '../database';
-import { type OutboxRow, type ShadowRow, toMutation } from '../rows';
-import { openPersonal, PERSONAL_FIELD, protectRecord, revealRow } from './protect';
+import type { OutboxRow, ShadowRow } from '../rows';
+import { vaultContext } from './context';
+import { openPersonal, protectRecord, revealRow } from './protect';
 
 /** A mutation as the push sends it: `sealed` (for the server) in place of `data`, or plain. */
 export type SendableMutation = Mutation & { sealed?: SealedEnvelope };
@@ -23,6 +20,8 @@ export async function mutationToSend(
   db: SotayDb,
   row: OutboxRow,
 ): Promise<SendableMutation | undefined> {
+  const { toMutation, fields } = vaultContext();
+  const { PERSONAL_FIELD, hasPersonalFields } = fields;
   const mutation = toMutation(row);
   if (row.sealed !== undefined) {
     const { data: _data, ...rest } = mutation;
@@ -40,6 +39,7 @@ export async function mutationToSend(
 
 /** The record of a row or copy as read, personal fields revealed (see revealRow). */
 export function revealRecord<T>(db: SotayDb, entity: string, record: T): Promise<T> {
+  const { hasPersonalFields } = vaultContext().fields;
   if (typeof record !== 'object' || record === null || !hasPersonalFields(entity)) {
     return Promise.resolve(record);
   }
@@ -48,6 +48,7 @@ export function revealRecord<T>(db: SotayDb, entity: string, record: T): Promise
 
 /** The record in its stored form (see protectRecord); others pass as they are. */
 export function protectAny<T>(db: SotayDb, entity: string, record: T): Promise<T> {
+  const { hasPersonalFields } = vaultContext().fields;
   if (typeof record !== 'object' || record === null || !hasPersonalFields(entity)) {
     return Promise.resolve(record);
   }
@@ -87,19 +88,4 @@ export async function revealShadow(db: SotayDb, row: ShadowRow): Promise<ShadowR
 export async function protectShadow(db: SotayDb, row: ShadowRow): Promise<ShadowRow> {
   if (row.data === undefined) return row;
   return { ...row, data: await protectAny(db, row.entity, row.data) };
-}
-
-/**
- * `plain` (a record built in a write's transaction) in its stored form, with the ciphertext that
- * was made of the same personal fields before the transaction began (`protectedCopy`).
- */
-export function withProtection<T extends object>(
-  entity: PersonalEntity,
-  plain: T,
-  protectedCopy: object,
-): T {
-  if (!(PERSONAL_FIELD in protectedCopy)) return plain;
-  const rest: Row = { ...(plain as Row) };
-  for (const field of PERSONAL_FIELDS[entity]) delete rest[field];
-  return { ...rest, [PERSONAL_FIELD]: (protectedCopy as Row)[PERSONAL_FIELD] } as T;
 }

@@ -55,8 +55,32 @@ export function onLockChange(listener: () => void): () => void {
 
 export const VAULT_KEY = 'vault';
 
+/** Wrong PINs in a row after which the readable personal data is wiped (docs/design.md §6). */
+export const MAX_FAILED_PINS = 10;
+
 export async function readVault(db: SotayDb): Promise<VaultRecord | undefined> {
   const row = await db.meta.get(VAULT_KEY);
   // Only this folder writes the row, in this shape.
   return row?.value as VaultRecord | undefined;
+}
+
+/** What the lock screen needs to know: has a PIN been set, is there a passkey, failures so far. */
+export type VaultStatus = {
+  hasPin: boolean;
+  passkey: Pick<PasskeyRecord, 'credentialId' | 'prfInput'> | undefined;
+  failedPins: number;
+  wiped: boolean;
+};
+
+export async function vaultStatus(db: SotayDb): Promise<VaultStatus> {
+  const vault = await readVault(db);
+  return {
+    hasPin: vault?.pin !== undefined,
+    passkey: vault?.passkey && {
+      credentialId: vault.passkey.credentialId,
+      prfInput: vault.passkey.prfInput,
+    },
+    failedPins: vault?.failedPins ?? 0,
+    wiped: vault?.wipedAt !== undefined,
+  };
 }

@@ -5,22 +5,16 @@ import {
   deviceOpeningKeys,
   isCryptoError,
   type Key,
+  pinWrapNeedsUpgrade,
   unwrapDataKeyWithPin,
   unwrapDataKeyWithPrf,
   wrapDataKeyWithPin,
   wrapDataKeyWithPrf,
 } from '../../shared/crypto';
 import type { SotayDb } from '../database';
-import { guardStorage } from '../errors';
+import { vaultContext } from './context';
 import { protectClearRows } from './migrate';
-import {
-  forgetKeys,
-  type PasskeyRecord,
-  readVault,
-  rememberKeys,
-  VAULT_KEY,
-  type VaultRecord,
-} from './state';
+import type { PasskeyRecord, VaultRecord } from './state';
 import { wipePersonalData } from './wipe';
 
 /** The same data key, not extractable: the one the app keeps in memory while unlocked. */
@@ -30,37 +24,13 @@ async function subtleKeyCopy(extractable: Key): Promise<Key> {
   return subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, [...DATA_KEY_USAGES]);
 }
 
-/** Wrong PINs in a row after which the readable personal data is wiped (docs/design.md §6). */
-export const MAX_FAILED_PINS = 10;
-
 /** `iterations` is for tests only (PBKDF2's count); the app never passes it. */
 export type PinOptions = { iterations?: number };
-
-/** What the lock screen needs to know: has a PIN been set, is there a passkey, failures so far. */
-export type VaultStatus = {
-  hasPin: boolean;
-  passkey: Pick<PasskeyRecord, 'credentialId' | 'prfInput'> | undefined;
-  failedPins: number;
-  wiped: boolean;
-};
-
-export async function vaultStatus(db: SotayDb): Promise<VaultStatus> {
-  const vault = await readVault(db);
-  return {
-    hasPin: vault?.pin !== undefined,
-    passkey: vault?.passkey && {
-      credentialId: vault.passkey.credentialId,
-      prfInput: vault.passkey.prfInput,
-    },
-    failedPins: vault?.failedPins ?? 0,
-    wiped: vault?.wipedAt !== undefined,
-  };
-}
 
 async function unlockWith(db: SotayDb, dataKey: Key, vault: VaultRecord): Promise<void> {
   if (vault.device === undefined) throw new Error('vault without a device key');
   const deviceOpeners = await deviceOpeningKeys(dataKey, vault.device);
-  rememberKeys(db, { dataKey, deviceOpeners });
+  vaultContext().rememberKeys(db, { dataKey, deviceOpeners });
 }
 
 /**
@@ -80,7 +50,9 @@ export async function setUpVault(
     subtleKeyCopy(extractable),
   ]);
   const vault: VaultRecord = { pin: pinWrapped, device, failedPins: 0 };
-  await guardStorage(() => db.meta.put({ key: VAULT_KEY, value: vault }));
+  await vaultContext().guardStorage(() =>
+    db.meta.put({ key: vaultContext().VAULT_KEY, value: vault }),
+  );
   await unlockWith(db, dataKey, vault);
   await protectClearRows(db);
 }
@@ -99,7 +71,7 @@ export async function unlockWithPin(
   pin: string,
   options: PinOptions = {},
 ): Promise<UnlockOutcome> {
-  const vault = await readVault(db);
+  const vault = await vaultContext().readVault(db);
   if (vault?.pin === undefined) return { ok: false, reason: 'wiped' };
   let dataKey: Key;
   try {
@@ -116,7 +88,6 @@ export async function unlockWithPin(
 }
 
 async function upgradePinWrap(db: SotayDb, vault: VaultRecord, pin: string): Promise<void> {
-  const { pinWrapNeedsUpgrade } = await import('../../shared/crypto');
   if (vault.pin === undefined || !pinWrapNeedsUpgrade(vault.pin)) return;
   const extractable = await unwrapDataKeyWithPin(vault.pin, pin, { extractable: true });
   const rewrapped = await wrapDataKeyWithPin(extractable, pin);
@@ -128,11 +99,11 @@ async function countFailure(db: SotayDb): Promise<UnlockOutcome> {
     ...vault,
     failedPins: vault.failedPins + 1,
   }));
-  if (failures >= MAX_FAILED_PINS) {
+  if (failures >= vaultContext().MAX_FAILED_PINS) {
     await wipePersonalData(db);
     return { ok: false, reason: 'wiped' };
   }
-  return { ok: false, reason: 'wrong_pin', remaining: MAX_FAILED_PINS - failures };
+  return { ok: false, reason: 'wrong_pin', remaining: vaultContext().MAX_FAILED_PINS - failures };
 }
 
 function setFailures(db: SotayDb, failedPins: number): Promise<number> {
@@ -141,12 +112,12 @@ function setFailures(db: SotayDb, failedPins: number): Promise<number> {
 
 /** Rewrites the vault row in one transaction; returns the failures after. */
 function updateVault(db: SotayDb, change: (vault: VaultRecord) => VaultRecord): Promise<number> {
-  return guardStorage(() =>
+  return vaultContext().guardStorage(() =>
     db.transaction('rw', db.meta, async () => {
-      const vault = await readVault(db);
+      const vault = await vaultContext().readVault(db);
       if (vault === undefined) return 0;
       const next = change(vault);
-      await db.meta.put({ key: VAULT_KEY, value: next });
+      await db.meta.put({ key: vaultContext().VAULT_KEY, value: next });
       return next.failedPins;
     }),
   );
@@ -154,7 +125,7 @@ function updateVault(db: SotayDb, change: (vault: VaultRecord) => VaultRecord): 
 
 /** Unlocks with a passkey's PRF output (32 bytes); another passkey's → false. */
 export async function unlockWithPasskey(db: SotayDb, prfOutput: ArrayBuffer): Promise<boolean> {
-  const vault = await readVault(db);
+  const vault = await vaultContext().readVault(db);
   if (vault?.passkey === undefined) return false;
   try {
     const dataKey = await unwrapDataKeyWithPrf(vault.passkey.wrapped, prfOutput);
@@ -176,7 +147,7 @@ export async function addPasskey(
   pin: string,
   passkey: { credentialId: string; prfInput: string; prfOutput: ArrayBuffer },
 ): Promise<boolean> {
-  const vault = await readVault(db);
+  const vault = await vaultContext().readVault(db);
   if (vault?.pin === undefined) return false;
   let extractable: Key;
   try {
@@ -193,9 +164,4 @@ export async function addPasskey(
   };
   await updateVault(db, (stored) => ({ ...stored, passkey: record }));
   return true;
-}
-
-/** Locks now: the keys leave memory. */
-export function lockVault(db: SotayDb): void {
-  forgetKeys(db);
 }

@@ -1,12 +1,11 @@
 import type { SotayDb } from '../database';
-import { guardStorage } from '../errors';
 import type { OutboxRow, ShadowRow } from '../rows';
-import { PERSONAL_FIELD } from './protect';
-import { forgetKeys, VAULT_KEY } from './state';
+import { vaultContext } from './context';
 
 type Row = Record<string, unknown>;
 
 function withoutPersonal<T>(record: T): T {
+  const { PERSONAL_FIELD } = vaultContext().fields;
   if (typeof record !== 'object' || record === null || !(PERSONAL_FIELD in record)) return record;
   const { [PERSONAL_FIELD]: _gone, ...rest } = record as Row;
   return rest as T;
@@ -19,6 +18,8 @@ function withoutPersonal<T>(record: T): T {
  * for the server stays and is still delivered; counts and enterprises stay. One transaction.
  */
 export function wipePersonalData(db: SotayDb): Promise<void> {
+  const { forgetKeys, guardStorage, VAULT_KEY, fields } = vaultContext();
+  const { PERSONAL_FIELD } = fields;
   forgetKeys(db);
   const tables = [db.meta, db.signups, db.visits, db.shadows, db.outbox];
   return guardStorage(() =>

@@ -31,3 +31,45 @@ export function hasPersonalFields(entity: string): entity is PersonalEntity {
 
 /** Days after an application's decision that its personal fields stay on the phone. */
 export const DECIDED_RETENTION_DAYS = 30;
+
+/**
+ * The field that holds, on the device, a record's personal fields as one ciphertext (src/db/vault):
+ * the protected form. Pure helpers below split a record and rebuild it.
+ */
+export const PERSONAL_FIELD = 'personal';
+
+type Row = Record<string, unknown>;
+
+/** The record's personal fields and the rest; `undefined` when it has none in clear. */
+export function splitPersonal(
+  entity: PersonalEntity,
+  record: object,
+): { personal: Row; rest: Row } | undefined {
+  const rest: Row = { ...(record as Row) };
+  const personal: Row = {};
+  for (const field of PERSONAL_FIELDS[entity]) {
+    if (rest[field] !== undefined) personal[field] = rest[field];
+    delete rest[field];
+  }
+  return Object.keys(personal).length === 0 ? undefined : { personal, rest };
+}
+
+/** True when the record still holds a personal field in clear. */
+export function hasClearPersonal(entity: PersonalEntity, record: object): boolean {
+  return PERSONAL_FIELDS[entity].some((field) => (record as Row)[field] !== undefined);
+}
+
+/**
+ * `plain` (a record built in a write's transaction) in its stored form, with the ciphertext that
+ * was made of the same personal fields before the transaction began (`protectedCopy`).
+ */
+export function withProtection<T extends object>(
+  entity: PersonalEntity,
+  plain: T,
+  protectedCopy: object,
+): T {
+  if (!(PERSONAL_FIELD in protectedCopy)) return plain;
+  const rest: Row = { ...(plain as Row) };
+  for (const field of PERSONAL_FIELDS[entity]) delete rest[field];
+  return { ...rest, [PERSONAL_FIELD]: (protectedCopy as Row)[PERSONAL_FIELD] } as T;
+}

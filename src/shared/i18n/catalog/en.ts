@@ -1,5 +1,6 @@
 import type { Catalogue } from '../index';
 import { domainEn } from './domain.en';
+import { lockEn } from './lock.en';
 import { privacyEn } from './privacy.en';
 import { progressEn } from './progress.en';
 import { reportEn } from './report.en';
@@ -14,4 +15,5 @@ export const en: Catalogue = {
   ...privacyEn,
   ...progressEn,
   ...reportEn,
+  ...lockEn,
 };

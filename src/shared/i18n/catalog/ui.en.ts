@@ -11,6 +11,8 @@ export const uiEn: Record<UiKey, string> = {
   'nav.sync': 'Sync',
   'nav.progress': 'Progress',
   'nav.settings': 'Settings',
+  'nav.lock': 'Lock the app',
+  'nav.unlock': 'Unlock the app',
   'network.online': 'Online',
   'network.offline': 'Offline',
   'network.offlineHint': 'Everything is saved on this device and sent when the network is back.',

@@ -9,6 +9,8 @@ export const uiVi = {
   'nav.sync': 'Đồng bộ',
   'nav.progress': 'Tiến độ',
   'nav.settings': 'Cài đặt',
+  'nav.lock': 'Khoá ứng dụng',
+  'nav.unlock': 'Mở khoá ứng dụng',
   'network.online': 'Có mạng',
   'network.offline': 'Ngoại tuyến',
   'network.offlineHint': 'Mọi thông tin vẫn được lưu trên máy và gửi đi khi có mạng.',

@@ -10,6 +10,8 @@ import {
 } from '../../../../src/shared/i18n';
 import { domainVi } from '../../../../src/shared/i18n/catalog/domain';
 import { domainEn } from '../../../../src/shared/i18n/catalog/domain.en';
+import { lockVi } from '../../../../src/shared/i18n/catalog/lock';
+import { lockEn } from '../../../../src/shared/i18n/catalog/lock.en';
 import { progressVi } from '../../../../src/shared/i18n/catalog/progress';
 import { progressEn } from '../../../../src/shared/i18n/catalog/progress.en';
 import { uiVi } from '../../../../src/shared/i18n/catalog/ui';
@@ -23,6 +25,7 @@ const parts: Record<string, Part> = {
   vn: { vi: vnVi, en: vnEn },
   domain: { vi: domainVi, en: domainEn },
   progress: { vi: progressVi, en: progressEn },
+  lock: { vi: lockVi, en: lockEn },
 };
 // The arguments a template uses: `{count}`, `{count, number}` and `{count, plural, …}` all name
 // `count`; the words inside a plural's branches (`one {# record}`) are not arguments.
