@@ -53,13 +53,7 @@ export function App({ initialLang }: { initialLang: Lang }) {
             onClick={unlocked ? lockNow : () => setAskUnlock(true)}
           >
             <svg viewBox="0 0 24 24" aria-hidden="true" class="nav-icon">
-              <path
-                d={
-                  unlocked
-                    ? 'M7 10V7a5 5 0 0 1 10 0h-2a3 3 0 0 0-6 0v3h9a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1z'
-                    : 'M7 10V7a5 5 0 0 1 10 0v3h1a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1zm2 0h6V7a3 3 0 0 0-6 0z'
-                }
-              />
+              <path d="M7 10V7a5 5 0 0 1 10 0v3h1v11H6V10zm2 0h6V7a3 3 0 0 0-6 0z" />
             </svg>
             <span class="visually-hidden">{t(unlocked ? 'nav.lock' : 'nav.unlock')}</span>
           </button>

@@ -63,6 +63,12 @@ export {
   loadIndicatorData,
 } from './repositories/reference';
 export { applyRemoteChanges, type RemoteApplyResult } from './repositories/remote';
+export { applyRetention } from './repositories/retention';
+export {
+  pendingRevocations,
+  revocationDelivered,
+  signOutDevice,
+} from './repositories/sign-out';
 export {
   countApplications,
   deleteSignupDraft,

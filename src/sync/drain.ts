@@ -1,6 +1,7 @@
 import {
   applyPushAnswers,
   applyRemoteChanges,
+  applyRetention,
   getClientId,
   getSession,
   getSyncState,
@@ -10,6 +11,8 @@ import {
   outboxCount,
   type PushAnswer,
   pendingOutbox,
+  pendingRevocations,
+  revocationDelivered,
   type SendableMutation,
   type SotayDb,
   updateSyncState,
@@ -74,6 +77,7 @@ export async function drain(deps: DrainDeps): Promise<DrainResult> {
 async function drainUnlocked(deps: DrainDeps & { requestedAt: number }): Promise<DrainResult> {
   const { db } = deps;
   const now = deps.now ?? Date.now;
+  await sendRevocations(deps);
   const session = await getSession(db);
   if (!session) return 'signed-out';
   if (session.expired) return 'unauthorized';
@@ -87,6 +91,8 @@ async function drainUnlocked(deps: DrainDeps & { requestedAt: number }): Promise
     if (outcome !== 'done') return await settle(deps, outcome);
     const pulled = await pullAll(deps, session.token);
     if (pulled !== 'done') return await settle(deps, pulled);
+    // What the pull decided long enough ago leaves the phone (docs/design.md §6, retention).
+    await applyRetention(db, now());
     await updateSyncState(db, {
       lastSyncAt: new Date(now()).toISOString(),
       failures: 0,
@@ -96,6 +102,25 @@ async function drainUnlocked(deps: DrainDeps & { requestedAt: number }): Promise
     return 'done';
   } finally {
     await updateSyncState(db, { running: false });
+  }
+}
+
+/**
+ * Sessions signed out on this device while offline end on the server at the next connection
+ * (docs/design.md §6): by the hash of their token, which is all the device kept. A failure
+ * leaves them for the next drain; nothing else waits on them.
+ */
+async function sendRevocations(deps: DrainDeps): Promise<void> {
+  if (deps.isOnline?.() === false) return;
+  for (const tokenHash of await pendingRevocations(deps.db)) {
+    const response = await deps
+      .fetch('/api/auth/revoke', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ tokenHash }),
+      })
+      .catch(() => undefined);
+    if (response?.ok) await revocationDelivered(deps.db, tokenHash);
   }
 }
 

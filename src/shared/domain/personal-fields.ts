@@ -5,8 +5,9 @@
  * device never protects one field and forgets its neighbour.
  *
  * Signups: the applicant's identity (the server's need-to-know list) and the free text a
- * supervisor writes about them. Visits: the people met (names, phones, roles) and the free text of
- * the log, where organizers write who they spoke to.
+ * supervisor writes about them. Visits: the people met (names, phones, roles). A visit's outcome
+ * and next step are notes about the enterprise, shown while locked; the form asks for the people
+ * met in their own fields, which are protected.
  */
 export const PERSONAL_FIELDS = {
   signup: [
@@ -19,7 +20,7 @@ export const PERSONAL_FIELDS = {
     'education',
     'rejectionReason',
   ],
-  visit: ['peopleMet', 'outcome', 'nextStep'],
+  visit: ['peopleMet'],
 } as const;
 
 /** The entities whose records carry personal fields. */
@@ -72,4 +73,26 @@ export function withProtection<T extends object>(
   const rest: Row = { ...(plain as Row) };
   for (const field of PERSONAL_FIELDS[entity]) delete rest[field];
   return { ...rest, [PERSONAL_FIELD]: (protectedCopy as Row)[PERSONAL_FIELD] } as T;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * When an application's personal fields leave the phone (docs/design.md §6, retention): 30 days
+ * after its decision — the admission decision's date when accepted, the server's last change
+ * (the rejection) when rejected. Undefined while it is undecided or the date is unknown.
+ */
+export function personalRetentionEnds(signup: {
+  status: string;
+  decision?: { date: string } | undefined;
+  updatedAt?: string | undefined;
+}): number | undefined {
+  const decided =
+    signup.status === 'accepted'
+      ? signup.decision?.date
+      : signup.status === 'rejected'
+        ? signup.updatedAt
+        : undefined;
+  const time = decided === undefined ? Number.NaN : Date.parse(decided);
+  return Number.isNaN(time) ? undefined : time + DECIDED_RETENTION_DAYS * DAY_MS;
 }
