@@ -13,11 +13,27 @@ export type LazyScreen<P extends object> = ComponentType<P> & {
  */
 export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): LazyScreen<P> {
   let loaded: ComponentType<P> | undefined;
-  const preload = async () => {
-    loaded ??= await load();
+  let loading: Promise<void> | undefined;
+  // One load at a time; a failed one (offline before the worker cached the chunk) may be retried.
+  const preload = () => {
+    loading ??= load().then(
+      (screen) => {
+        loaded = screen;
+      },
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    );
+    return loading;
   };
   function Lazy(props: P): JSX.Element {
-    const [Screen, setScreen] = useState<ComponentType<P> | undefined>(() => loaded);
+    const [Screen, setScreen] = useState<ComponentType<P> | undefined>(() => {
+      // The code is fetched from the tap's own task, not after the next paint (an effect): on a
+      // slow phone that frame and the effects of the screen left behind come first.
+      if (!loaded) preload().catch(() => undefined);
+      return loaded;
+    });
     useEffect(() => {
       if (loaded) return;
       let live = true;

@@ -22,7 +22,7 @@ export function syncNow(force = false): Promise<DrainResult> {
   running = (async () => {
     const release = holdBusy();
     try {
-      return await drain({
+      const result = await drain({
         db: appDb(),
         fetch: (url, init) => fetch(url, init),
         locks: navigator.locks,
@@ -30,6 +30,11 @@ export function syncNow(force = false): Promise<DrainResult> {
         requestedAt,
         isOnline: () => navigator.onLine,
       });
+      // The names of the people in scope follow a sync, at most once an hour.
+      if (result === 'done') {
+        void import('./directory').then((m) => m.refreshDirectory()).catch(() => undefined);
+      }
+      return result;
     } finally {
       release();
       running = undefined;

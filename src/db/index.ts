@@ -28,6 +28,15 @@ export {
 export { saveEnterprise } from './repositories/enterprises';
 export { clearUserData, deleteMeta, getClientId, getMeta, setMeta } from './repositories/meta';
 export {
+  type ConflictNoteView,
+  dismissConflictNote,
+  listConflictNotes,
+  noticesAcknowledged,
+  restoreConflictNote,
+  storeNotices,
+  unacknowledgedNotices,
+} from './repositories/notes';
+export {
   type Acknowledgement,
   acknowledge,
   applyPushAnswers,
@@ -43,6 +52,8 @@ export {
   resend,
 } from './repositories/outbox';
 export {
+  type HeadlineDates,
+  headlineSpans,
   lastVisits,
   listVisitsAround,
   loadProgressHeadline,
@@ -87,6 +98,7 @@ export {
 } from './repositories/unsent';
 export { listVisits, logVisit } from './repositories/visits';
 export type {
+  Directory,
   EnterpriseRow,
   IndicatorEntryRow,
   MetaKey,
@@ -115,7 +127,12 @@ export {
   searchInSlices,
 } from './search';
 export { deleteSession, getSession, markSessionExpired, saveSession } from './session';
-export { type ConflictNote, getSyncState, updateSyncState } from './sync-state';
+export {
+  type ConflictNote,
+  conflictNotes,
+  getSyncState,
+  updateSyncState,
+} from './sync-state';
 export { onTablesChanged } from './table-changes';
 export {
   addPasskey,

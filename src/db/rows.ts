@@ -1,4 +1,4 @@
-import type { AnySyncRecord, Mutation, SyncRecord } from '../shared/protocol';
+import type { AnySyncRecord, DirectoryUser, Mutation, SyncRecord } from '../shared/protocol';
 import type { SealedEnvelope } from '../shared/protocol/sealed';
 import type {
   Enterprise,
@@ -61,7 +61,7 @@ export type OutboxRow = Omit<Mutation, 'data'> & {
 
 /** The mutation a row sends: the protocol's fields only (toMutation is the one place it is built). */
 export function toMutation(row: OutboxRow): Mutation {
-  const { mutationId, entity, entityId, op, baseVersion, data } = row;
+  const { mutationId, entity, entityId, op, baseVersion, data, replaced } = row;
   return {
     mutationId,
     entity,
@@ -69,6 +69,7 @@ export function toMutation(row: OutboxRow): Mutation {
     op,
     ...(baseVersion === undefined ? {} : { baseVersion }),
     ...(data === undefined ? {} : { data }),
+    ...(replaced === undefined || op !== 'put' ? {} : { replaced }),
   };
 }
 
@@ -81,11 +82,18 @@ export type ShadowRow = {
   deleted?: boolean;
 };
 
+/**
+ * The people of the user's scope as the server names them (GET /api/units/users), kept for the
+ * progress screens offline; gone with the rest at sign-out.
+ */
+export type Directory = { users: DirectoryUser[]; fetchedAt: string };
+
 /** Known keys of the `meta` table and their values. */
 export type MetaValues = {
   clientId: string;
   session: Session;
   syncState: SyncState;
+  directory: Directory;
 };
 export type { Session, SyncState };
 export type MetaKey = keyof MetaValues;

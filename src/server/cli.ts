@@ -1,5 +1,6 @@
 import { CliError, runCommand, USAGE } from './cli/commands';
 import { readConfig } from './config';
+import { openSealKeyStore } from './keys/settings';
 import { openStore } from './store/open';
 import { StartupError } from './store/types';
 
@@ -12,7 +13,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const config = readConfig(process.env);
   const store = await openStore(config);
   try {
-    console.log(await runCommand(store, argv));
+    console.log(await runCommand(store, argv, openSealKeyStore(store, config)));
     return 0;
   } finally {
     await store.close();

@@ -1,4 +1,5 @@
 import { SESSION_MAX_DAYS } from './auth/sessions';
+import { readSealKeySettings, type SealKeySettings } from './keys/settings';
 import { StartupError } from './store/types';
 
 /**
@@ -11,7 +12,7 @@ export const DEFAULT_MUTATION_RETENTION_DAYS = SESSION_MAX_DAYS + 30;
 
 export type SeedMode = 'demo' | 'none';
 
-export type ServerConfig = {
+export type ServerConfig = SealKeySettings & {
   port: number;
   host: string;
   dataDir: string;
@@ -90,5 +91,6 @@ export function readConfig(env: Env): ServerConfig {
     ...optional('adminPassword', adminPassword),
     ...optional('staticDir', env['STATIC_DIR']),
     ...parseTrustProxy(env['TRUST_PROXY']),
+    ...readSealKeySettings(env),
   };
 }

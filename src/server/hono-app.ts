@@ -4,10 +4,13 @@ import type { AppEnv } from './http/context';
 import { ApiError, renderError } from './http/errors';
 import { securityHeaders } from './http/security-headers';
 import { staticFiles } from './http/static-files';
+import { databaseSealKeyStore } from './keys/database-key-store';
+import type { SealKeyStore } from './keys/key-store';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { reportRoutes } from './routes/reports';
 import { syncRoutes } from './routes/sync-api';
+import { unitRoutes } from './routes/units';
 import type { Store } from './store/types';
 
 export type { AppEnv } from './http/context';
@@ -18,6 +21,8 @@ export type AppDeps = {
   staticDir?: string;
   /** The address login throttling counts against; default: the TCP peer (see client-address.ts). */
   clientAddress?: ClientAddressOf;
+  /** Where the sealing keys live (SEAL_KEY_FILE, keys/settings.ts); default: the database. */
+  sealKeys?: SealKeyStore;
 };
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -31,10 +36,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/api/health', (c) => c.json({ ok: true, db: deps.store.kind }));
   // Authentication is required route by route (not for /api/*), so that an unknown path is a
   // plain 404 for everyone and only health and login are open.
-  app.route('/api/auth', authRoutes(deps.store, deps.clientAddress ?? clientAddressResolver()));
+  const sealKeys = deps.sealKeys ?? databaseSealKeyStore(deps.store);
+  const clientAddress = deps.clientAddress ?? clientAddressResolver();
+  app.route('/api/auth', authRoutes(deps.store, clientAddress, sealKeys));
   app.route('/api/admin', adminRoutes(deps.store));
-  app.route('/api/sync', syncRoutes(deps.store));
+  app.route('/api/sync', syncRoutes(deps.store, sealKeys));
   app.route('/api/reports', reportRoutes(deps.store));
+  app.route('/api/units', unitRoutes(deps.store));
 
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API endpoint.');

@@ -7,6 +7,9 @@ import type { ServerConfig } from './config';
 import { describeDemoLogins, seedDemo } from './demo/seed';
 import { createApp } from './hono-app';
 import { logServerError } from './http/log';
+import { SealKeyError, type SealKeyStore } from './keys/key-store';
+import { currentSealKey } from './keys/keyring';
+import { openSealKeyStore } from './keys/settings';
 import { openStore } from './store/open';
 import { StartupError, type Store } from './store/types';
 
@@ -51,6 +54,20 @@ async function prepareData(store: Store, config: ServerConfig, log: (text: strin
   }
 }
 
+/**
+ * The sealing keys must be readable and writable before any device signs in: a SEAL_KEY_FILE
+ * that cannot be written stops the start with its reason, instead of failing every login. Makes
+ * the first key on a new installation.
+ */
+async function checkSealKeys(keys: SealKeyStore): Promise<void> {
+  try {
+    await currentSealKey(keys);
+  } catch (error) {
+    if (error instanceof SealKeyError) throw new StartupError(error.message);
+    throw error;
+  }
+}
+
 export async function startServer(
   config: ServerConfig,
   staticDir?: string,
@@ -59,9 +76,12 @@ export async function startServer(
   const store = await openStore(config);
   try {
     await prepareData(store, config, options.log ?? ((text) => console.log(text)));
+    const sealKeys = openSealKeyStore(store, config);
+    await checkSealKeys(sealKeys);
     const app = createApp({
       store,
       clientAddress: clientAddressResolver({ trustProxy: config.trustProxy === true }),
+      sealKeys,
       ...(staticDir ? { staticDir } : {}),
     });
     const server = await listen(app, config);

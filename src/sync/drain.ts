@@ -8,6 +8,7 @@ import {
   markAttempt,
   markSessionExpired,
   mutationToSend,
+  noticesAcknowledged,
   outboxCount,
   type PushAnswer,
   pendingOutbox,
@@ -15,10 +16,13 @@ import {
   revocationDelivered,
   type SendableMutation,
   type SotayDb,
+  storeNotices,
+  unacknowledgedNotices,
   updateSyncState,
 } from '../db';
+import { MAX_NOTICES_PER_PULL } from '../shared/protocol';
 import { retryDelay } from './backoff';
-import { type Fetch, type Outcome, pull, push } from './transport';
+import { acknowledgeNotices, type Fetch, type Outcome, pull, push } from './transport';
 
 /** Rows per push: well under the server's 500 and 2 MB, small enough to show progress. */
 export const PUSH_BATCH = 100;
@@ -91,6 +95,8 @@ async function drainUnlocked(deps: DrainDeps & { requestedAt: number }): Promise
     if (outcome !== 'done') return await settle(deps, outcome);
     const pulled = await pullAll(deps, session.token);
     if (pulled !== 'done') return await settle(deps, pulled);
+    const acknowledged = await acknowledgeAll(deps, session.token);
+    if (acknowledged !== 'done') return await settle(deps, acknowledged);
     // What the pull decided long enough ago leaves the phone (docs/design.md §6, retention).
     await applyRetention(db, now());
     await updateSyncState(db, {
@@ -177,9 +183,26 @@ async function pullAll(deps: DrainDeps, token: string): Promise<Step> {
     const outcome = await pull(deps.fetch, token, state.cursor, PULL_PAGE, deps.timeoutMs);
     if (outcome.kind !== 'ok') return outcome;
     await applyRemoteChanges(db, outcome.body.changes);
+    await storeNotices(db, outcome.body.notices ?? []);
     await updateSyncState(db, { cursor: outcome.body.cursor });
     if (!outcome.body.hasMore) return 'done';
   }
+}
+
+/**
+ * Notices of replaced values are stored by the pull; the server sends them until it hears they
+ * are (docs/design.md §6). No request when there is nothing to acknowledge.
+ */
+async function acknowledgeAll(deps: DrainDeps, token: string): Promise<Step> {
+  const ids = await unacknowledgedNotices(deps.db);
+  if (ids.length === 0) return 'done';
+  for (let start = 0; start < ids.length; start += MAX_NOTICES_PER_PULL) {
+    const batch = ids.slice(start, start + MAX_NOTICES_PER_PULL);
+    const outcome = await acknowledgeNotices(deps.fetch, token, batch, deps.timeoutMs);
+    if (outcome.kind !== 'ok') return outcome;
+    await noticesAcknowledged(deps.db, batch);
+  }
+  return 'done';
 }
 
 async function settle(deps: DrainDeps, step: Exclude<Step, 'done'>): Promise<DrainResult> {

@@ -109,3 +109,23 @@ export function pull(
     timeoutMs,
   );
 }
+
+/** Tells the server these notices are stored on the device (docs/design.md §5): 204. */
+export function acknowledgeNotices(
+  fetcher: Fetch,
+  token: string,
+  ids: readonly string[],
+  timeoutMs = REQUEST_TIMEOUT_MS,
+) {
+  return call<unknown>(
+    fetcher,
+    '/api/sync/notices/ack',
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ids }),
+    },
+    v.unknown(),
+    timeoutMs,
+  );
+}

@@ -1,4 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { toEnterpriseRow } from '../../src/db/rows';
 import { INDICATORS } from '../../src/shared/schemas';
@@ -9,7 +11,7 @@ import { launchChromium } from '../helpers/chromium';
 import { waitForController } from '../helpers/pwa';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process';
 import { percentile, report, storageSettled } from './report';
-import { MEASURE_TIMEOUT_MS, recordAll, repeat, scaled } from './results';
+import { MEASURE_TIMEOUT_MS, RESULTS_DIR, recordAll, repeat, scaled, settings } from './results';
 
 /**
  * Issue 13's device figure: Tiến độ on a supervisor's phone holding 10,000 enterprises and 20,000
@@ -25,6 +27,7 @@ const SUB_UNITS = 20;
 let browser: Browser;
 let server: ServerProcess;
 let page: Page;
+let cdp: CDPSession;
 
 async function post(path: string, token: string, body: object): Promise<Record<string, unknown>> {
   const response = await fetch(`${server.url}${path}`, {
@@ -110,7 +113,7 @@ async function supervisorPhone(): Promise<void> {
     .getByText(`${new Intl.NumberFormat('vi-VN').format(enterprises.length)} doanh nghiệp`)
     .waitFor({ timeout: 180_000 });
   await storageSettled();
-  const cdp = await context.newCDPSession(page);
+  cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 }
 
@@ -153,6 +156,52 @@ async function openProgress(): Promise<Open> {
   return open;
 }
 
+type ProfileNode = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+};
+type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+
+/** The functions that took the most time themselves (sampled), in ms of the slowed-down CPU. */
+function selfTimes(profile: Profile, top = 25): string[] {
+  const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
+  const total = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byNode.get(id)?.callFrame;
+    if (!frame) return;
+    const file = frame.url.split('/').pop() ?? '';
+    const key = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+    total.set(key, (total.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...total.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([key, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${key}`);
+}
+
+/**
+ * BENCH_TRACE=1: one more first open after the runs, recorded with the CDP Profiler (open
+ * results/progress-open.cpuprofile in DevTools' Performance panel) and a Chromium trace
+ * (progress-open.trace.json); the functions that took the most time are printed.
+ */
+async function traced(): Promise<void> {
+  if (!settings.trace) return;
+  await mkdir(RESULTS_DIR, { recursive: true });
+  await page.reload();
+  await page.locator('a.list-row').first().waitFor({ timeout: 120_000 });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await browser.startTracing(page, { path: join(RESULTS_DIR, 'progress-open.trace.json') });
+  await cdp.send('Profiler.start');
+  const open = await openProgress();
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+  await browser.stopTracing();
+  await writeFile(join(RESULTS_DIR, 'progress-open.cpuprofile'), JSON.stringify(profile));
+  console.log(
+    `Tiến độ, a first open traced: first figures ${open.first.toFixed(0)} ms, every section ${open.all.toFixed(0)} ms\n${selfTimes(profile).join('\n')}`,
+  );
+}
+
 describe('Tiến độ on a supervisor’s phone, 4× CPU slowdown', () => {
   it(
     'measures',
@@ -183,6 +232,7 @@ describe('Tiến độ on a supervisor’s phone, 4× CPU slowdown', () => {
           ],
         ],
       );
+      await traced();
     },
     MEASURE_TIMEOUT_MS,
   );

@@ -92,6 +92,25 @@ async function waitUntil(check: () => Promise<boolean>, what: string, timeout = 
   }
 }
 
+/** Whether the phone keeps the names of the people in its user's scope (the meta table). */
+function hasDirectory(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () =>
+      new Promise<boolean>((resolve, reject) => {
+        const open = indexedDB.open('sotay');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('meta').objectStore('meta').get('directory');
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(get.result !== undefined);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+}
+
 async function syncNow(page: Page): Promise<void> {
   await page.goto(`${server.url}/sync`);
   const button = page.getByRole('button', { name: 'Đồng bộ ngay' });
@@ -307,6 +326,7 @@ describe('Tiến độ and Rà soát on a supervisor’s phone, offline', () => 
       'the first pull',
     );
     await syncNow(page);
+    await waitUntil(() => hasDirectory(page), 'the names of the people in scope');
     await context.setOffline(true);
   }, 240_000);
 
@@ -346,6 +366,18 @@ describe('Tiến độ and Rà soát on a supervisor’s phone, offline', () => 
     );
     expect(values.reduce((sum, row) => sum + row.visits, 0)).toBe(3);
     expect(values.reduce((sum, row) => sum + row.admissions, 0)).toBe(5);
+    // Named as the server names them, offline: the organizer who made the visits and collected
+    // the applications (the demo's lan.nt), not an id.
+    const lan = organizers.locator('.organizer').filter({ hasText: 'Nguyễn Thị Lan' });
+    expect(await lan.count()).toBe(1);
+    expect(await lan.locator('[data-figure="admissions"] .activity-value').innerText()).toBe('5');
+    await lan.locator('[data-figure="admissions"]').click();
+    await expect
+      .poll(() => page.getByTestId('records-scope').innerText())
+      .toContain('Nguyễn Thị Lan');
+    await page.getByRole('link', { name: 'Quay lại Tiến độ' }).click();
+    await page.getByTestId('year-chart-svg').waitFor({ timeout: 30_000 });
+    await page.getByTestId('funnel-svg').waitFor({ timeout: 30_000 });
   });
 
   it('draws the year chart and the funnel with the same figures as their tables', async () => {
@@ -419,6 +451,118 @@ describe('Tiến độ and Rà soát on a supervisor’s phone, offline', () => 
     expect(lines[1]?.startsWith(`1,`)).toBe(true);
     expect(lines[1]).toContain(String(expected[0]?.workerCount));
     expect(download.suggestedFilename()).toBe(`ra-soat-${today}.csv`);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+});
+
+describe('Closing a month (chốt số liệu) on a supervisor’s phone', () => {
+  // March of this year, or of the last one while March has not begun.
+  const closed = month > 3 ? { year, month: 3 } : { year: year - 1, month: 3 };
+  const march = `3/${closed.year}`;
+  let page: Page;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    ({ page, context } = await phone('giamsat'));
+  }, 240_000);
+
+  it('says closing needs the network when offline', async () => {
+    await context.setOffline(true);
+    await page.goto(`${server.url}/progress?p=m-${closed.year}-03`);
+    await page.getByTestId('closing-offline').waitFor({ timeout: 60_000 });
+    await context.setOffline(false);
+  });
+
+  it('closes March once the supervisor says the report was sent', async () => {
+    await page.goto(`${server.url}/progress?p=m-${closed.year}-03`);
+    const closing = page.getByTestId('closing');
+    await closing.getByTestId('close-form').waitFor({ timeout: 60_000 });
+    const submit = closing.getByRole('button', { name: `Chốt số liệu tháng ${march}` });
+    await submit.click();
+    const sent = page.getByLabel(`Báo cáo tháng ${march} đã được gửi lên cấp trên`);
+    await expect.poll(() => sent.getAttribute('aria-invalid')).toBe('true');
+    await sent.check();
+    await submit.click();
+    await expect
+      .poll(() => page.getByTestId('closing-status').innerText())
+      .toBe(`Đã chốt số liệu tháng ${march}.`);
+    await page.getByTestId('month-closed').waitFor();
+    const months = await page
+      .getByTestId('closed-months')
+      .locator('li')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-month')));
+    expect(months).toEqual(['3']);
+    // Reopening is an admin's.
+    expect(await page.getByRole('button', { name: /Mở lại/ }).count()).toBe(0);
+    await checkA11y(page, 'closing');
+  });
+
+  it('shows a late admission of March as a correction line in the next report', async () => {
+    const [late] = generateSignups([founded], 1, 3131).map((s) => ({
+      ...s,
+      signedAt: `${closed.year}-03-05`,
+    }));
+    if (!late) throw new Error('no application generated');
+    await push(supervisorToken, [
+      { mutationId: randomUUID(), entity: 'signup', entityId: late.id, op: 'put', data: late },
+    ]);
+    await push(supervisorToken, [
+      {
+        mutationId: randomUUID(),
+        entity: 'signup',
+        entityId: late.id,
+        op: 'put',
+        baseVersion: 1,
+        data: {
+          ...late,
+          status: 'accepted',
+          decision: { number: '31/QĐ-LĐLĐ', date: `${closed.year}-03-31`, issuedBy: federation.id },
+        },
+      },
+    ]);
+    await page.goto(`${server.url}/progress`);
+    await page.getByTestId('report-links').getByRole('link', { name: 'Xem bản in' }).click();
+    const report = page.getByTestId('print-report');
+    await report.waitFor({ timeout: 60_000 });
+    const label =
+      closed.year === year ? 'điều chỉnh số liệu tháng 3' : `điều chỉnh số liệu tháng ${march}`;
+    const lines = report.locator('tr[data-kind="correction"]');
+    await expect.poll(() => lines.count()).toBeGreaterThan(0);
+    const whole = await report
+      .locator('section.report-unit')
+      .first()
+      .locator('tr[data-kind="correction"]')
+      .allInnerTexts();
+    // The whole unit's new members and net members of March each grew by one.
+    expect(whole).toHaveLength(2);
+    for (const line of whole) {
+      expect(line).toContain(label);
+      expect(line).toContain('+1');
+    }
+    await checkA11y(page, 'report with corrections');
+  });
+
+  it('offers the reopening to an admin, who reopens March', async () => {
+    const admin = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const adminPage = await admin.newPage();
+      await adminPage.goto(server.url);
+      await waitForController(adminPage);
+      await signIn(adminPage, ADMIN_ENV.ADMIN_USERNAME, ADMIN_ENV.ADMIN_PASSWORD);
+      await adminPage.goto(`${server.url}/progress?p=m-${closed.year}-03`);
+      const reopen = adminPage.getByRole('button', { name: `Mở lại tháng ${march}` });
+      await reopen.waitFor({ timeout: 60_000 });
+      await reopen.click();
+      await expect
+        .poll(() => adminPage.getByTestId('closing-status').innerText())
+        .toContain(`Đã mở lại tháng ${march}`);
+      await adminPage.getByTestId('close-form').waitFor();
+    } finally {
+      await admin.close();
+    }
   });
 
   afterAll(async () => {

@@ -32,17 +32,27 @@ export type Organizer = {
   token: string;
 };
 
-/** A unit under the admin's federation and an organizer in it, made through the real admin API. */
-export async function createOrganizer(base: string, name: string): Promise<Organizer> {
+/**
+ * A unit under the admin's federation and an organizer in it, made through the real admin API;
+ * with `unitId`, an organizer of that unit (two organizers of one unit see the same records).
+ */
+export async function createOrganizer(
+  base: string,
+  name: string,
+  unitId?: string,
+): Promise<Organizer> {
   const admin = await api(base, '/api/auth/login', ADMIN);
   const adminToken = String(admin['token']);
   const parentId = (admin['user'] as Json)['unitId'];
-  const unit = await api(
-    base,
-    '/api/admin/units',
-    { name: `CĐ ${name}`, kind: 'upper', parentId },
-    adminToken,
-  );
+  const unit =
+    unitId === undefined
+      ? await api(
+          base,
+          '/api/admin/units',
+          { name: `CĐ ${name}`, kind: 'upper', parentId },
+          adminToken,
+        )
+      : { id: unitId };
   const username = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}.${Math.random().toString(36).slice(2, 8)}`;
   const password = 'organizer-password-1';
   const user = await api(

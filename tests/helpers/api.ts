@@ -116,6 +116,8 @@ export type MutationInput = {
   op?: 'put' | 'delete';
   baseVersion?: number;
   data?: unknown;
+  /** A merged put's overwritten values (docs/design.md §6). */
+  replaced?: unknown;
   mutationId?: string;
 };
 
@@ -150,6 +152,7 @@ export type PullBody = {
   changes: { entity: string; entityId: string; version: number; deleted: boolean; data: unknown }[];
   cursor: string;
   hasMore: boolean;
+  reset?: true;
 };
 
 export async function pull(

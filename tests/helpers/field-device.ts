@@ -9,8 +9,10 @@ import type { ServerProcess } from './server-process';
 export type FieldDevice = { organizer: Organizer; context: BrowserContext; page: Page };
 
 export type FieldDeviceOptions = {
-  /** Names the organizer's unit (`CĐ name`). */
+  /** Names the organizer's unit (`CĐ name`) and the organizer (`Cán bộ name`). */
   name: string;
+  /** Join this unit instead of a unit of their own (a colleague's phone). */
+  unitId?: string;
   /** Records the phone holds, made for the organizer (their unit id), each unsent. */
   records?: (organizer: Organizer) => CapturedRecords;
   /** The phone has no signal from before its records go in. */
@@ -30,7 +32,7 @@ export async function openFieldDevice(
   server: ServerProcess,
   options: FieldDeviceOptions,
 ): Promise<FieldDevice> {
-  const organizer = await createOrganizer(server.url, options.name);
+  const organizer = await createOrganizer(server.url, options.name, options.unitId);
   const context = await browser.newContext({
     viewport: { width: 360, height: 740 },
     acceptDownloads: true,

@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  conflictNotes,
   getSession,
   getSyncState,
+  listConflictNotes,
   listRejected,
   logVisit,
   outboxCount,
   pendingOutbox,
+  restoreConflictNote,
   StorageFullError,
   saveEnterprise,
   submitSignup,
+  unacknowledgedNotices,
   updateSyncState,
 } from '../../src/db';
 import { createUnit, createUser } from '../../src/server/accounts/manage';
@@ -48,6 +52,14 @@ describe.each(storeFactories)('device ↔ server sync on $name', (factory) => {
     });
     const body = (await response.json()) as { token: string };
     return { user, token: body.token };
+  }
+
+  async function noticeCount(entityId: string): Promise<number> {
+    const result = await store.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM notices WHERE entity_id = $1',
+      [entityId],
+    );
+    return Number(result.rows[0]?.n);
   }
 
   async function serverRecords(entity: string): Promise<Record<string, unknown>[]> {
@@ -257,9 +269,76 @@ describe.each(storeFactories)('device ↔ server sync on $name', (factory) => {
     expect(await drain({ db: tablet, fetch: fetchInto(app) })).toBe('done');
     const [stored] = (await serverRecords('enterprise')).filter((e) => e['id'] === enterprise.id);
     expect(stored).toMatchObject({ notes: 'tablet note', sector: 'Dệt may', workerCount: 500 });
-    expect((await getSyncState(tablet)).conflicts).toEqual([
-      expect.objectContaining({ entityId: enterprise.id, fields: ['notes'] }),
+    expect(conflictNotes(await getSyncState(tablet))).toEqual([
+      expect.objectContaining({
+        kind: 'merged',
+        entityId: enterprise.id,
+        field: 'notes',
+        kept: 'tablet note',
+        lost: 'phone note',
+        by: user.displayName,
+      }),
     ]);
+    // The same user on both devices: no one else's value was lost, so no notice.
+    expect(await noticeCount(enterprise.id)).toBe(0);
+  });
+
+  it('tells both organizers of a value replaced, and restores either in one tap', async () => {
+    const lan = await account(unitA);
+    const minh = await account(unitA);
+    const lanPhone = await newDevice(lan.user, lan.token);
+    const minhPhone = await newDevice(minh.user, minh.token);
+    const [enterprise] = generateEnterprises(1, unitA, 95) as [Enterprise];
+    await saveEnterprise(lanPhone, enterprise);
+    expect(await drain({ db: lanPhone, fetch: fetchInto(app) })).toBe('done');
+    expect(await drain({ db: minhPhone, fetch: fetchInto(app) })).toBe('done');
+    const edit = async (db: typeof lanPhone, address: string) => {
+      const stored = (await db.enterprises.get(enterprise.id)) as Enterprise;
+      await saveEnterprise(db, { ...stored, address });
+    };
+    await edit(lanPhone, 'Địa chỉ của Lan');
+    await edit(minhPhone, 'Địa chỉ của Minh');
+    expect(await drain({ db: lanPhone, fetch: fetchInto(app) })).toBe('done');
+    expect(await drain({ db: minhPhone, fetch: fetchInto(app) })).toBe('done');
+    const serverAddress = async () =>
+      (await serverRecords('enterprise')).find((e) => e['id'] === enterprise.id)?.['address'];
+    expect(await serverAddress()).toBe('Địa chỉ của Minh');
+    const [merged] = await listConflictNotes(minhPhone);
+    expect(merged?.note).toMatchObject({
+      kind: 'merged',
+      kept: 'Địa chỉ của Minh',
+      lost: 'Địa chỉ của Lan',
+      by: lan.user.displayName,
+    });
+    expect(await noticeCount(enterprise.id)).toBe(1);
+
+    // Lan's next pull brings the notice; the device stores it and acknowledges it.
+    const log = { requests: [] as string[] };
+    expect(await drain({ db: lanPhone, fetch: fetchInto(app, log) })).toBe('done');
+    expect(log.requests).toContain('POST /api/sync/notices/ack');
+    expect(await noticeCount(enterprise.id)).toBe(0);
+    expect(await unacknowledgedNotices(lanPhone)).toEqual([]);
+    const [told] = await listConflictNotes(lanPhone);
+    expect(told).toMatchObject({
+      exists: true,
+      current: 'Địa chỉ của Minh',
+      note: {
+        kind: 'replaced',
+        field: 'address',
+        kept: 'Địa chỉ của Minh',
+        lost: 'Địa chỉ của Lan',
+        by: minh.user.displayName,
+      },
+    });
+
+    // One tap on Lan's phone: her address goes back, an ordinary edit.
+    expect(await restoreConflictNote(lanPhone, told?.note.id as string)).toBe(true);
+    expect(await drain({ db: lanPhone, fetch: fetchInto(app) })).toBe('done');
+    expect(await serverAddress()).toBe('Địa chỉ của Lan');
+    // Minh's note now shows the other value back in the record; no new notice for anyone.
+    expect(await drain({ db: minhPhone, fetch: fetchInto(app) })).toBe('done');
+    expect((await listConflictNotes(minhPhone))[0]).toMatchObject({ current: 'Địa chỉ của Lan' });
+    expect(await noticeCount(enterprise.id)).toBe(0);
   });
 
   it('makes one push and one pull for a save, however many drains were asked meanwhile', async () => {

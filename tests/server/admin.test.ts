@@ -224,6 +224,10 @@ describe.each(storeFactories)('admin API and CLI on $name', (factory) => {
       ['create-user', '--username', 'x y', '--password', 'short'],
       /--username, --password, --display-name, --role, --unit/,
     ],
+    [['seal-key'], /Expected "seal-key rotate\|list\|retire"/],
+    [['seal-key', 'burn'], /Expected "seal-key rotate\|list\|retire"/],
+    [['seal-key', 'retire'], /--kid/],
+    [['seal-key', 'retire', '--kid', 'no-such-key'], /There is no seal key no-such-key/],
   ])('explains a bad CLI call %j', async (argv, message) => {
     const failure = runCommand(store, argv);
     await expect(failure).rejects.toBeInstanceOf(CliError);

@@ -108,6 +108,47 @@ describe.each(storeFactories)('push on $name', (factory) => {
     });
   });
 
+  it('names the first sender of an application its author, kept through edits by others', async () => {
+    const target = await created();
+    const signup = makeSignup({ id: randomUUID(), enterpriseId: target.id });
+    const first = await push(app, world.organizerA.token, [
+      mutation({
+        entity: 'signup',
+        entityId: signup.id,
+        data: { ...signup, authorId: randomUUID() },
+      }),
+    ]);
+    expect(first.results[0]).toMatchObject({ status: 'applied', version: 1 });
+    expect((await stored('signup', signup.id))?.data).toMatchObject({
+      authorId: world.organizerA.user.id,
+    });
+    // Their own undecided application: the organizer may edit it.
+    const own = mutation({
+      entity: 'signup',
+      entityId: signup.id,
+      baseVersion: 1,
+      data: { ...signup, occupation: 'Công nhân may' },
+    });
+    expect((await push(app, world.organizerA.token, [own])).results[0]).toMatchObject({
+      status: 'applied',
+      version: 2,
+    });
+    const other = mutation({
+      entity: 'signup',
+      entityId: signup.id,
+      baseVersion: 2,
+      data: { ...signup, occupation: 'Tổ trưởng' },
+    });
+    expect((await push(app, world.supervisorA.token, [other])).results[0]).toMatchObject({
+      status: 'applied',
+      version: 3,
+    });
+    expect((await stored('signup', signup.id))?.data).toMatchObject({
+      authorId: world.organizerA.user.id,
+      updatedBy: world.supervisorA.user.id,
+    });
+  });
+
   it('answers conflict with the current record for a stale baseVersion or a create over an existing record', async () => {
     const data = await created();
     const edit = mutation({

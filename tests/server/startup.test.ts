@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +91,30 @@ describe('server start-up', () => {
     await expect(startServer(config)).rejects.toThrow(
       /DATA_DIR ".*not-a-folder\/data" cannot be created/,
     );
+  });
+
+  it('stops with a clear line when SEAL_KEY_FILE is not a seal key file, and makes the first key otherwise', async () => {
+    const keyFile = join(dir, 'seal-keys.json');
+    await writeFile(keyFile, 'not json', { mode: 0o600 });
+    const dataDir = join(dir, 'sealed-data');
+    const broken = readConfig({
+      PORT: '0',
+      DATA_DIR: dataDir,
+      SEED: 'none',
+      SEAL_KEY_FILE: keyFile,
+    });
+    const failure = startServer(broken);
+    await expect(failure).rejects.toThrow(StartupError);
+    await expect(failure).rejects.toThrow(
+      /SEAL_KEY_FILE ".*seal-keys.json" is not a seal key file/,
+    );
+
+    await rm(keyFile);
+    const server = await startServer(broken);
+    const reply = await fetch(`http://127.0.0.1:${server.port}/api/auth/seal-key`);
+    const key = (await reply.json()) as { kid: string };
+    await server.close();
+    expect(JSON.parse(await readFile(keyFile, 'utf8')).keys[0].kid).toBe(key.kid);
   });
 
   it('stops with a clear line when DATABASE_URL is unreachable', async () => {

@@ -24,9 +24,16 @@ export type SaveOutcome = {
   saved: boolean;
 };
 
+/**
+ * A failure already put in the user's words (a server's refusal of an online action): a form
+ * shows its message as it is.
+ */
+export class SaidError extends Error {}
+
 /** Why a save failed, in the organizer's words: the one place for the storage message. */
 export function saveFailureMessage(error: unknown): string {
   if (error instanceof StorageFullError) return t('storage.quotaError');
+  if (error instanceof SaidError) return error.message;
   return t('form.saveFailed', { error: describeError(error) });
 }
 

@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import {
+  type ConflictNote,
   discardRejected,
   getEnterprise,
   getSyncState,
+  listConflictNotes,
   listRejected,
   type OutboxRow,
   outboxCount,
@@ -15,27 +17,32 @@ import { appDb } from '../db';
 import { formatDateTime, formatDay } from '../format';
 import { useLoad } from '../hooks/useLoad';
 import { useOnline } from '../hooks/useOnline';
-import { fieldName } from '../labels';
 import { onLinkClick } from '../router';
 import { afterWrite, syncNow } from '../sync-scheduler';
+import { ConflictNotes } from './ConflictNotes';
 
 const LIST_LIMIT = 200;
 
 async function loadSync() {
   const db = appDb();
-  const [count, state, pending, rejected] = await Promise.all([
+  const [count, state, pending, rejected, notes] = await Promise.all([
     outboxCount(db),
     getSyncState(db),
     pendingOutbox(db, LIST_LIMIT),
     listRejected(db),
+    listConflictNotes(db),
   ]);
-  const names = await enterpriseNames([...pending, ...rejected]);
-  return { count, state, pending, rejected, names };
+  const noted = notes.map((view) => view.note).filter((note) => note.entity === 'enterprise');
+  const names = await enterpriseNames([...pending, ...rejected], noted);
+  return { count, state, pending, rejected, notes, names };
 }
 
-/** Names of the enterprises the listed visits and applications belong to. */
-async function enterpriseNames(rows: readonly OutboxRow[]): Promise<Map<string, string>> {
-  const ids = new Set<string>();
+/** Names of the enterprises the listed rows and notes are about or belong to. */
+async function enterpriseNames(
+  rows: readonly OutboxRow[],
+  notes: readonly ConflictNote[],
+): Promise<Map<string, string>> {
+  const ids = new Set<string>(notes.map((note) => note.entityId));
   for (const row of rows) {
     if (row.entity === 'enterprise') ids.add(row.entityId);
     else if (row.data && 'enterpriseId' in row.data) ids.add(row.data.enterpriseId);
@@ -81,12 +88,20 @@ function fixLink(row: OutboxRow): string {
   return enterpriseId ? `/enterprises/${enterpriseId}` : '/enterprises';
 }
 
+/** The record a note is about: the enterprise by name, otherwise what kind of record. */
+function noteRecord(note: ConflictNote, names: ReadonlyMap<string, string>): string {
+  const kind = t(`sync.entity.${note.entity}` as MessageKey);
+  const name = note.entity === 'enterprise' ? names.get(note.entityId) : undefined;
+  return name ? `${kind} ${name}` : kind;
+}
+
 function dateTime(iso: string | undefined): string {
   return iso ? formatDateTime(iso) : t('sync.never');
 }
 
 export function SyncPage() {
-  const data = useLoad(['outbox', 'meta'], loadSync, []);
+  // The records too: a note shows whether its value is back in the record.
+  const data = useLoad(['outbox', 'meta', 'enterprises', 'visits', 'signups'], loadSync, []);
   return (
     <section class="page">
       <h1>{t('page.sync')}</h1>
@@ -100,11 +115,11 @@ function SyncView({
   state,
   pending,
   rejected,
+  notes,
   names,
 }: Awaited<ReturnType<typeof loadSync>>) {
   const online = useOnline();
   const [confirming, setConfirming] = useState<number | undefined>();
-  const label = (entity: string) => t(`sync.entity.${entity}` as MessageKey);
 
   return (
     <>
@@ -135,18 +150,7 @@ function SyncView({
         </button>
         {!online && <p class="muted">{t('network.offlineHint')}</p>}
       </section>
-      {(state.conflicts ?? []).length > 0 && (
-        <section class="card" aria-labelledby="sync-conflicts">
-          <h2 id="sync-conflicts">{t('sync.conflicts')}</h2>
-          <ul class="plain-list">
-            {(state.conflicts ?? []).map((note) => (
-              <li key={note.entityId}>
-                {label(note.entity)}: {note.fields.map((f) => fieldName(f)).join(', ')}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ConflictNotes notes={notes} recordName={(note) => noteRecord(note, names)} />
       <section class="card" aria-labelledby="sync-attention">
         <h2 id="sync-attention">{t('sync.needsAttention', { count: rejected.length })}</h2>
         <ul class="plain-list" data-testid="sync-rejected-list">

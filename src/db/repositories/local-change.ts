@@ -1,4 +1,4 @@
-import type { AnySyncRecord, MutationOp } from '../../shared/protocol';
+import type { AnySyncRecord, MutationOp, ReplacedValue } from '../../shared/protocol';
 import type { SyncEntity } from '../../shared/schemas';
 import { newId } from '../clock';
 import type { SotayDb } from '../database';
@@ -13,6 +13,8 @@ export type LocalChange = {
   op: MutationOp;
   /** The whole record after the change (a put); absent for a delete. */
   data?: AnySyncRecord;
+  /** A merge's put: the server's values it overwrites (docs/design.md §6). */
+  replaced?: ReplacedValue[];
 };
 
 /** The entity's outbox rows, oldest first. */
@@ -51,7 +53,8 @@ export function outboxChange(
     const latest = rows.find((row) => row.seq === plan.seq);
     if (latest === undefined) return { kind: 'none' };
     const { data: _previous, ...rest } = latest;
-    return { kind: 'put', row: { ...rest, op: change.op, ...dataOf(change) } };
+    const replaced = change.replaced === undefined ? {} : { replaced: change.replaced };
+    return { kind: 'put', row: { ...rest, op: change.op, ...dataOf(change), ...replaced } };
   }
   return {
     kind: 'add',
@@ -62,6 +65,7 @@ export function outboxChange(
       op: change.op,
       ...(plan.baseVersion === undefined ? {} : { baseVersion: plan.baseVersion }),
       ...dataOf(change),
+      ...(change.replaced === undefined ? {} : { replaced: change.replaced }),
       ...(plan.base === undefined ? {} : { base: plan.base }),
       createdAt: now,
       state: 'pending',

@@ -135,7 +135,7 @@ async function applyPushAnswer(db: SotayDb, seq: number, result: PushResult): Pr
       await acknowledge(db, seq, result.version === undefined ? {} : { version: result.version });
       return;
     case 'conflict':
-      await resolveConflict(db, seq, result.current ?? null);
+      await resolveConflict(db, seq, result.current ?? null, result.currentByName);
       return;
     case 'rejected':
       await quarantine(

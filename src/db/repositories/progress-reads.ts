@@ -3,7 +3,7 @@ import type {
   IndicatorEnterprise,
   IndicatorSignup,
 } from '../../shared/domain/indicators';
-import type { Enterprise, Stage, Visit } from '../../shared/schemas';
+import type { Enterprise, Visit } from '../../shared/schemas';
 import type { SotayDb, TableName } from '../database';
 import type { IndicatorEntryRow, SignupRow, TargetRow, UnitRow } from '../rows';
 
@@ -27,45 +27,65 @@ export type ProgressReference = {
   targets: TargetRow[];
 };
 
-/** What the headline figures need, and nothing more (see loadProgressHeadline). */
-export type ProgressHeadline = ProgressReference & { indicators: IndicatorData };
+/**
+ * What the headline figures need, and nothing more (see loadProgressHeadline): the records of
+ * the foundings and entries, and the number of admissions of each span (`from`: its first day).
+ */
+export type ProgressHeadline = ProgressReference & {
+  indicators: IndicatorData;
+  admitted: { from: string; count: number }[];
+};
+
+/** The days the headline is asked about: its period, and the date of the totals in it. */
+export type HeadlineDates = { from: string; to: string; asOf?: string | undefined };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function shiftDay(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
 
 /**
- * Stages at which an enterprise can hold a founding: `founded`, and the side states it may move
- * to while keeping it (docs/design.md §3: moving back into the pipeline undoes the founding).
+ * The first days of the spans the headline sums, each span running to the next first day: from
+ * 1 January of the period's year, through the period, to the day after it. The period's figures
+ * and the totals at `asOf` (1 January to `asOf`) are each a run of whole spans.
  */
-const FOUNDING_STAGES: readonly Stage[] = ['founded', 'refused', 'closed', 'has_union'];
+export function headlineSpans(dates: HeadlineDates): string[] {
+  const starts = [`${dates.to.slice(0, 4)}-01-01`, dates.from, shiftDay(dates.to, 1)];
+  if (dates.asOf !== undefined) starts.push(shiftDay(dates.asOf, 1));
+  return [...new Set(starts)].sort();
+}
 
 /**
- * The records behind the headline figures, read narrowly so that they show before the rest: the
- * accepted applications (by the status index), each enterprise's unit (index keys, no rows) and
- * only the enterprises at a stage that can hold a founding. The full read (loadProgressRecords)
- * follows and is the one every other figure is computed from.
+ * The headline figures' records, read from indexes so that they show before the rest: the
+ * admissions of each span of `headlineSpans` as an index count ([status+decision.date]), the
+ * enterprises founded in those spans (by the `foundedAt` index), the entries, units and targets
+ * as they are. The full read (loadProgressRecords) follows and is the one every other figure is
+ * computed from.
  */
-export function loadProgressHeadline(db: SotayDb): Promise<ProgressHeadline> {
+export function loadProgressHeadline(db: SotayDb, dates: HeadlineDates): Promise<ProgressHeadline> {
+  const starts = headlineSpans(dates);
+  const first = starts[0] as string;
+  const end = starts.at(-1) as string;
   const tables = [db.units, db.targets, db.indicatorEntries, db.signups, db.enterprises];
   return db.transaction('r', tables, async () => {
-    const [units, targets, entries, accepted, founding] = await Promise.all([
+    const admitted = (from: string, to: string) =>
+      db.signups
+        .where('[status+decision.date]')
+        .between(['accepted', from], ['accepted', to], true, false)
+        .count();
+    const [units, targets, entries, founded, counts] = await Promise.all([
       db.units.toArray(),
       db.targets.toArray(),
       db.indicatorEntries.toArray(),
-      db.signups.where('status').equals('accepted').toArray(),
-      db.enterprises.where('stage').anyOf(FOUNDING_STAGES).toArray(),
+      db.enterprises.where('foundedAt').between(first, end, true, false).toArray(),
+      Promise.all(starts.slice(0, -1).map((from, i) => admitted(from, starts[i + 1] as string))),
     ]);
-    const keysByUnit = await Promise.all(
-      units.map((unit) => db.enterprises.where('unitId').equals(unit.id).primaryKeys()),
-    );
-    const foundingIds = new Set(founding.map((enterprise) => enterprise.id));
-    const enterprises: IndicatorEnterprise[] = founding.map(indicatorEnterprise);
-    units.forEach((unit, i) => {
-      for (const id of keysByUnit[i] ?? []) {
-        if (!foundingIds.has(id)) enterprises.push({ id, unitId: unit.id });
-      }
-    });
     return {
       units,
       targets,
-      indicators: { enterprises, signups: accepted.map(progressSignup), entries },
+      indicators: { enterprises: founded.map(indicatorEnterprise), signups: [], entries },
+      admitted: counts.map((count, i) => ({ from: starts[i] as string, count })),
     };
   });
 }
@@ -177,12 +197,6 @@ export type ProgressVisit = Pick<
   'id' | 'enterpriseId' | 'visitedAt' | 'authorId' | 'workersReached' | 'stageBefore' | 'stageAfter'
 > &
   LocalMark;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-function shiftDay(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 /**
  * Visits made around `from`–`to` (ISO dates), by the visitedAt index. A time stamp's text starts

@@ -1,13 +1,12 @@
 import type { PersonalEntity } from '../../shared/domain/personal-fields';
 import type { Mutation } from '../../shared/protocol';
-import type { SealedEnvelope } from '../../shared/protocol/sealed';
 import type { SotayDb } from '../database';
 import type { OutboxRow, ShadowRow } from '../rows';
 import { vaultContext } from './context';
 import { openPersonal, protectRecord, revealRow } from './protect';
 
 /** A mutation as the push sends it: `sealed` (for the server) in place of `data`, or plain. */
-export type SendableMutation = Mutation & { sealed?: SealedEnvelope };
+export type SendableMutation = Mutation;
 
 type Row = Record<string, unknown>;
 

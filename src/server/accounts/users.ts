@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CreateUserRequest } from '../../shared/protocol';
+import type { CreateUserRequest, DirectoryUser } from '../../shared/protocol';
 import type { User, UserRole } from '../../shared/schemas';
 import { hashPassword } from '../auth/password';
 import type { Sql } from '../store/types';
@@ -90,4 +90,23 @@ export async function findUserById(sql: Sql, id: string): Promise<User | undefin
   const result = await sql.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
   const row = result.rows[0];
   return row ? toUser(row) : undefined;
+}
+
+/**
+ * The people of some units as the device names them (GET /api/units/users): no username, no
+ * session, nothing but the name, unit, role and whether the account is active.
+ */
+export async function directoryOf(sql: Sql, unitIds: readonly string[]): Promise<DirectoryUser[]> {
+  const result = await sql.query<Omit<UserRow, 'username'>>(
+    `SELECT id, display_name, role, unit_id, active FROM users
+     WHERE unit_id = ANY($1::uuid[]) ORDER BY display_name, id`,
+    [unitIds],
+  );
+  return result.rows.map((row) => ({
+    id: row.id,
+    displayName: row.display_name,
+    unitId: row.unit_id,
+    role: row.role,
+    active: row.active,
+  }));
 }

@@ -1,6 +1,13 @@
+import { isRedacted, namesPeople, restorePersonal } from '../../shared/domain/need-to-know';
 import { asRecord } from '../../shared/domain/record-input';
 import { t } from '../../shared/i18n';
-import type { ApiErrorCode, Mutation, PushResult, SyncRecord } from '../../shared/protocol';
+import type {
+  ApiErrorCode,
+  FieldIssue,
+  Mutation,
+  PushResult,
+  SyncRecord,
+} from '../../shared/protocol';
 import { validateMutation } from '../../shared/protocol';
 import {
   type Enterprise,
@@ -9,18 +16,33 @@ import {
   type User,
   type Visit,
 } from '../../shared/schemas';
-import type { Issue } from '../../shared/vn';
+import { makeIssue } from '../../shared/vn/issue';
 import { apiErrorMessage } from '../http/errors';
 import { logServerError } from '../http/log';
 import type { Sql, Store } from '../store/types';
 import { type ClaimKey, claimMutation, recordFailure, settleClaim } from './claim';
 import { mutationContentHash } from './content-hash';
-import { findRecord, moveEnterpriseChildren, type StoredRecord, writeRecord } from './records';
+import { displayNameOf, recordNotices, replacementsOf } from './notices';
+import {
+  findRecord,
+  moveEnterpriseChildren,
+  type RecordEntity,
+  recordScopeExit,
+  type StoredRecord,
+  writeRecord,
+} from './records';
 import type { Scope } from './scope';
 import { applyVisitStageMove, enterpriseStageIssues, visitStageMove } from './stage-rules';
+import type { Unsealed } from './unseal';
 import { lockWrites } from './write-lock';
 
-export type PushContext = { user: User; scope: Scope; clientId: string };
+export type PushContext = {
+  user: User;
+  scope: Scope;
+  clientId: string;
+  /** Opens a sealed mutation into its plain form (unseal.ts). */
+  unseal: (raw: RawMutation) => Promise<Unsealed>;
+};
 
 export type RawMutation = { mutationId: string } & Record<string, unknown>;
 
@@ -43,16 +65,24 @@ function withoutServerFields(raw: RawMutation): RawMutation {
   return { ...raw, data };
 }
 
-function rejected(mutationId: string, code: ApiErrorCode, fields?: Issue[]): PushResult {
+function rejected(mutationId: string, code: ApiErrorCode, fields?: FieldIssue[]): PushResult {
   const error = { code, message: apiErrorMessage(code), ...(fields ? { fields } : {}) };
   return { mutationId, status: 'rejected', error };
 }
 
-function conflict(mutationId: string, existing: StoredRecord): PushResult {
+async function conflict(tx: Sql, mutationId: string, existing: StoredRecord): Promise<PushResult> {
   // `version` is not required on a conflict, but without it a client could not rebase on a
   // deleted record (whose `current` is null).
   const current = existing.deleted ? null : existing.data;
-  return { mutationId, status: 'conflict', version: existing.version, current };
+  // Named for the merge's note: the device knows no other user's name.
+  const name = await displayNameOf(tx, current?.['updatedBy']);
+  return {
+    mutationId,
+    status: 'conflict',
+    version: existing.version,
+    current,
+    ...(name === undefined ? {} : { currentByName: name }),
+  };
 }
 
 function notFound(mutationId: string, field: string): PushResult {
@@ -95,7 +125,7 @@ async function applyDelete(
   // Already gone: what the delete wanted holds, and nothing can be lost.
   if (existing.deleted) return { mutationId, status: 'applied', version: existing.version };
   // A delete names the version it was made on: a record edited since is not deleted blindly.
-  if (mutation.baseVersion !== existing.version) return conflict(mutationId, existing);
+  if (mutation.baseVersion !== existing.version) return conflict(tx, mutationId, existing);
   const version = existing.version + 1;
   await writeRecord(tx, {
     ...existing,
@@ -122,7 +152,9 @@ async function applyPut(
   if (unitId === undefined) return notFound(mutationId, 'enterpriseId');
   if (!ctx.scope.has(unitId)) return rejected(mutationId, 'forbidden');
   // A put without baseVersion creates; if the record exists, the client has not seen it.
-  if (existing && mutation.baseVersion !== existing.version) return conflict(mutationId, existing);
+  if (existing && mutation.baseVersion !== existing.version) {
+    return conflict(tx, mutationId, existing);
+  }
   if (!existing && mutation.baseVersion !== undefined) return notFound(mutationId, 'entityId');
   if (entity === 'enterprise') {
     const issues = await enterpriseStageIssues(tx, existing, value as Enterprise);
@@ -137,10 +169,14 @@ async function applyPut(
   }
   const version = (existing?.version ?? 0) + 1;
   const updatedAt = new Date().toISOString();
-  const author = existing?.data?.['authorId'] ?? ctx.user.id;
+  // The author of a visit or an application is who first sent it (docs/design.md §3), never
+  // changed by an edit or a decision. An application stored before the server named authors
+  // keeps none rather than take the name of whoever edits it next.
+  const author = existing ? existing.data?.['authorId'] : ctx.user.id;
+  const authored = (entity === 'visit' || entity === 'signup') && author !== undefined;
   const data = {
     ...value,
-    ...(entity === 'visit' ? { authorId: author } : {}),
+    ...(authored ? { authorId: author } : {}),
     version,
     updatedAt,
     updatedBy: ctx.user.id,
@@ -155,41 +191,101 @@ async function applyPut(
     updatedAt,
     updatedBy: ctx.user.id,
   });
+  if (existing && mutation.replaced) {
+    await recordNotices(tx, {
+      entity,
+      entityId: mutation.entityId,
+      author: existing.data?.['updatedBy'],
+      version,
+      replacedBy: ctx.user.id,
+      replacedAt: updatedAt,
+      replacements: replacementsOf(existing.data, data, mutation.replaced),
+    });
+  }
   if (stageMove.kind === 'move') await applyVisitStageMove(tx, stageMove.enterprise, ctx.user.id);
-  if (entity === 'enterprise' && existing && existing.unitId !== unitId) {
-    await moveEnterpriseChildren(tx, mutation.entityId, unitId);
+  if (existing && existing.unitId !== unitId) {
+    // Out of the old unit's sight: its devices pull the record (and an enterprise's children)
+    // as deleted (docs/design.md §5 "Need to know").
+    await recordScopeExit(tx, { entity, id: mutation.entityId, version }, existing.unitId);
+    if (entity === 'enterprise') await moveEnterpriseChildren(tx, mutation.entityId, unitId);
   }
   return { mutationId, status: 'applied', version };
 }
 
-/** A mutation read and checked before its transaction starts: no CPU work while it is open. */
+/**
+ * A mutation read, opened and checked before its transaction starts: no CPU work while it is
+ * open. `refused`: a sealed envelope that did not open, answered without looking further.
+ */
 type Prepared = {
   key: ClaimKey;
   entity: string | undefined;
   check: ReturnType<typeof validateMutation>;
+  refused?: PushResult;
+  /**
+   * A put of a redacted copy (need-to-know): judged in the transaction, once the stored record
+   * has given back the fields its sender never saw (restorePersonal).
+   */
+  redacted?: RawMutation;
 };
 
-function prepare(ctx: PushContext, raw: RawMutation): Prepared {
-  const entity = typeof raw['entity'] === 'string' ? raw['entity'] : undefined;
-  return {
-    key: {
-      mutationId: raw.mutationId,
-      clientId: ctx.clientId,
-      userId: ctx.user.id,
-      hash: mutationContentHash(raw),
-    },
-    entity,
-    check: validateMutation(withoutServerFields(raw)),
+async function prepare(ctx: PushContext, sent: RawMutation): Promise<Prepared> {
+  const entity = typeof sent['entity'] === 'string' ? sent['entity'] : undefined;
+  const unsealed = await ctx.unseal(sent);
+  // The content hash is taken over the plain form when the envelope opened (content-hash.ts).
+  const raw = unsealed.raw;
+  const key = {
+    mutationId: sent.mutationId,
+    clientId: ctx.clientId,
+    userId: ctx.user.id,
+    hash: mutationContentHash(raw),
   };
+  if (!unsealed.ok) {
+    const { code, fields } = unsealed.error;
+    return {
+      key,
+      entity,
+      check: { ok: false, issues: [] },
+      refused: rejected(sent.mutationId, code, fields),
+    };
+  }
+  const plain = withoutServerFields(raw);
+  if (raw['op'] === 'put' && namesPeople(String(entity)) && isRedacted(raw['data'])) {
+    return { key, entity, check: { ok: false, issues: [] }, redacted: plain };
+  }
+  return { key, entity, check: validateMutation(plain) };
+}
+
+/**
+ * A redacted copy made whole from the stored record, then checked like any put. Without a
+ * stored record there is nothing to restore from: rejected, field `redacted`.
+ */
+async function checkRedacted(
+  tx: Sql,
+  raw: RawMutation,
+): Promise<ReturnType<typeof validateMutation>> {
+  const entity = raw['entity'] as RecordEntity;
+  const stored = await findRecord(tx, entity, String(raw['entityId']));
+  if (!stored?.data) {
+    return {
+      ok: false,
+      issues: [makeIssue('redacted', 'error', 'mutation.redacted_without_record')],
+    };
+  }
+  return validateMutation({
+    ...raw,
+    data: restorePersonal(entity, asRecord(raw['data']), stored.data),
+  });
 }
 
 async function judge(tx: Sql, ctx: PushContext, prepared: Prepared): Promise<PushResult> {
-  const { key, check } = prepared;
+  const { key } = prepared;
   const claim = await claimMutation(tx, key);
   if (claim.kind === 'taken') return mutationIdTaken(key.mutationId);
   if (claim.kind === 'replay') return claim.result;
+  const check = prepared.redacted ? await checkRedacted(tx, prepared.redacted) : prepared.check;
   let result: PushResult;
-  if (!check.ok) result = rejected(key.mutationId, 'validation_failed', check.issues);
+  if (prepared.refused) result = prepared.refused;
+  else if (!check.ok) result = rejected(key.mutationId, 'validation_failed', check.issues);
   else {
     await lockWrites(tx);
     const { mutation } = check;
@@ -241,9 +337,10 @@ export async function applyMutations(
 ): Promise<PushResult[]> {
   const results: PushResult[] = [];
   for (let start = 0; start < mutations.length; start += MUTATIONS_PER_TRANSACTION) {
-    const batch = mutations
-      .slice(start, start + MUTATIONS_PER_TRANSACTION)
-      .map((raw) => prepare(ctx, raw));
+    const batch: Prepared[] = [];
+    for (const raw of mutations.slice(start, start + MUTATIONS_PER_TRANSACTION)) {
+      batch.push(await prepare(ctx, raw));
+    }
     const applied = await store.transaction(async (tx) => {
       const out: PushResult[] = [];
       for (const prepared of batch) out.push(await applyIsolated(tx, ctx, prepared));

@@ -2,10 +2,25 @@ import { createHash, type Hash } from 'node:crypto';
 import { isRecord } from '../../shared/domain/record-input';
 
 /**
- * What a mutation id is bound to besides its user (docs/design.md §5): not the clientId. A sealed
- * mutation's envelope stands for its data.
+ * What a mutation id is bound to besides its user (docs/design.md §5): not the clientId.
+ *
+ * A sealed mutation is hashed in its opened, plain form (`data`, never `sealed`): the id names one
+ * change of one record, not one encryption of it. Every seal draws a fresh ephemeral key and IV,
+ * so the same record sealed twice (a device that sealed its queue again, or sent it once in clear
+ * before it had pinned a key) never gives the same bytes; hashing the envelope would answer that
+ * replay `mutation_id_taken` and quarantine a record that was in fact applied. Only an envelope
+ * that does not open is hashed as sent (`sealed`): there is nothing else to hash, and its replay
+ * answers the same rejection.
  */
-const CONTENT_FIELDS = ['entity', 'entityId', 'op', 'baseVersion', 'data', 'sealed'] as const;
+const CONTENT_FIELDS = [
+  'entity',
+  'entityId',
+  'op',
+  'baseVersion',
+  'data',
+  'sealed',
+  'replaced',
+] as const;
 
 type Token = { value: unknown } | { text: string };
 

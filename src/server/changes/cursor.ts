@@ -6,9 +6,9 @@ import type { Store } from '../store/types';
  * Pull cursors: `seq.scope.signature`, base64url-encoded. The HMAC key is app_meta's
  * `cursor_secret`, made once in the database, so a cursor stays valid across restarts and on
  * every server sharing the database, and a client cannot forge a position it was never given.
- * `scope` ties the cursor to the role and unit it was issued for: when they change (the user was
- * moved, or another user signs in on the device), the next pull starts over instead of skipping
- * the records that just came into view.
+ * `scope` ties the cursor to the user, role and unit it was issued for: when they change (the
+ * user was moved, or another user signs in on the device), the next pull starts over instead of
+ * skipping the records that just came into view, and answers `reset: true`.
  */
 
 // The secret never changes once made, so remembering it per store keeps nothing that matters.
@@ -30,8 +30,15 @@ export function cursorSecret(store: Store): Promise<Buffer> {
   return secret;
 }
 
-export function scopeTag(user: Pick<User, 'role' | 'unitId'>): string {
-  return createHash('sha256').update(`${user.role}:${user.unitId}`).digest('base64url').slice(0, 8);
+/**
+ * The user too, not only their role and unit: what a pull sends depends on who reads it (need to
+ * know: an organizer receives the personal fields of their own applications only).
+ */
+export function scopeTag(user: Pick<User, 'id' | 'role' | 'unitId'>): string {
+  return createHash('sha256')
+    .update(`${user.id}:${user.role}:${user.unitId}`)
+    .digest('base64url')
+    .slice(0, 12);
 }
 
 function sign(secret: Buffer, payload: string): string {

@@ -78,7 +78,9 @@ export async function writeRecord(sql: Sql, record: RecordWrite): Promise<void> 
 
 /**
  * A visit's or signup's unit is its enterprise's. When an enterprise moves to another unit, its
- * visits and signups follow, each with a new seq so that the new unit's devices pull them.
+ * visits and signups follow, each with a new seq so that the new unit's devices pull them, and a
+ * new version, recorded as leaving its old unit (recordScopeExit), so that the old unit's devices
+ * pull it as deleted: a device ignores a copy at a version it already holds.
  */
 export async function moveEnterpriseChildren(
   sql: Sql,
@@ -86,9 +88,39 @@ export async function moveEnterpriseChildren(
   unitId: string,
 ): Promise<void> {
   await sql.query(
-    `UPDATE records SET unit_id = $2, seq = nextval('change_seq')
-     WHERE enterprise_id = $1 AND entity IN ('visit', 'signup') AND unit_id <> $2`,
+    `WITH leaving AS (
+       SELECT entity, id, unit_id FROM records
+       WHERE enterprise_id = $1 AND entity IN ('visit', 'signup') AND unit_id <> $2
+       FOR UPDATE
+     ), moved AS (
+       UPDATE records r SET unit_id = $2, seq = nextval('change_seq'), version = r.version + 1,
+         data = CASE WHEN r.data IS NULL THEN NULL
+                     ELSE jsonb_set(r.data, '{version}', to_jsonb(r.version + 1)) END
+       FROM leaving WHERE r.entity = leaving.entity AND r.id = leaving.id
+       RETURNING r.entity, r.id, r.version, leaving.unit_id AS left_unit
+     )
+     INSERT INTO scope_exits (entity, id, unit_id, version, seq)
+     SELECT entity, id, left_unit, version, nextval('change_seq') FROM moved
+     ON CONFLICT (entity, id, unit_id) DO UPDATE SET version = EXCLUDED.version, seq = EXCLUDED.seq`,
     [enterpriseId, unitId],
+  );
+}
+
+/**
+ * `record` (at `version`) left `unitId`: the devices of that unit pull it as deleted
+ * (docs/design.md §5 "Need to know"). The caller holds the write lock, and has written the
+ * record first, so the exit's seq comes after the record's.
+ */
+export async function recordScopeExit(
+  sql: Sql,
+  record: { entity: RecordEntity; id: string; version: number },
+  unitId: string,
+): Promise<void> {
+  await sql.query(
+    `INSERT INTO scope_exits (entity, id, unit_id, version, seq)
+     VALUES ($1, $2, $3, $4, nextval('change_seq'))
+     ON CONFLICT (entity, id, unit_id) DO UPDATE SET version = EXCLUDED.version, seq = EXCLUDED.seq`,
+    [record.entity, record.id, unitId, record.version],
   );
 }
 

@@ -4,6 +4,9 @@ import { createUnit, createUser } from '../accounts/manage';
 import { toUnit, UNIT_COLUMNS, type UnitRow } from '../accounts/units';
 import { listUsers } from '../accounts/users';
 import { ApiError } from '../http/errors';
+import { listSealKeys, retireSealKey, rotateSealKey, SEAL_KEY_USAGE } from '../keys/commands';
+import { databaseSealKeyStore } from '../keys/database-key-store';
+import { SealKeyError, type SealKeyStore } from '../keys/key-store';
 import type { Store } from '../store/types';
 
 /**
@@ -18,7 +21,9 @@ export const USAGE = `Usage: npm run admin -- <command> [options]
               --role <organizer|supervisor|admin> --unit <unit id>
   list-units
   list-users
+${SEAL_KEY_USAGE}
 
+The sealing keys are in the database, or in the file SEAL_KEY_FILE names (the server's setting).
 The CLI opens the database of DATABASE_URL, or else the embedded one in DATA_DIR (./data).
 An embedded database can be opened by one process at a time: stop the server first.`;
 
@@ -111,10 +116,38 @@ export async function listUsersCommand(store: Store): Promise<string> {
   return lines.length > 0 ? lines.join('\n') : 'No users.';
 }
 
+async function sealKeyCommand(keys: SealKeyStore, args: readonly string[]): Promise<string> {
+  const [action, ...rest] = args;
+  try {
+    switch (action) {
+      case 'rotate':
+        return await rotateSealKey(keys);
+      case 'list':
+        return await listSealKeys(keys);
+      case 'retire': {
+        const kid = parseFlags(rest)['kid'];
+        if (!kid) throw new CliError('Invalid or missing: --kid.');
+        return await retireSealKey(keys, kid);
+      }
+      default:
+        throw new CliError(`Expected "seal-key rotate|list|retire".\n\n${USAGE}`);
+    }
+  } catch (error) {
+    if (error instanceof SealKeyError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
 /** Runs `argv` (command and options) and returns what to print. */
-export async function runCommand(store: Store, argv: readonly string[]): Promise<string> {
+export async function runCommand(
+  store: Store,
+  argv: readonly string[],
+  sealKeys: SealKeyStore = databaseSealKeyStore(store),
+): Promise<string> {
   const [command, ...rest] = argv;
   switch (command) {
+    case 'seal-key':
+      return sealKeyCommand(sealKeys, rest);
     case 'create-unit':
       return createUnitCommand(store, parseFlags(rest));
     case 'create-user':

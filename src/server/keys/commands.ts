@@ -6,9 +6,9 @@ import { SealKeyError, type SealKeyStore } from './key-store';
  * cli/commands.ts). A refusal is a SealKeyError whose message says what to do.
  */
 
-export const SEAL_KEY_USAGE = `  rotate-seal-key                make a new current sealing key (previous keys still open)
-  retire-seal-key --kid <kid>    stop opening records sealed for a previous key
-  list-seal-keys`;
+export const SEAL_KEY_USAGE = `  seal-key rotate                make a new current sealing key (previous keys still open)
+  seal-key retire --kid <kid>    stop opening records sealed for a previous key
+  seal-key list`;
 
 /** A new current key; every previous key keeps opening what was sealed for it until retired. */
 export async function rotateSealKey(keys: SealKeyStore): Promise<string> {
@@ -22,9 +22,9 @@ export async function rotateSealKey(keys: SealKeyStore): Promise<string> {
 }
 
 const RETIRE_REFUSALS = {
-  unknown: (kid: string) => `There is no seal key ${kid}: see list-seal-keys.`,
+  unknown: (kid: string) => `There is no seal key ${kid}: see seal-key list.`,
   current: (kid: string) =>
-    `Seal key ${kid} is the current key: rotate-seal-key first, then retire it once devices have logged in again.`,
+    `Seal key ${kid} is the current key: seal-key rotate first, then retire it once devices have logged in again.`,
 } as const;
 
 /**

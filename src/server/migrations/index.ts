@@ -4,6 +4,8 @@ import { m002AccountsSync } from './002-accounts-sync';
 import { m003Hardening } from './003-hardening';
 import { m004SealKeys } from './004-seal-keys';
 import { m005Reports } from './005-reports';
+import { m006Notices } from './006-notices';
+import { m008Privacy } from './008-privacy';
 
 /** Every schema change, in order. Never edit a released migration: add the next one. */
 export const migrations: readonly Migration[] = [
@@ -12,4 +14,7 @@ export const migrations: readonly Migration[] = [
   m003Hardening,
   m004SealKeys,
   m005Reports,
+  m006Notices,
+  // 007 comes from another branch; versions apply in order whatever the gaps.
+  m008Privacy,
 ];

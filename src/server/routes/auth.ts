@@ -1,16 +1,23 @@
 import { type Context, Hono } from 'hono';
 import { t } from '../../shared/i18n';
-import { changePasswordRequestSchema, loginRequestSchema } from '../../shared/protocol';
+import {
+  changePasswordRequestSchema,
+  loginRequestSchema,
+  revokeRequestSchema,
+} from '../../shared/protocol';
 import { findUserForLogin, setPassword } from '../accounts/users';
 import type { ClientAddressOf } from '../auth/client-address';
 import { verifyPassword } from '../auth/password';
 import { passwordIssues } from '../auth/password-policy';
 import { beginLoginAttempt, recordLoginFailure, recordLoginSuccess } from '../auth/rate-limit';
 import { requireUser } from '../auth/require-user';
+import { revokeSession, throttleRevocation } from '../auth/revoke';
 import { createSession, deleteSession, deleteUserSessions } from '../auth/sessions';
 import { limitBody, readBody, SMALL_BODY_BYTES } from '../http/body';
 import type { AppEnv } from '../http/context';
 import { apiError } from '../http/errors';
+import type { SealKeyStore } from '../keys/key-store';
+import { currentSealKey } from '../keys/keyring';
 import type { Store } from '../store/types';
 
 /**
@@ -41,7 +48,11 @@ async function checkPassword(
   return found.user;
 }
 
-export function authRoutes(store: Store, clientAddress: ClientAddressOf): Hono<AppEnv> {
+export function authRoutes(
+  store: Store,
+  clientAddress: ClientAddressOf,
+  sealKeys: SealKeyStore,
+): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const small = limitBody(SMALL_BODY_BYTES);
 
@@ -51,11 +62,34 @@ export function authRoutes(store: Store, clientAddress: ClientAddressOf): Hono<A
     if (!user) throw apiError(401, 'invalid_credentials');
     const token = await createSession(store, user.id);
     await store.flush();
-    return c.json({ token, user });
+    // The key the installation pins and seals its outbox for (docs/design.md §5 "Sealing").
+    return c.json({ token, user, sealKey: await currentSealKey(sealKeys) });
   });
+
+  /**
+   * The current sealing key, public: a device checks it against the key it pinned (a rotation
+   * shows as a new kid) without signing in again. The key is public, so no session is asked.
+   */
+  routes.get('/seal-key', async (c) => c.json(await currentSealKey(sealKeys)));
 
   routes.post('/logout', requireUser(store), async (c) => {
     await deleteSession(store, c.get('token'));
+    await store.flush();
+    return c.body(null, 204);
+  });
+
+  /**
+   * Sign-out queued by a device that was offline (docs/design.md §5): the session named by the
+   * hash of its token ends. No session is asked: the device wiped its token when the user
+   * signed out. 204 whether or not it still lived, so a replay is harmless and tells nothing.
+   */
+  routes.post('/revoke', small, async (c) => {
+    const { tokenHash } = await readBody(c, revokeRequestSchema, 'revoke');
+    const wait = await throttleRevocation(store, clientAddress(c));
+    if (wait !== undefined) {
+      throw apiError(429, 'rate_limited', { headers: { 'Retry-After': String(wait) } });
+    }
+    await revokeSession(store, tokenHash);
     await store.flush();
     return c.body(null, 204);
   });

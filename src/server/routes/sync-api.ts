@@ -1,14 +1,16 @@
 import { Hono } from 'hono';
-import { MAX_PUSH_BYTES } from '../../shared/protocol';
+import { MAX_PUSH_BYTES, noticeAckSchema } from '../../shared/protocol';
 import { requireUser } from '../auth/require-user';
+import { acknowledgeNotices } from '../changes/notices';
 import { handlePull } from '../changes/pull';
 import { handlePush } from '../changes/push';
 import { createTurns } from '../changes/turns';
-import { limitBody, readJson } from '../http/body';
+import { limitBody, readBody, readJson, SMALL_BODY_BYTES } from '../http/body';
 import type { AppEnv } from '../http/context';
+import type { SealKeyStore } from '../keys/key-store';
 import type { Store } from '../store/types';
 
-export function syncRoutes(store: Store): Hono<AppEnv> {
+export function syncRoutes(store: Store, sealKeys: SealKeyStore): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const pushTurns = createTurns();
 
@@ -16,7 +18,7 @@ export function syncRoutes(store: Store): Hono<AppEnv> {
     // Malformed text and non-finite numbers are judged per mutation (rejected), not per request.
     const body = await readJson(c, { perMutation: true });
     const user = c.get('user');
-    return c.json(await pushTurns(user.id, () => handlePush(store, user, body)));
+    return c.json(await pushTurns(user.id, () => handlePush(store, user, body, sealKeys)));
   });
 
   routes.get('/pull', requireUser(store), async (c) =>
@@ -27,6 +29,15 @@ export function syncRoutes(store: Store): Hono<AppEnv> {
       }),
     ),
   );
+
+  // The device stored these notices: they leave the server (docs/design.md §5).
+  routes.post('/notices/ack', requireUser(store), limitBody(SMALL_BODY_BYTES), async (c) => {
+    const { ids } = await readBody(c, noticeAckSchema, 'notices');
+    const user = c.get('user');
+    await store.transaction((tx) => acknowledgeNotices(tx, user.id, ids));
+    await store.flush();
+    return c.body(null, 204);
+  });
 
   return routes;
 }

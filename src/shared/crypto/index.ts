@@ -67,3 +67,4 @@ export {
   seal,
   sealPrivateJwkSchema,
 } from './seal';
+export { sessionTokenHash } from './token-hash';

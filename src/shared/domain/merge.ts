@@ -4,9 +4,16 @@ import { SERVER_SET_FIELDS } from '../schemas';
  * Three-way, field-by-field merge of a record edited on the device while the server's copy also
  * changed (docs/design.md §6): a field changed on one side only takes that side's value; a field
  * changed on both sides to different values keeps the device's value (the organizer's latest
- * intent) and is reported so that the user is told instead of it being silently overwritten.
+ * intent) and is reported, with the server's value it replaces, so that both users are told
+ * instead of it being silently overwritten.
  */
-export type MergeResult<T> = { merged: T; conflicts: string[] };
+export type MergeResult<T> = {
+  merged: T;
+  /** The fields changed on both sides to different values, sorted. */
+  conflicts: string[];
+  /** The server's value of each of those fields (absent: it had none), in the same order. */
+  replaced: { field: string; value?: unknown }[];
+};
 
 type Fields = Record<string, unknown>;
 
@@ -36,5 +43,9 @@ export function mergeRecords<T extends object>(
     if (l[key] === undefined) delete merged[key];
     else merged[key] = l[key];
   }
-  return { merged: merged as T, conflicts: conflicts.sort() };
+  conflicts.sort();
+  const replaced = conflicts.map((field) =>
+    r[field] === undefined ? { field } : { field, value: r[field] },
+  );
+  return { merged: merged as T, conflicts, replaced };
 }

@@ -8,6 +8,7 @@ import {
   userSchema,
   uuidSchema,
 } from '../schemas';
+import { serverSealKeySchema } from './sealed';
 
 /**
  * Passwords are NFC-normalised (a Vietnamese password typed with Unikey may arrive as NFD) and
@@ -28,6 +29,13 @@ export type LoginRequest = v.InferOutput<typeof loginRequestSchema>;
 export const loginResponseSchema = v.object({
   token: v.pipe(v.string(), v.nonEmpty()),
   user: userSchema,
+  /**
+   * The server's current sealing key, for the installation to pin and seal its outbox for
+   * (docs/design.md §5 "Sealing"). Every login of this server sends it; optional so that an
+   * answer without it (a server before sealed delivery) still signs in, and the device then
+   * sends `data` in clear over TLS until it has a key.
+   */
+  sealKey: v.optional(serverSealKeySchema),
 });
 export type LoginResponse = v.InferOutput<typeof loginResponseSchema>;
 
@@ -60,3 +68,14 @@ export const changePasswordRequestSchema = v.object({
   newPassword: v.pipe(passwordInput, v.minLength(MIN_PASSWORD_LENGTH)),
 });
 export type ChangePasswordRequest = v.InferOutput<typeof changePasswordRequestSchema>;
+
+/**
+ * `POST /api/auth/revoke` (no session) → 204: ends the session whose token hashes to
+ * `tokenHash` (sessionTokenHash in src/shared/crypto: SHA-256 hex of the token). A device that
+ * signs out offline wipes its token at once and queues this for its next connection. Answered 204
+ * whether or not such a session lives (idempotent, and it tells nothing); throttled per address.
+ */
+export const revokeRequestSchema = v.object({
+  tokenHash: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'invalid')),
+});
+export type RevokeRequest = v.InferOutput<typeof revokeRequestSchema>;

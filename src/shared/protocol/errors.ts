@@ -18,6 +18,9 @@ export const API_ERROR_CODES = [
   'invalid_cursor',
   'mutation_id_taken',
   'internal',
+  // A `sealed` mutation the server could not open (sealed.ts, SEALED_REJECTION_CODES).
+  'sealed_unknown_key',
+  'sealed_invalid',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

@@ -5,7 +5,7 @@ import { asRecord } from '../domain/record-input';
 import { reviewSignup } from '../domain/signup-check';
 import { checkVisit } from '../domain/visit-check';
 import type { Enterprise, SignupRecord, SyncEntity, Visit } from '../schemas';
-import { malformedValues, signupDraftSchema } from '../schemas';
+import { malformedValues, SERVER_SET_FIELDS, signupDraftSchema } from '../schemas';
 import type { Issue, Result } from '../vn/issue';
 import { makeIssue } from '../vn/issue';
 import { type Mutation, mutationSchema } from './push-pull';
@@ -61,9 +61,35 @@ export type MutationCheck =
   | { ok: true; mutation: Mutation; value?: SyncRecord[SyncEntity]; warnings: Issue[] }
   | { ok: false; issues: Issue[] };
 
+// Never "replaced": the record's id, and what the server sets on every write.
+const NOT_REPLACEABLE: ReadonlySet<string> = new Set(['id', ...SERVER_SET_FIELDS]);
+
+/**
+ * A merged put's `replaced` list: only on a put made on a known version, on fields a user sets,
+ * and its values well-formed like any data (they reach another user's screen).
+ */
+function replacedIssues(mutation: Mutation): Issue[] {
+  const { replaced } = mutation;
+  if (replaced === undefined) return [];
+  if (mutation.op !== 'put' || mutation.baseVersion === undefined) {
+    return [makeIssue('replaced', 'error', 'mutation.replaced_unexpected')];
+  }
+  const issues = malformedValues(replaced, 'replaced').map(({ path, kind }) =>
+    fieldIssue(mutation.entity, path, kind),
+  );
+  replaced.forEach(({ field }, index) => {
+    if (NOT_REPLACEABLE.has(field)) {
+      issues.push(
+        makeIssue(`replaced.${index}.field`, 'error', 'mutation.replaced_field', { field }),
+      );
+    }
+  });
+  return issues;
+}
+
 /**
  * A whole mutation as read from a push: its envelope, every string well-formed text and every
- * number finite, `data` present for a put and absent for a delete, `data.id` equal to
+ * number finite (the `replaced` list's too), `data` present for a put and absent for a delete, `data.id` equal to
  * `entityId`, then validateMutationData. Never throws.
  */
 export function validateMutation(raw: unknown, options: ValidateOptions = {}): MutationCheck {
@@ -75,6 +101,8 @@ export function validateMutation(raw: unknown, options: ValidateOptions = {}): M
     fieldIssue(mutation.entity, path || 'data', kind),
   );
   if (malformed.length > 0) return { ok: false, issues: malformed };
+  const replaced = replacedIssues(mutation);
+  if (replaced.length > 0) return { ok: false, issues: replaced };
   const hasData = mutation.data !== undefined && mutation.data !== null;
   if (mutation.op === 'delete') {
     return hasData

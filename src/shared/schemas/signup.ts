@@ -10,7 +10,7 @@ import {
 } from './common';
 import { isCountryCode } from './countries';
 import { decisionSchema } from './decision';
-import { CONTRACT_TYPES, GENDERS, MANAGER_ROLES } from './enums';
+import { CONTRACT_TYPES, GENDERS, MANAGER_ROLES, SIGNUP_STATUSES } from './enums';
 
 /**
  * Membership application (đơn gia nhập Công đoàn Việt Nam), in two shapes:
@@ -152,3 +152,49 @@ export type SignupDraft = v.InferOutput<typeof signupDraftSchema>;
 /** Either shape, told apart by `status`: what the signups table and the sync stream carry. */
 export const signupRecordSchema = v.variant('status', [signupDraftSchema, signupSchema]);
 export type SignupRecord = v.InferOutput<typeof signupRecordSchema>;
+
+/**
+ * The personal fields of an application (docs/design.md §5 "Need to know"): who the worker is.
+ * Only the organizer who collected it (until 30 days after the decision) and the supervisors who
+ * must decide it (while it waits) receive them; everyone else in scope receives the
+ * application without them, which still counts in every figure.
+ */
+export const SIGNUP_PERSONAL_FIELDS = [
+  'fullName',
+  'dateOfBirth',
+  'idNumber',
+  'phone',
+  'ethnicity',
+  'religion',
+  'education',
+] as const;
+export type SignupPersonalField = (typeof SIGNUP_PERSONAL_FIELDS)[number];
+
+/**
+ * An application as pulled by someone who may not know who signed it: every field but the
+ * personal ones, and `redacted: true` to say they were withheld, not cleared. Any status. What
+ * the server sends is checked on its way in, so the non-personal fields are the plain record's;
+ * this shape only has to accept them (the draft's types, a decision, a rejection reason).
+ */
+export const redactedSignupSchema = v.object({
+  ...Object.fromEntries(
+    Object.entries(signupDraftSchema.entries).filter(
+      ([field]) => !(SIGNUP_PERSONAL_FIELDS as readonly string[]).includes(field),
+    ),
+  ),
+  id: uuidSchema,
+  enterpriseId: uuidSchema,
+  status: v.picklist(SIGNUP_STATUSES),
+  submittedAt: v.optional(isoDateTimeSchema),
+  decision: v.optional(decisionSchema),
+  rejectionReason: v.optional(text(MAX_LENGTH.text)),
+  redacted: v.literal(true),
+});
+export type RedactedSignup = v.InferOutput<typeof redactedSignupSchema>;
+
+/**
+ * What a device may hold for an application: redacted (tried first, so that a redacted draft
+ * keeps its marker instead of passing for a draft with nothing typed), or the full record.
+ */
+export const heldSignupSchema = v.union([redactedSignupSchema, signupRecordSchema]);
+export type HeldSignup = v.InferOutput<typeof heldSignupSchema>;

@@ -26,6 +26,9 @@ export const personMetSchema = v.object({
 });
 export type PersonMet = v.InferOutput<typeof personMetSchema>;
 
+/** What of a person met names them: withheld like an applicant's personal fields. */
+export const PERSON_MET_PERSONAL_FIELDS = ['name', 'phone'] as const;
+
 export const geoLocationSchema = v.object({
   lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
   lng: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)),
@@ -54,6 +57,11 @@ export const visitSchema = v.object({
   location: v.optional(geoLocationSchema),
   /** Server-set from the authenticated user; optional before the first push. */
   authorId: v.optional(uuidSchema),
+  /**
+   * Pulled by someone who may not know who was met (docs/design.md §5 "Need to know"): each
+   * person's `name` and `phone` were withheld, not cleared (PERSON_MET_PERSONAL_FIELDS).
+   */
+  redacted: v.optional(v.literal(true)),
   ...syncFields,
 });
 export type Visit = v.InferOutput<typeof visitSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runSave, saveFailureMessage } from '../../../src/app/forms/submit';
+import { runSave, SaidError, saveFailureMessage } from '../../../src/app/forms/submit';
 import {
   changedKeys,
   editedEnterprise,
@@ -80,6 +80,19 @@ describe('runSave: validate, save, go on', () => {
     expect(saveFailureMessage(new Error('x'))).toBe(
       'Chưa lưu được (x). Thông tin đã nhập vẫn còn trên màn hình; hãy thử lại.',
     );
+  });
+
+  it('shows a refusal already in the user’s words as it is', async () => {
+    const refused = await runSave({
+      validate: () => ({ value: 1, issues: [] }),
+      save: () => Promise.reject(new SaidError('Tháng này đã được chốt số liệu.')),
+      done: () => undefined,
+    });
+    expect(refused).toEqual({
+      issues: [],
+      failure: 'Tháng này đã được chốt số liệu.',
+      saved: false,
+    });
   });
 });
 

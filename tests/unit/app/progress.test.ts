@@ -10,6 +10,8 @@ import { csvText } from '../../../src/app/pages/progress/csv';
 import { indexFacts, rankedSubUnits, unitFigures } from '../../../src/app/pages/progress/figures';
 import { stageCounts } from '../../../src/app/pages/progress/funnel';
 import { activityRecordsHref } from '../../../src/app/pages/progress/links';
+import { addProgressMessages } from '../../../src/app/pages/progress/messages';
+import { namesOf, organizerName } from '../../../src/app/pages/progress/names';
 import {
   decodeChoice,
   encodeChoice,
@@ -25,7 +27,7 @@ import {
   reviewRows,
 } from '../../../src/app/pages/progress/review-rows';
 import { yearSeries } from '../../../src/app/pages/progress/year-series';
-import type { ProgressEnterprise, ProgressSignup, ProgressVisit } from '../../../src/db';
+import type { ProgressEnterprise, ProgressSignup, ProgressVisit, Session } from '../../../src/db';
 import {
   type IndicatorFact,
   indicatorFacts,
@@ -455,5 +457,44 @@ describe('the review list', () => {
       ['STT', 'Doanh nghiệp', 'Lao động nữ', 'Tiếp xúc gần nhất', 'Số ngày'],
       [1, 'DN 3', 12, '2026-11-20', 10],
     ]);
+  });
+});
+
+describe('organizers by name', () => {
+  addProgressMessages();
+  const session: Session = {
+    token: 't',
+    signedInAt: '2026-03-01T08:00:00+07:00',
+    user: {
+      id: id(1),
+      username: 'lan.nt',
+      displayName: 'Nguyễn Thị Lan',
+      role: 'supervisor',
+      unitId: A,
+      active: true,
+    },
+  };
+  const names = namesOf({
+    fetchedAt: '2026-03-01T08:00:00Z',
+    users: [
+      { id: id(2), displayName: 'Trần Văn Minh', unitId: A, role: 'organizer', active: true },
+      { id: id(3), displayName: 'Lê Thị Hoa', unitId: A, role: 'organizer', active: false },
+    ],
+  });
+
+  it.each([
+    [id(2), 'Trần Văn Minh'],
+    [id(3), 'Lê Thị Hoa'], // an account closed since: their records keep their name
+    [id(1), 'Nguyễn Thị Lan'], // the device's user, from the session
+    [id(4), `Cán bộ mã ${id(4).slice(0, 8)}`], // nobody the device knows yet
+    [UNKNOWN_AUTHOR, 'Chưa rõ cán bộ'],
+    [undefined, 'Chưa rõ cán bộ'],
+  ])('names %s as %s', (authorId, expected) => {
+    expect(organizerName(authorId, session, names)).toBe(expected);
+  });
+
+  it('names nobody before the names are fetched but the device’s user', () => {
+    expect(namesOf(undefined).size).toBe(0);
+    expect(organizerName(id(1), session)).toBe('Nguyễn Thị Lan');
   });
 });

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { headlineFacts } from '../../../src/app/pages/progress/figures';
 import {
+  headlineSpans,
   lastVisits,
   listVisitsAround,
   loadProgressHeadline,
@@ -9,9 +11,13 @@ import {
 import { toEnterpriseRow } from '../../../src/db/rows';
 import {
   computeIndicators,
+  type IndicatorFact,
   indicatorFacts,
+  monthPeriod,
   type Period,
+  periodRange,
   quarterPeriod,
+  totalsAt,
   yearToDate,
 } from '../../../src/shared/domain';
 import type { Enterprise, IndicatorEntry, Signup, Stage } from '../../../src/shared/schemas';
@@ -40,7 +46,8 @@ async function seed(): Promise<void> {
           ...enterprise,
           stage,
           unionStatus: 'cdcs',
-          foundedAt: `2026-0${1 + (i % 9)}-15`,
+          // One founded on the last day of the year before: in no figure of 2026.
+          foundedAt: i === 0 ? '2025-12-31' : `2026-0${1 + (i % 9)}-15`,
           workerCountAtFounding: i % 2 === 0 ? 40 : 12,
         };
   });
@@ -51,7 +58,13 @@ async function seed(): Promise<void> {
           ...signup,
           status: 'accepted',
           signedAt: '2026-01-05',
-          decision: { number: `${i}/QĐ`, date: `2026-0${1 + (i % 9)}-2${i % 9}`, issuedBy: UNIT_A },
+          decision: {
+            number: `${i}/QĐ`,
+            // Two on the edges of the year: 31 December before it, 31 December of it.
+            date:
+              i === 1 ? '2025-12-31' : i === 2 ? '2026-12-31' : `2026-0${1 + (i % 9)}-2${i % 9}`,
+            issuedBy: UNIT_A,
+          },
         },
   );
   const entries: IndicatorEntry[] = [
@@ -75,20 +88,53 @@ async function seed(): Promise<void> {
 }
 
 describe('the progress reads', () => {
-  it.each<[string, Period]>([
-    ['the first quarter', quarterPeriod(2026, 1)],
-    ['the year to 30 September', yearToDate('2026-09-30')],
-  ])('give the headline the same figures as the full read, for %s', async (_name, period) => {
+  it.each<[string, Period, string | undefined]>([
+    ['the first quarter', quarterPeriod(2026, 1), '2026-03-31'],
+    ['the first quarter, while it runs', quarterPeriod(2026, 1), '2026-02-20'],
+    ['March', monthPeriod(2026, 3), '2026-03-31'],
+    ['the year to 30 September', yearToDate('2026-09-30'), '2026-09-30'],
+    ['December, on its last day', monthPeriod(2026, 12), '2026-12-31'],
+    ['a month not begun', monthPeriod(2026, 12), undefined],
+  ])('give the headline the same figures as the full read, for %s', async (_name, period, asOf) => {
     await seed();
-    const headline = await loadProgressHeadline(db);
+    const { from, to } = periodRange(period);
+    const headline = await loadProgressHeadline(db, { from, to, asOf });
     const full = await loadProgressRecords(db);
     const unitIds = new Set([UNIT_A, UNIT_B]);
-    const figures = (facts: ReturnType<typeof indicatorFacts>) =>
-      computeIndicators({ facts, unitIds, period }, []).map((r) => r.actual);
+    const figures = (facts: IndicatorFact[]) => ({
+      period: computeIndicators({ facts, unitIds, period }, []).map((r) => r.actual),
+      totals: asOf === undefined ? undefined : totalsAt(facts, unitIds, asOf),
+    });
     const fromFull = figures(indicatorFacts(full));
-    expect(figures(indicatorFacts(headline.indicators))).toEqual(fromFull);
-    expect(fromFull[0]).toBeGreaterThan(0);
+    const narrow = headlineFacts(UNIT_A, headline.indicators, headline.admitted);
+    expect(figures(narrow)).toEqual(fromFull);
     expect(headline.units).toHaveLength(2);
+    // Narrow indeed: no application read whole, only the enterprises founded in the year.
+    expect(headline.indicators.signups).toEqual([]);
+    expect(headline.indicators.enterprises.every((e) => e.foundedAt?.startsWith('2026'))).toBe(
+      true,
+    );
+  });
+
+  it('finds admissions in the full read of the first quarter', async () => {
+    await seed();
+    const facts = indicatorFacts(await loadProgressRecords(db));
+    const unitIds = new Set([UNIT_A, UNIT_B]);
+    const [newMembers] = computeIndicators({ facts, unitIds, period: quarterPeriod(2026, 1) }, []);
+    expect(newMembers?.actual).toBeGreaterThan(0);
+  });
+
+  it('splits the year at the period and the totals’ date', () => {
+    expect(headlineSpans({ from: '2026-03-01', to: '2026-03-31', asOf: '2026-03-15' })).toEqual([
+      '2026-01-01',
+      '2026-03-01',
+      '2026-03-16',
+      '2026-04-01',
+    ]);
+    expect(headlineSpans({ from: '2026-01-01', to: '2026-12-31', asOf: '2026-12-31' })).toEqual([
+      '2026-01-01',
+      '2027-01-01',
+    ]);
   });
 
   it('keeps no personal field of an application in what it returns', async () => {

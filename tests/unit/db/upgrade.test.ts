@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, openDatabase } from '../../../src/db';
-import { STORES_V1 } from '../../../src/db/database';
+import { STORES_V1, STORES_V2 } from '../../../src/db/database';
 import { searchKey } from '../../../src/shared/vn';
 import {
   IDS,
@@ -103,6 +103,40 @@ describe('v1 → v2 upgrade', () => {
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);
     expect(db.tables.map((table) => table.name).sort()).toEqual(Object.keys(STORES_V1).sort());
+    db.close();
+  });
+});
+
+describe('v2 → v6 upgrade', () => {
+  it('serves the indexes added in v6 (admissions by decision date, foundings by date) from rows written by v2', async () => {
+    const factory = freshFactory();
+    const v2 = new Dexie(NAME, factory);
+    v2.version(2).stores(STORES_V2);
+    const accepted = {
+      ...makeSignup(),
+      status: 'accepted',
+      decision: { number: '12/QĐ', date: '2026-03-31', issuedBy: IDS.federation },
+    };
+    await v2.table('signups').bulkPut([accepted, makeSignupDraft()]);
+    await v2.table('enterprises').bulkPut([
+      { ...makeEnterprise(), stage: 'founded', foundedAt: '2026-04-10', searchKey: 'x' },
+      { ...makeEnterprise({ id: IDS.otherEnterprise }), searchKey: 'y' },
+    ]);
+    v2.close();
+
+    const db = openDatabase({ name: NAME, ...factory });
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    const march = await db.signups
+      .where('[status+decision.date]')
+      .between(['accepted', '2026-03-01'], ['accepted', '2026-04-01'], true, false)
+      .primaryKeys();
+    expect(march).toEqual([accepted.id]);
+    expect(
+      await db.enterprises.where('foundedAt').between('2026-01-01', '2027-01-01').primaryKeys(),
+    ).toEqual([IDS.enterprise]);
+    expect(await db.signups.count()).toBe(2);
+    expect(await db.enterprises.count()).toBe(2);
     db.close();
   });
 });

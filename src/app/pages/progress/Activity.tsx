@@ -8,7 +8,7 @@ import {
   organizerRows,
 } from './activity';
 import { type ActivityKind, activityRecordsHref } from './links';
-import { organizerName } from './names';
+import { useOrganizerNames } from './names';
 import type { PeriodChoice } from './period-choice';
 
 type Figure = { key: keyof ActivityCounts; kind: ActivityKind; label: MessageKey };
@@ -75,6 +75,7 @@ export function OrganizerActivity(
   props: Common & { byAuthor: ReadonlyMap<string, ActivityRecords>; session: Session },
 ) {
   const rows = organizerRows(props.byAuthor);
+  const nameOf = useOrganizerNames(props.session);
   return (
     <section class="card" aria-labelledby="organizers-title" data-testid="organizers">
       <h2 id="organizers-title">{t('progress.activity.organizersTitle')}</h2>
@@ -82,7 +83,7 @@ export function OrganizerActivity(
       <ul class="plain-list">
         {rows.map((row) => (
           <li key={row.authorId} class="organizer" data-author={row.authorId}>
-            <h3>{organizerName(row.authorId, props.session)}</h3>
+            <h3>{nameOf(row.authorId)}</h3>
             <Figures {...props} figures={PER_ORGANIZER} counts={row} authorId={row.authorId} />
           </li>
         ))}

@@ -56,7 +56,12 @@ export function ProgressPage() {
   const asOf = paceDate(period, today);
   const { from, to } = periodRange(period);
   const unitId = session.user.unitId;
-  const headline = useLoad(FACT_TABLES, readHeadline, [], keptModel);
+  const headline = useLoad(
+    FACT_TABLES,
+    () => readHeadline(session, { from, to, asOf }),
+    [from, to, asOf],
+    keptModel,
+  );
   const model = useLoad(FACT_TABLES, readProgressModel, [], keptModel);
   const visits = useLoad(['visits'], () => readVisitsAround(from, to), [from, to]);
   return (

@@ -15,6 +15,7 @@ import { Downloads } from './Downloads';
 import { ownTargets, subtreeFacts } from './figures';
 import { stageCounts } from './funnel';
 import { reportHref } from './links';
+import { MonthClosing } from './MonthClosing';
 import type { PeriodChoice } from './period-choice';
 import { reportMonth } from './period-choice';
 import type { ProgressModel } from './progress-data';
@@ -66,6 +67,10 @@ export function ProgressRest(props: Props) {
       </section>
     ),
     () => <ReportSection {...props} />,
+    () => {
+      const { year, month } = reportMonth(period, props.today);
+      return <MonthClosing session={session} year={year} month={month} />;
+    },
   ];
   const shown = useStaged(sections.length, true);
   return (

@@ -14,7 +14,7 @@ import { type BreakdownRow, breakdownRows, breakdownTotal } from './breakdown';
 import { subtreeFacts } from './figures';
 import { ACTIVITY_KINDS, type ActivityKind, progressHref } from './links';
 import { addProgressMessages } from './messages';
-import { organizerName } from './names';
+import { useOrganizerNames } from './names';
 import { decodeChoice, THIS_MONTH, toPeriod } from './period-choice';
 import { FACT_TABLES, keptModel, type ProgressModel, readProgressModel } from './progress-data';
 
@@ -59,6 +59,7 @@ export function RecordsPage() {
   const session = useSession();
   const [query] = useState(() => readQuery(session.user.unitId, todayInVietnam()));
   const data = useLoad(FACT_TABLES, readProgressModel, [], keptModel);
+  const nameOf = useOrganizerNames(session);
   const title = query.indicator
     ? t(`indicator.${query.indicator}`)
     : query.activity
@@ -76,7 +77,7 @@ export function RecordsPage() {
             <p class="muted" data-testid="records-scope">
               {model.index.units.find((u) => u.id === query.unitId)?.name ?? ''} ·{' '}
               {periodLabel(query.period)}
-              {query.activity && ` · ${organizerName(query.activity.authorId, session)}`}
+              {query.activity && ` · ${nameOf(query.activity.authorId)}`}
             </p>
             {query.indicator ? (
               <IndicatorRecords model={model} query={query} indicator={query.indicator} />
@@ -97,6 +98,7 @@ export function RecordsPage() {
 
 function IndicatorRecords(props: { model: ProgressModel; query: Query; indicator: Indicator }) {
   const session = useSession();
+  const nameOf = useOrganizerNames(session);
   const [shown, setShown] = useState(PAGE_SIZE);
   const { model, query } = props;
   const { unitIds, facts } = subtreeFacts(model.index, query.unitId);
@@ -117,7 +119,7 @@ function IndicatorRecords(props: { model: ProgressModel; query: Query; indicator
       <ul class="plain-list record-list" data-testid="records">
         {rows.slice(0, shown).map((row) => (
           <li key={`${row.source}:${row.id}`} class="record">
-            <Record row={row} organizer={(id) => organizerName(id, session)} />
+            <Record row={row} organizer={nameOf} />
           </li>
         ))}
       </ul>

@@ -16,7 +16,7 @@ import { csvText } from './csv';
 import { Downloads } from './Downloads';
 import { subtreeFacts } from './figures';
 import { addProgressMessages } from './messages';
-import { organizerName } from './names';
+import { useOrganizerNames } from './names';
 import { ProgressTabs } from './ProgressTabs';
 import { FACT_TABLES, keptModel, type ProgressModel, readProgressModel } from './progress-data';
 import { downloadReport, reviewPath, saveFile } from './report-client';
@@ -56,6 +56,7 @@ export function ReviewPage() {
 
 function Review({ model, session }: { model: ProgressModel; session: Session }) {
   const today = todayInVietnam();
+  const nameOf = useOrganizerNames(session);
   const admin = useAdminUnits();
   const wardName = (code: string) => admin?.findWard(code)?.name ?? code;
   const [choice, setChoice] = useState<ReviewChoice>(NO_REVIEW_CHOICE);
@@ -82,7 +83,7 @@ function Review({ model, session }: { model: ProgressModel; session: Session }) 
     setChoice({ ...choice, ...patch });
     setShown(PAGE_SIZE);
   };
-  const columns = reviewColumns(wardName, (id) => organizerName(id, session));
+  const columns = reviewColumns(wardName, nameOf);
   const exportCsv = async () => {
     const all = await lastVisits(
       appDb(),
@@ -174,9 +175,7 @@ function Review({ model, session }: { model: ProgressModel; session: Session }) 
                 : undefined
             }
             visitKnown={visits.load.status === 'ready'}
-            organizer={
-              enterprise.assignedTo ? organizerName(enterprise.assignedTo, session) : undefined
-            }
+            organizer={enterprise.assignedTo ? nameOf(enterprise.assignedTo) : undefined}
           />
         ))}
       </ol>

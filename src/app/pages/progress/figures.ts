@@ -4,8 +4,10 @@ import {
   evaluateTerms,
   expectedByDate,
   INDICATOR_TERMS,
+  type IndicatorData,
   type IndicatorFact,
   type IndicatorResult,
+  indicatorFacts,
   isBehindPace,
   type Period,
   paceGap,
@@ -36,6 +38,31 @@ export type FactIndex = {
   units: readonly ProgressUnit[];
   targets: readonly Target[];
 };
+
+/**
+ * The facts of the headline's narrow read (loadProgressHeadline): those of its foundings and
+ * entries, and one fact of `unitId` per span of admissions, dated the span's first day.
+ */
+export function headlineFacts(
+  unitId: string,
+  indicators: IndicatorData,
+  admitted: readonly { from: string; count: number }[],
+): IndicatorFact[] {
+  const facts = indicatorFacts(indicators);
+  for (const { from, count } of admitted) {
+    if (count > 0) {
+      facts.push({
+        source: 'signup_accepted',
+        unitId,
+        date: from,
+        amount: count,
+        entity: 'signup',
+        id: from,
+      });
+    }
+  }
+  return facts;
+}
 
 export function indexFacts(
   facts: readonly IndicatorFact[],

@@ -1,4 +1,6 @@
+import type { Session } from '../../../db';
 import {
+  type HeadlineDates,
   listVisitsAround,
   loadProgressHeadline,
   loadProgressRecords,
@@ -13,7 +15,7 @@ import { type IndicatorFact, indicatorFacts } from '../../../shared/domain';
 import type { IndicatorEntry } from '../../../shared/schemas';
 import { appDb } from '../../db';
 import type { BreakdownLookups } from './breakdown';
-import { type FactIndex, indexFacts } from './figures';
+import { type FactIndex, headlineFacts, indexFacts } from './figures';
 
 /**
  * The data of the progress screens, read once and kept while nothing it was read from changes
@@ -93,23 +95,41 @@ export async function readProgressModel(): Promise<ProgressModel> {
   await Promise.resolve();
   const fresh = keptModel();
   if (fresh) return fresh;
-  await headlineRead?.catch(() => undefined);
+  // The heavy read starts once the headline is painted: its rows would hold up that frame.
+  if (headlineRead) {
+    await headlineRead.catch(() => undefined);
+    await afterPaint();
+  }
   const at = generation;
   const model = buildModel(await loadProgressRecords(appDb()));
   kept = { generation: at, model };
   return model;
 }
 
-/** The headline figures' data: from the kept model, else from the narrow read. */
-export async function readHeadline(): Promise<Headline> {
+/**
+ * The headline figures' data: from the kept model, else from the narrow read, which holds the
+ * figures of `dates` only (the screen reads again for another period until the full read is
+ * kept). The device holds the records of its user's scope only (the pull hands out no other),
+ * so every admission counted there is one of the user's unit's subtree: each span's count is
+ * one fact of that unit, dated the span's first day. Summed over any run of whole spans, the
+ * facts give what the full read gives (tests/unit/db/progress-reads.test.ts compares them).
+ */
+export async function readHeadline(session: Session, dates: HeadlineDates): Promise<Headline> {
   listen();
   await Promise.resolve();
   const fresh = keptModel();
   if (fresh) return fresh;
-  const read = loadProgressHeadline(appDb());
+  const read = loadProgressHeadline(appDb(), dates);
   headlineRead = read;
-  const { units, targets, indicators } = await read;
-  return { index: indexFacts(indicatorFacts(indicators), units, targets) };
+  const { units, targets, indicators, admitted } = await read;
+  return {
+    index: indexFacts(headlineFacts(session.user.unitId, indicators, admitted), units, targets),
+  };
+}
+
+/** Resolves once the browser has painted what is on screen (the frame after the next). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** Visits around a period (listVisitsAround), read after the headline's read. */

@@ -164,9 +164,14 @@ export const domainEn: Record<DomainKey, string> = {
 
   'mutation.data_required': 'The record data is missing.',
   'mutation.data_unexpected': 'A delete must not carry data.',
+  'mutation.redacted_without_record':
+    'This copy lacks its personal fields and the record is no longer on the server, so it cannot be saved.',
+  'mutation.sealed_with_data': 'A sync mutation carries sealed data or plain data, not both.',
   'mutation.id_mismatch': 'The record id does not match the mutation.',
   'mutation.invalid': 'The sync mutation is not valid.',
   'mutation.id_taken': 'This sync mutation id was already used for another change.',
+  'mutation.replaced_unexpected': 'Only an edit of an existing version may list replaced values.',
+  'mutation.replaced_field': 'The field "{field}" cannot be a replaced value.',
   'password.common':
     'This password is on the list of common passwords and easy to guess: choose another.',
   'password.contains_username': 'The password must not contain the username.',
@@ -242,6 +247,7 @@ export const domainEn: Record<DomainKey, string> = {
   'field.location.lat': 'Latitude',
   'field.location.lng': 'Longitude',
   'field.location.accuracy': 'Location accuracy',
+  'field.redacted': 'Personal data withheld',
   'field.authorId': 'Recorded by',
   'field.fullName': 'Full name',
   'field.dateOfBirth': 'Date of birth',

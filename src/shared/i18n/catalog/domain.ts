@@ -200,9 +200,16 @@ export const domainVi = {
 
   'mutation.data_required': 'Thiếu dữ liệu bản ghi.',
   'mutation.data_unexpected': 'Lệnh xoá không được kèm dữ liệu.',
+  'mutation.redacted_without_record':
+    'Bản ghi này đã bị ẩn thông tin cá nhân và không còn trên máy chủ, nên không thể lưu.',
+  'mutation.sealed_with_data':
+    'Lệnh đồng bộ chỉ được kèm dữ liệu mã hoá hoặc dữ liệu thường, không cả hai.',
   'mutation.id_mismatch': 'Mã bản ghi không khớp với mã trong lệnh.',
   'mutation.invalid': 'Lệnh đồng bộ không hợp lệ.',
   'mutation.id_taken': 'Mã lệnh đồng bộ này đã được dùng cho một thay đổi khác.',
+  'mutation.replaced_unexpected':
+    'Chỉ lệnh sửa một phiên bản đã có mới được kèm danh sách giá trị bị thay thế.',
+  'mutation.replaced_field': 'Trường "{field}" không thể là giá trị bị thay thế.',
   'password.common':
     'Mật khẩu này nằm trong danh sách mật khẩu phổ biến, rất dễ bị đoán: hãy chọn mật khẩu khác.',
   'password.contains_username': 'Mật khẩu không được chứa tên đăng nhập.',
@@ -278,6 +285,7 @@ export const domainVi = {
   'field.location.lat': 'Vĩ độ',
   'field.location.lng': 'Kinh độ',
   'field.location.accuracy': 'Độ chính xác vị trí',
+  'field.redacted': 'Đã ẩn thông tin cá nhân',
   'field.authorId': 'Người ghi',
   'field.fullName': 'Họ và tên',
   'field.dateOfBirth': 'Ngày sinh',

@@ -28,4 +28,18 @@ export const privacyEn: Record<PrivacyKey, string> = {
   'backup_passphrase.required': 'Enter a password for the backup file.',
   'backup_passphrase.too_short': 'The backup file password needs at least {min} characters.',
   'backup_passphrase.mismatch': 'The two backup file passwords do not match.',
+
+  'access_log.title': 'Access log of personal data',
+  'access_log.note': 'Each line: who received the personal data of how many records, when and why.',
+  'access_log.at': 'Time',
+  'access_log.user': 'Account',
+  'access_log.unit': 'Unit',
+  'access_log.purpose': 'Purpose',
+  'access_log.entity': 'Record type',
+  'access_log.count': 'Records',
+  'access_log.purpose.pull': 'Sync to a device',
+  'access_log.purpose.export': 'File export',
+  'access_log.purpose.report': 'Report',
+  'access_log.entity.signup': 'Applications',
+  'access_log.entity.visit': 'Visit logs',
 };

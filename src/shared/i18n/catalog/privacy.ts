@@ -31,6 +31,21 @@ export const privacyVi = {
   'backup_passphrase.required': 'Hãy nhập mật khẩu cho tệp sao lưu.',
   'backup_passphrase.too_short': 'Mật khẩu tệp sao lưu cần ít nhất {min} ký tự.',
   'backup_passphrase.mismatch': 'Hai lần nhập mật khẩu tệp sao lưu không khớp.',
+
+  'access_log.title': 'Nhật ký truy cập thông tin cá nhân',
+  'access_log.note':
+    'Mỗi dòng: ai nhận thông tin cá nhân của bao nhiêu bản ghi, khi nào, để làm gì.',
+  'access_log.at': 'Thời điểm',
+  'access_log.user': 'Tài khoản',
+  'access_log.unit': 'Đơn vị',
+  'access_log.purpose': 'Mục đích',
+  'access_log.entity': 'Loại bản ghi',
+  'access_log.count': 'Số bản ghi',
+  'access_log.purpose.pull': 'Đồng bộ về máy',
+  'access_log.purpose.export': 'Xuất tệp',
+  'access_log.purpose.report': 'Báo cáo',
+  'access_log.entity.signup': 'Đơn gia nhập',
+  'access_log.entity.visit': 'Nhật ký tiếp xúc',
 };
 
 export type PrivacyKey = keyof typeof privacyVi;

@@ -107,6 +107,32 @@ export const progressEn: Record<keyof typeof progressVi, string> = {
   'progress.download.busy': 'Downloading…',
   'progress.download.done': 'Downloaded: {file}.',
 
+  'progress.close.title': 'Closed months of {year}',
+  'progress.close.offline':
+    'Closing a month needs the network: the server records it. Try again when you are online.',
+  'progress.close.noneYet': 'No month has been closed yet.',
+  'progress.close.itemBy': '{month}/{year}: closed on {date} by {name}',
+  'progress.close.kept':
+    'The figures of {month}/{year} were closed on {date}: this report stays as it was sent; anything recorded later shows as a correction line in the next report.',
+  'progress.close.notYet': 'The figures of {month}/{year} are not closed yet.',
+  'progress.close.explain':
+    'Close the month once its report is sent upward: the server keeps the figures as sent.',
+  'progress.close.sent': 'The report of {month}/{year} has been sent upward',
+  'progress.close.sentRequired': 'Confirm that the report was sent before closing the month.',
+  'progress.close.submit': 'Close {month}/{year}',
+  'progress.close.done': 'The figures of {month}/{year} are closed.',
+  'progress.close.notStarted': 'This month has not begun: it cannot be closed yet.',
+  'progress.close.forbidden':
+    'You may not close the figures of this unit: only a supervisor or an administrator may.',
+  'progress.close.already': 'This month is already closed.',
+  'progress.close.network':
+    'The server could not be reached, so nothing was changed. Check the network and try again.',
+  'progress.reopen.submit': 'Reopen {month}/{year}',
+  'progress.reopen.done':
+    '{month}/{year} is reopened: its report is computed again until it is closed anew.',
+  'progress.reopen.forbidden': 'Only an administrator may reopen a closed month.',
+  'progress.reopen.notClosed': 'This month is not closed.',
+
   'progress.review.title': 'Enterprises without a union',
   'progress.review.intro': 'The most workers first, then the longest operating.',
   'progress.review.ward': 'Ward or commune',

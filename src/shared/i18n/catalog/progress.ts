@@ -105,6 +105,32 @@ export const progressVi = {
   'progress.download.busy': 'Đang tải…',
   'progress.download.done': 'Đã tải xong: {file}.',
 
+  'progress.close.title': 'Chốt số liệu năm {year}',
+  'progress.close.offline':
+    'Cần có mạng để xem và chốt số liệu: việc chốt do máy chủ ghi nhận. Hãy thử lại khi có mạng.',
+  'progress.close.noneYet': 'Chưa có tháng nào được chốt số liệu.',
+  'progress.close.itemBy': 'Tháng {month}/{year}: chốt ngày {date}, {name}',
+  'progress.close.kept':
+    'Số liệu tháng {month}/{year} đã chốt ngày {date}: báo cáo tháng này giữ nguyên như đã gửi; số liệu ghi nhận sau sẽ hiện ở dòng điều chỉnh của báo cáo kỳ sau.',
+  'progress.close.notYet': 'Số liệu tháng {month}/{year} chưa được chốt.',
+  'progress.close.explain':
+    'Chốt số liệu sau khi đã gửi báo cáo lên cấp trên: máy chủ giữ nguyên số liệu như đã gửi.',
+  'progress.close.sent': 'Báo cáo tháng {month}/{year} đã được gửi lên cấp trên',
+  'progress.close.sentRequired': 'Hãy xác nhận đã gửi báo cáo trước khi chốt số liệu.',
+  'progress.close.submit': 'Chốt số liệu tháng {month}/{year}',
+  'progress.close.done': 'Đã chốt số liệu tháng {month}/{year}.',
+  'progress.close.notStarted': 'Tháng này chưa bắt đầu, chưa thể chốt số liệu.',
+  'progress.close.forbidden':
+    'Bạn không có quyền chốt số liệu của đơn vị này. Chỉ cán bộ theo dõi hoặc quản trị viên được chốt.',
+  'progress.close.already': 'Tháng này đã được chốt số liệu.',
+  'progress.close.network':
+    'Không kết nối được máy chủ nên chưa có gì thay đổi. Hãy kiểm tra mạng rồi thử lại.',
+  'progress.reopen.submit': 'Mở lại tháng {month}/{year}',
+  'progress.reopen.done':
+    'Đã mở lại tháng {month}/{year}: báo cáo tháng này được tính lại cho đến khi chốt lần nữa.',
+  'progress.reopen.forbidden': 'Chỉ quản trị viên được mở lại tháng đã chốt số liệu.',
+  'progress.reopen.notClosed': 'Tháng này chưa được chốt số liệu.',
+
   'progress.review.title': 'Doanh nghiệp chưa có công đoàn',
   'progress.review.intro':
     'Doanh nghiệp đông lao động trước, rồi đến doanh nghiệp hoạt động lâu năm.',

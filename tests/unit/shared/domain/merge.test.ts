@@ -63,5 +63,29 @@ describe('mergeRecords (three-way, field by field)', () => {
     const result = mergeRecords<R>(base, local, remote);
     expect(result.merged).toEqual(merged);
     expect(result.conflicts).toEqual(conflicts);
+    // What the merge overwrote of the server's: the field and the server's value there.
+    expect(result.replaced).toEqual(
+      conflicts.map((field) =>
+        remote[field] === undefined ? { field } : { field, value: remote[field] },
+      ),
+    );
+  });
+
+  it('lists the server values it replaced, field by field, sorted', () => {
+    const result = mergeRecords<R>(
+      { address: 'A0', workerCount: 10, notes: 'n' },
+      { address: 'B', workerCount: 12, notes: 'n', sector: 'Dệt may' },
+      { address: 'A', workerCount: 11, notes: 'n2' },
+    );
+    expect(result.merged).toEqual({
+      address: 'B',
+      workerCount: 12,
+      notes: 'n2',
+      sector: 'Dệt may',
+    });
+    expect(result.replaced).toEqual([
+      { field: 'address', value: 'A' },
+      { field: 'workerCount', value: 11 },
+    ]);
   });
 });

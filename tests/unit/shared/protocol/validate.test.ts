@@ -130,6 +130,16 @@ describe('validateMutation', () => {
     expect(result.ok && result.value).toEqual(makeSignup());
   });
 
+  it('accepts a merged put with the values it replaced', () => {
+    const merged = {
+      ...put,
+      baseVersion: 2,
+      replaced: [{ field: 'phone', value: '+84911' }, { field: 'notes' }],
+    };
+    const result = validateMutation(merged, { today });
+    expect(result.ok && result.mutation.replaced).toEqual(merged.replaced);
+  });
+
   it('accepts a delete without data', () => {
     const result = validateMutation(
       { ...put, op: 'delete', data: undefined, baseVersion: 2 },
@@ -156,6 +166,36 @@ describe('validateMutation', () => {
     ['an unknown entity', { entity: 'user' }, ['mutation.entity.invalid']],
     ['an unknown op', { op: 'patch' }, ['mutation.op.invalid']],
     ['a negative base version', { baseVersion: -1 }, ['mutation.base_version.too_small']],
+    [
+      'a replaced list on a create',
+      { replaced: [{ field: 'phone', value: '+84912345678' }] },
+      ['mutation.replaced_unexpected'],
+    ],
+    [
+      'a replaced list on a delete',
+      { op: 'delete', data: undefined, baseVersion: 2, replaced: [] },
+      ['mutation.replaced_unexpected'],
+    ],
+    [
+      'a replaced value with a lone surrogate',
+      { baseVersion: 2, replaced: [{ field: 'fullName', value: 'Lan \ud800' }] },
+      ['signup.replaced.value.malformed_text'],
+    ],
+    [
+      'a replaced value with a non-finite number',
+      { baseVersion: 2, replaced: [{ field: 'workerCount', value: [Number.POSITIVE_INFINITY] }] },
+      ['signup.replaced.value.not_finite'],
+    ],
+    [
+      'a replaced server-set field',
+      { baseVersion: 2, replaced: [{ field: 'authorId', value: IDS.organizer }] },
+      ['mutation.replaced_field'],
+    ],
+    [
+      'a replaced field that names no field',
+      { baseVersion: 2, replaced: [{ field: '__proto__.x', value: 1 }] },
+      ['mutation.replaced.field.invalid'],
+    ],
   ])('rejects %s', (_label, overrides, codes) => {
     const result = validateMutation({ ...put, ...overrides }, { today });
     expect(result.ok).toBe(false);
