@@ -142,6 +142,7 @@ export {
   mutationToSend,
   onLockChange,
   type PinOptions,
+  pinServerSealKey,
   protectClearRows,
   type SendableMutation,
   setUpVault,

@@ -13,6 +13,7 @@ export type VaultContext = {
   guardStorage: typeof guardStorage;
   toMutation: typeof toMutation;
   readVault: typeof state.readVault;
+  pinnedServerSealKey: typeof state.pinnedServerSealKey;
   unlockedKeys: typeof state.unlockedKeys;
   rememberKeys: typeof state.rememberKeys;
   forgetKeys: typeof state.forgetKeys;

@@ -11,6 +11,7 @@ import { toMutation } from '../rows';
 import {
   forgetKeys,
   MAX_FAILED_PINS,
+  pinnedServerSealKey,
   readVault,
   rememberKeys,
   unlockedKeys,
@@ -30,6 +31,7 @@ const code = () => {
       guardStorage,
       toMutation,
       readVault,
+      pinnedServerSealKey,
       unlockedKeys,
       rememberKeys,
       forgetKeys,
@@ -95,3 +97,4 @@ export const unlockWithPin = later('unlockWithPin');
 export const unlockWithPasskey = later('unlockWithPasskey');
 export const addPasskey = later('addPasskey');
 export const wipePersonalData = later('wipePersonalData');
+export const sealForServer = later('sealForServer');

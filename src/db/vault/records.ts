@@ -1,5 +1,7 @@
+import { seal } from '../../shared/crypto';
 import type { PersonalEntity } from '../../shared/domain/personal-fields';
 import type { Mutation } from '../../shared/protocol';
+import { type SealedEnvelope, sealedContext } from '../../shared/protocol/sealed';
 import type { SotayDb } from '../database';
 import type { OutboxRow, ShadowRow } from '../rows';
 import { vaultContext } from './context';
@@ -34,6 +36,21 @@ export async function mutationToSend(
   if (personal === undefined) return undefined;
   const { [PERSONAL_FIELD]: _blob, ...rest } = data;
   return { ...mutation, data: { ...rest, ...personal } };
+}
+
+/**
+ * `record` of `entity` sealed for the server's pinned key, bound to the record (sealedContext):
+ * what its outbox row sends in place of `data`, so the worker can deliver it while the app is
+ * locked (docs/design.md §6). Undefined before a server key was pinned: the row is sent opened.
+ */
+export async function sealForServer(
+  db: SotayDb,
+  entity: string,
+  record: { id: string },
+): Promise<SealedEnvelope | undefined> {
+  const key = await vaultContext().pinnedServerSealKey(db);
+  if (key === undefined) return undefined;
+  return seal(key.jwk, key.kid, record, sealedContext({ entity, entityId: record.id }));
 }
 
 /** The record of a row or copy as read, personal fields revealed (see revealRow). */

@@ -54,6 +54,20 @@ export function onLockChange(listener: () => void): () => void {
 }
 
 export const VAULT_KEY = 'vault';
+export const SERVER_SEAL_KEY = 'serverSealKey';
+
+/**
+ * Pins the server's sealing key of a login answer for this installation: the outbox seals for
+ * it from then on. A later login of the same server after a key rotation brings the new one.
+ */
+export async function pinServerSealKey(db: SotayDb, key: PinnedServerKey): Promise<void> {
+  await db.meta.put({ key: SERVER_SEAL_KEY, value: { kid: key.kid, jwk: key.jwk } });
+}
+
+export async function pinnedServerSealKey(db: SotayDb): Promise<PinnedServerKey | undefined> {
+  // Only pinServerSealKey writes this row, from a login answer its schema checked.
+  return (await db.meta.get(SERVER_SEAL_KEY))?.value as PinnedServerKey | undefined;
+}
 
 /** Wrong PINs in a row after which the readable personal data is wiped (docs/design.md §6). */
 export const MAX_FAILED_PINS = 10;

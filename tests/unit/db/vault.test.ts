@@ -13,6 +13,7 @@ import {
   mutationToSend,
   openDatabase,
   pendingOutbox,
+  pinServerSealKey,
   type SotayDb,
   saveEnterprise,
   saveSession,
@@ -23,6 +24,8 @@ import {
   vaultStatus,
 } from '../../../src/db';
 import { STORES_V2 } from '../../../src/db/database';
+import { generateSealKeyPair, importSealPrivateKey, open } from '../../../src/shared/crypto';
+import { sealedContext } from '../../../src/shared/protocol/sealed';
 import {
   IDS,
   makeEnterprise,
@@ -126,6 +129,35 @@ describe('personal fields at rest', () => {
     });
     expect(await storedText(db)).not.toContain('tok-secret-1234567890');
     expect((await getSession(db))?.token).toBe('tok-secret-1234567890');
+  });
+});
+
+describe('the outbox sealed for the server', () => {
+  it('is sent while locked, and opens on the server as the record in clear', async () => {
+    const db = freshDb();
+    const server = await generateSealKeyPair();
+    await pinServerSealKey(db, { kid: server.kid, jwk: server.publicJwk });
+    await setUpVault(db, PIN, FAST);
+    await saveEnterprise(db, makeEnterprise());
+    lockVault(db);
+    await submitSignup(db, signupOf());
+    await logVisit(db, makeVisit());
+    expectNoSecret(await storedText(db));
+
+    const keys = new Map([[server.kid, await importSealPrivateKey(server.privateJwk)]]);
+    const rows = (await pendingOutbox(db, 10)).filter((row) => row.entity !== 'enterprise');
+    expect(rows).toHaveLength(2);
+    await unlockWithPin(db, PIN, FAST);
+    for (const row of rows) {
+      const { sealed: _sealed, ...unsealed } = row;
+      const clear = await mutationToSend(db, unsealed);
+      lockVault(db);
+      const sent = await mutationToSend(db, row);
+      expect(sent).not.toHaveProperty('data');
+      const opened = await open(keys, sent?.sealed, sealedContext(row));
+      expect(opened).toEqual(clear?.data);
+      await unlockWithPin(db, PIN, FAST);
+    }
   });
 });
 
