@@ -1,8 +1,9 @@
 import type { PersonalEntity } from '../../shared/domain/personal-fields';
 import type { SotayDb } from '../database';
-import type { OutboxRow, ShadowRow } from '../rows';
+import type { ShadowRow } from '../rows';
 import { vaultContext } from './context';
 import { protectRecord } from './protect';
+import { protectOutboxRow } from './records';
 
 type Row = Record<string, unknown> & { id: string };
 
@@ -50,12 +51,7 @@ export async function protectClearRows(db: SotayDb): Promise<number> {
         (o) =>
           hasPersonalFields(o.entity) && (clearIn(o.entity, o.data) || clearIn(o.entity, o.base)),
       )
-      .map(async (o) => {
-        const entity = o.entity as PersonalEntity;
-        const data = o.data && (await protectRecord(db, entity, o.data));
-        const base = o.base && (await protectRecord(db, entity, o.base));
-        return { ...o, ...(data ? { data } : {}), ...(base ? { base } : {}) } as OutboxRow;
-      }),
+      .map((o) => protectOutboxRow(db, o)),
   );
   const total =
     protectedSignups.length +

@@ -84,15 +84,30 @@ export async function revealOutboxRow(db: SotayDb, row: OutboxRow): Promise<Outb
   };
 }
 
+/**
+ * An outbox row in its stored form: its records' personal fields encrypted and, when it sends a
+ * record in clear with personal fields, that record sealed for the server too (a backup imported,
+ * a row an older version queued), so the worker can send it while locked. The server judges a
+ * sealed mutation as its opened data, so a row already sent once is answered the same.
+ */
 export async function protectOutboxRow(db: SotayDb, row: OutboxRow): Promise<OutboxRow> {
-  const [data, base] = await Promise.all([
+  const { fields } = vaultContext();
+  const clear =
+    row.sealed === undefined &&
+    row.op === 'put' &&
+    row.data !== undefined &&
+    fields.hasPersonalFields(row.entity) &&
+    fields.hasClearPersonal(row.entity, row.data);
+  const [data, base, sealed] = await Promise.all([
     protectAny(db, row.entity, row.data),
     protectAny(db, row.entity, row.base),
+    clear && row.data !== undefined ? sealForServer(db, row.entity, row.data) : row.sealed,
   ]);
   return {
     ...row,
     ...(data === undefined ? {} : { data }),
     ...(base === undefined ? {} : { base }),
+    ...(sealed === undefined ? {} : { sealed }),
   };
 }
 
