@@ -143,7 +143,10 @@ describe('a lost phone', () => {
       .toBe('Đã thêm mở khoá bằng vân tay.');
     await lock(page);
     await page.getByRole('button', { name: 'Mở khoá ứng dụng' }).click();
-    await page.getByRole('button', { name: 'Mở khoá bằng vân tay (khoá truy cập)' }).click();
+    await page
+      .getByRole('button', { name: 'Mở khoá bằng vân tay (khoá truy cập)' })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Khoá ứng dụng' }).waitFor();
   });
 
@@ -172,7 +175,8 @@ describe('a lost phone', () => {
     }
     await page.getByLabel('Mã PIN').fill('000001');
     await page.getByRole('button', { name: 'Mở khoá', exact: true }).click();
-    await page.getByRole('heading', { name: 'Đặt mã PIN', level: 1 }).waitFor();
+    // Each try derives the PIN key (600,000 iterations): slow on a busy machine.
+    await page.getByRole('heading', { name: 'Đặt mã PIN', level: 1 }).waitFor({ timeout: 60_000 });
     const text = await everyStorageArea(page);
     for (const secret of secretsOf(signups)) expect(text, secret).not.toContain(secret);
 
