@@ -85,7 +85,7 @@ export function App({ initialLang }: { initialLang: Lang }) {
       <UndoToast />
       <UpdatePrompt />
       {/* The sections are the signed-in organizer's: the login page has none. */}
-      {signedIn && !needsPin && <BottomNav path={path} />}
+      {signedIn && !needsPin && <BottomNav path={path} role={session.user.role} />}
     </div>
   );
 }

@@ -3,9 +3,14 @@ import { EnterprisesPage } from './pages/enterprises/EnterprisesPage';
 import { Placeholder } from './pages/Placeholder';
 import { navigate } from './router';
 import {
+  AdmissionsPage,
+  AssignmentsPage,
   EnterpriseDetailPage,
   EnterpriseFormPage,
+  EntriesPage,
+  EntryFormPage,
   FollowUpsPage,
+  FoundingPage,
   NewSignupPage,
   ProgressPage,
   ProgressRecordsPage,
@@ -15,6 +20,7 @@ import {
   SignupFormPage,
   SignupsPage,
   SyncPage,
+  TargetsPage,
   VisitFormPage,
 } from './screens';
 
@@ -33,6 +39,7 @@ export function Routes({ path, lang, onLang }: Props) {
       if (id === 'new') return <EnterpriseFormPage />;
       if (action === 'edit') return <EnterpriseFormPage id={id} />;
       if (action === 'visit') return <VisitFormPage enterpriseId={id} />;
+      if (action === 'found') return <FoundingPage enterpriseId={id} />;
       return <EnterpriseDetailPage id={id} />;
     case 'signups': {
       if (id === undefined) return <SignupsPage />;
@@ -49,6 +56,15 @@ export function Routes({ path, lang, onLang }: Props) {
       if (id === 'records') return <ProgressRecordsPage />;
       if (id === 'report') return <ReportPage />;
       return <ProgressPage />;
+    case 'admissions':
+      return <AdmissionsPage />;
+    case 'assignments':
+      return <AssignmentsPage />;
+    case 'targets':
+      return <TargetsPage />;
+    case 'entries':
+      if (id === undefined) return <EntriesPage />;
+      return id === 'new' ? <EntryFormPage /> : <EntryFormPage id={id} />;
     case 'settings':
       return <SettingsPage lang={lang} onLang={onLang} />;
     default:

@@ -26,8 +26,12 @@ export const SignupsPage = lazyScreen(() =>
   import('./pages/signups/SignupsPage').then((m) => m.SignupsPage),
 );
 export const SyncPage = lazyScreen(() => import('./pages/SyncPage').then((m) => m.SyncPage));
-export const ProgressPage = lazyScreen(() =>
-  import('./pages/progress/ProgressPage').then((m) => m.ProgressPage),
+export const ProgressPage = lazyScreen(
+  () => import('./pages/progress/ProgressPage').then((m) => m.ProgressPage),
+  // The first figures' read starts beside the screen's code (a slow phone takes longer for it).
+  () => {
+    import('./pages/progress/prefetch').then((m) => m.prefetchProgress()).catch(() => undefined);
+  },
 );
 export const ProgressRecordsPage = lazyScreen(() =>
   import('./pages/progress/RecordsPage').then((m) => m.RecordsPage),
@@ -37,6 +41,24 @@ export const ReviewPage = lazyScreen(() =>
 );
 export const ReportPage = lazyScreen(() =>
   import('./pages/progress/ReportPage').then((m) => m.ReportPage),
+);
+export const AdmissionsPage = lazyScreen(() =>
+  import('./pages/supervisor/AdmissionsPage').then((m) => m.AdmissionsPage),
+);
+export const FoundingPage = lazyScreen(() =>
+  import('./pages/supervisor/FoundingPage').then((m) => m.FoundingPage),
+);
+export const EntriesPage = lazyScreen(() =>
+  import('./pages/supervisor/EntriesPage').then((m) => m.EntriesPage),
+);
+export const EntryFormPage = lazyScreen(() =>
+  import('./pages/supervisor/EntryFormPage').then((m) => m.EntryFormPage),
+);
+export const TargetsPage = lazyScreen(() =>
+  import('./pages/supervisor/TargetsPage').then((m) => m.TargetsPage),
+);
+export const AssignmentsPage = lazyScreen(() =>
+  import('./pages/supervisor/AssignmentsPage').then((m) => m.AssignmentsPage),
 );
 export const PinSetupPage = lazyScreen(() =>
   import('./pages/lock/PinSetupPage').then((m) => m.PinSetupPage),

@@ -1,4 +1,7 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
+import { migrateIndicatorEntry } from '../shared/domain/entry-legacy';
+import type { LegacyIndicatorEntry } from '../shared/schemas';
+import { INDICATORS } from '../shared/schemas/enums';
 import type {
   EnterpriseRow,
   IndicatorEntryRow,
@@ -11,6 +14,7 @@ import type {
   VisitRow,
 } from './rows';
 import { enterpriseSearchKey } from './rows';
+import { listRank } from './search';
 
 /**
  * The one IndexedDB database of the app. Each version's store definitions are exported so that a
@@ -44,6 +48,17 @@ export const STORES_V2 = {
 } as const;
 
 /**
+ * Version 3: the supervisor pushes targets and indicator entries. Targets gain a `year` index (the
+ * targets table shows every unit of a year at once); entries of the first model (`{indicator,
+ * delta}`) are rewritten in the kinds of docs/design.md §3 by migrateIndicatorEntry, the function
+ * the server's migration and a backup import use.
+ */
+export const STORES_V3 = {
+  ...STORES_V2,
+  targets: 'id, [unitId+year], year',
+} as const;
+
+/**
  * Version 6 (3 to 5 are other tables' versions): the progress screen's first figures come from
  * indexes rather than rows. Applications gain [status+decision.date] (the admissions of a span
  * of days are an index count) and enterprises `foundedAt` (only those founded in the year are
@@ -54,9 +69,30 @@ export const STORES_V6 = {
   signups: `${STORES_V2.signups}, [status+decision.date]`,
 } as const;
 
-export const CURRENT_VERSION = 6;
+/**
+ * Version 7: enterprises carry `listOrder`, indexed, the number that puts them in the list's
+ * order up to the name (search.ts `listRank`), so that the list's first screen is one short
+ * index read instead of the whole table. Only the enterprises change.
+ */
+export const STORES_V7 = {
+  enterprises: `${STORES_V6.enterprises}, listOrder`,
+} as const;
 
-type V1Enterprise = Omit<EnterpriseRow, 'searchKey'> & { searchKey?: string };
+export const CURRENT_VERSION = 7;
+
+type V1Enterprise = Omit<EnterpriseRow, 'searchKey' | 'listOrder'> & { searchKey?: string };
+
+type V2Enterprise = Omit<EnterpriseRow, 'listOrder'> & { listOrder?: number };
+
+/** v2 → v7: derive the list order of every enterprise already stored. */
+export async function upgradeToV7(tx: Transaction): Promise<void> {
+  await tx
+    .table<V2Enterprise, string>('enterprises')
+    .toCollection()
+    .modify((row) => {
+      row.listOrder = listRank(row);
+    });
+}
 
 /** v1 → v2: derive the search key of every enterprise already stored. */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -65,6 +101,31 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     .toCollection()
     .modify((row) => {
       row.searchKey = enterpriseSearchKey(row);
+    });
+}
+
+/**
+ * An entry in the first model's shape. A shape check, not the schema: the database opens on the
+ * first screen, which does not carry Valibot (the server checked these rows when it sent them).
+ */
+function isLegacyEntry(row: Record<string, unknown>): row is LegacyIndicatorEntry {
+  return (
+    !('kind' in row) &&
+    (INDICATORS as readonly unknown[]).includes(row['indicator']) &&
+    Number.isInteger(row['delta'])
+  );
+}
+
+/**
+ * v2 → v3: every entry still in the first model's shape becomes its kind (or an adjustment),
+ * by migrateIndicatorEntry; nothing is dropped: a row of neither shape is left as it was.
+ */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  await tx
+    .table<Record<string, unknown>, string>('indicatorEntries')
+    .toCollection()
+    .modify((row, ref) => {
+      if (isLegacyEntry(row)) ref.value = migrateIndicatorEntry(row);
     });
 }
 
@@ -83,10 +144,12 @@ export class SotayDb extends Dexie {
     super(name, options);
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
+    this.version(3).stores(STORES_V3).upgrade(upgradeToV3);
     this.version(6).stores(STORES_V6);
+    this.version(7).stores(STORES_V7).upgrade(upgradeToV7);
   }
 }
 
 /** Table names, for code that walks every table (backup, logout). */
-export const TABLE_NAMES = Object.keys(STORES_V2) as (keyof typeof STORES_V2)[];
+export const TABLE_NAMES = Object.keys(STORES_V3) as (keyof typeof STORES_V3)[];
 export type TableName = (typeof TABLE_NAMES)[number];

@@ -1,7 +1,7 @@
-import Dexie, { type IndexableType, liveQuery } from 'dexie';
+import Dexie, { type IndexableType, liveQuery, type Subscription } from 'dexie';
 import type { SotayDb } from './database';
 import { toIndexRow } from './repositories/enterprise-reads';
-import type { EnterpriseIndexRow } from './search';
+import { compareEnterprises, type EnterpriseIndexRow } from './search';
 
 export type IndexObserver = {
   next: (index: readonly EnterpriseIndexRow[]) => void;
@@ -34,16 +34,25 @@ export function indexRanges(count: number = INDEX_PARTS): KeyRange[] {
 }
 
 /**
+ * Parts being read at once when the index is first read. Each part starts its live query in a
+ * task of its own, after an earlier one was read: started together, the 64 queries' setup alone
+ * (a transaction and a query each, in Dexie's zones) was one task of more than a second on a slow
+ * phone, right after the list's first screen.
+ */
+const PARTS_IN_FLIGHT = 4;
+
+/**
  * One part, in a readonly transaction of its own: outside one, Dexie's live-query cache would
  * keep every full row of the table for as long as the index is watched (the whole session),
- * where the index keeps only the fields it shows.
+ * where the index keeps only the fields it shows. Sorted here, in the part's own task, so the
+ * whole index sorts as a merge of sorted runs.
  */
 function readRange(db: SotayDb, range: KeyRange): Promise<EnterpriseIndexRow[]> {
   return db.transaction('r', db.enterprises, () =>
     db.enterprises
       .where('id')
       .between(range.from, range.to, true, range.last)
-      .toArray((rows) => rows.map(toIndexRow)),
+      .toArray((rows) => rows.map(toIndexRow).sort(compareEnterprises)),
   );
 }
 
@@ -53,7 +62,8 @@ function readRange(db: SotayDb, range: KeyRange): Promise<EnterpriseIndexRow[]> 
  * save writes an enterprise, so the table is read in INDEX_PARTS ranges of ids, each a live
  * query: Dexie re-runs only the queries whose range a committed write touched, here, in another
  * tab or in the service worker (its documented change propagation). The first index comes once
- * every part has been read; each later one after a part changed. Returns the stop.
+ * every part has been read, PARTS_IN_FLIGHT at a time, so no task of the first read is long;
+ * each later one after a part changed. Returns the stop.
  */
 export function watchEnterpriseIndex(db: SotayDb, observer: IndexObserver): () => void {
   const ranges = indexRanges();
@@ -64,6 +74,7 @@ export function watchEnterpriseIndex(db: SotayDb, observer: IndexObserver): () =
   // task apart).
   let reading = 0;
   let flushing = false;
+  let stopped = false;
   // One report per failure (the parts fail together: a full disk, an evicted database); a part
   // that fails keeps its last rows, and its live query tries again at the next write.
   let reported = false;
@@ -77,10 +88,19 @@ export function watchEnterpriseIndex(db: SotayDb, observer: IndexObserver): () =
       reading -= 1;
     });
   };
-  const subscriptions = ranges.map((range, i) =>
-    liveQuery(read(range)).subscribe({
+  const subscriptions: Subscription[] = [];
+  const subscribe = (i: number) => {
+    const range = ranges[i];
+    if (stopped || range === undefined) return;
+    let first = true;
+    const subscription = liveQuery(read(range)).subscribe({
       next: (rows) => {
         reported = false;
+        if (first) {
+          first = false;
+          // The next part's query starts in a task of its own.
+          setTimeout(() => subscribe(i + PARTS_IN_FLIGHT), 0);
+        }
         if (parts[i] === undefined) unread -= 1;
         parts[i] = rows;
         if (unread > 0 || reading > 0 || flushing) return;
@@ -88,13 +108,20 @@ export function watchEnterpriseIndex(db: SotayDb, observer: IndexObserver): () =
         setTimeout(flush, 0);
       },
       error: (error: unknown) => {
+        if (first) {
+          first = false;
+          setTimeout(() => subscribe(i + PARTS_IN_FLIGHT), 0);
+        }
         if (reported) return;
         reported = true;
         observer.error(error);
       },
-    }),
-  );
+    });
+    subscriptions.push(subscription);
+  };
+  for (let i = 0; i < PARTS_IN_FLIGHT; i++) subscribe(i);
   return () => {
+    stopped = true;
     for (const subscription of subscriptions) subscription.unsubscribe();
   };
 }

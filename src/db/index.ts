@@ -10,6 +10,23 @@ export { CURRENT_VERSION, DEFAULT_DB_NAME, SotayDb, type TableName } from './dat
 export { type IndexObserver, watchEnterpriseIndex } from './enterprise-index';
 export { StorageFullError, ValidationError } from './errors';
 export { getDb, type OpenOptions, openDatabase } from './open';
+export {
+  ADMISSION_TABLES,
+  type AdmissionQueue,
+  type AdmissionResult,
+  acceptApplications,
+  type IdNumberIndex,
+  loadAdmissionQueue,
+  rejectApplication,
+} from './repositories/admissions';
+export {
+  ASSIGNMENT_TABLES,
+  type AssignableEnterprise,
+  type AssignmentData,
+  type AssignmentResult,
+  assignEnterprises,
+  loadAssignmentData,
+} from './repositories/assignments';
 export { exportAll, type ImportCounts, type ImportResult, importAll } from './repositories/backup';
 export { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './repositories/backup-format';
 export { resolveConflict } from './repositories/conflict';
@@ -19,13 +36,23 @@ export {
   loadEnterpriseDetail,
 } from './repositories/enterprise-detail';
 export {
+  type FirstScreen,
   FOLLOW_UP_WINDOW_DAYS,
   type FollowUps,
   getEnterprise,
   listFollowUps,
   loadEnterpriseIndex,
+  loadFirstScreen,
 } from './repositories/enterprise-reads';
 export { saveEnterprise } from './repositories/enterprises';
+export {
+  deleteIndicatorEntry,
+  ENTRY_TABLES,
+  getEntry,
+  listEntries,
+  saveIndicatorEntry,
+} from './repositories/entries';
+export { recordFounding } from './repositories/founding';
 export { clearUserData, deleteMeta, getClientId, getMeta, setMeta } from './repositories/meta';
 export {
   type ConflictNoteView,
@@ -92,11 +119,19 @@ export {
   submitSignup,
 } from './repositories/signups';
 export {
+  loadTargetTable,
+  saveTargets,
+  TARGET_TABLES,
+  type TargetChange,
+  type TargetTableData,
+} from './repositories/targets';
+export {
   type UnsentState,
   unsentKey,
   unsentRecords,
 } from './repositories/unsent';
 export { listVisits, logVisit } from './repositories/visits';
+export { countWaitingApplications } from './repositories/waiting';
 export type {
   Directory,
   EnterpriseRow,
@@ -122,6 +157,7 @@ export {
   firstMatches,
   hasNoUnion,
   LARGE_ENTERPRISE_MIN_WORKERS,
+  listRank,
   type SlicedSearch,
   searchEnterprises,
   searchInSlices,

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { DEFAULT_DB_NAME, SotayDb } from './database';
 
 export type OpenOptions = {
@@ -12,6 +13,11 @@ export type OpenOptions = {
  * still be added with `db.use()` before the first query.
  */
 export function openDatabase(options: OpenOptions = {}): SotayDb {
+  // Dexie turns its debug mode on by itself on any page served from localhost or 127.0.0.1: a
+  // console task and a captured stack for every operation and promise, several times the work
+  // of the operation itself. The app runs as on the organizer's phone wherever it is served
+  // (the end-to-end tests and `npm run bench` serve it on 127.0.0.1). Documented: Dexie.debug.
+  Dexie.debug = false;
   return new SotayDb(options.name ?? DEFAULT_DB_NAME, {
     ...(options.indexedDB === undefined ? {} : { indexedDB: options.indexedDB }),
     ...(options.IDBKeyRange === undefined ? {} : { IDBKeyRange: options.IDBKeyRange }),

@@ -12,6 +12,7 @@ import type {
 } from '../shared/schemas';
 import type { Issue } from '../shared/vn/issue';
 import { searchKey } from '../shared/vn/names';
+import { listRank } from './search';
 import type { Session } from './session';
 import type { SyncState } from './sync-state';
 
@@ -23,8 +24,11 @@ import type { SyncState } from './sync-state';
 /** When the device last wrote the row (ISO date-time); never sent. */
 export type LocalFields = { localUpdatedAt?: string };
 
-/** `searchKey`: accent-free name + tax code + address, derived on every write (since v2). */
-export type EnterpriseRow = Enterprise & LocalFields & { searchKey: string };
+/**
+ * Derived on every write: `searchKey`, accent-free name + tax code + address (since v2);
+ * `listOrder`, the list's order up to the name (search.ts listRank, indexed, since v7).
+ */
+export type EnterpriseRow = Enterprise & LocalFields & { searchKey: string; listOrder: number };
 export type VisitRow = Visit & LocalFields;
 /** Drafts and submitted applications share the table, told apart by `status`. */
 export type SignupRow = SignupRecord & LocalFields;
@@ -109,7 +113,8 @@ export const ENTITY_TABLES = {
   indicatorEntry: 'indicatorEntries',
 } as const satisfies Record<PullEntity, string>;
 
-const LOCAL_FIELDS: ReadonlySet<string> = new Set(['searchKey', 'localUpdatedAt']);
+const LOCAL_FIELDS: ReadonlySet<string> = new Set(['searchKey', 'listOrder', 'localUpdatedAt']);
+type LocalFieldName = 'searchKey' | 'listOrder' | 'localUpdatedAt';
 
 /** The row without its local-only fields: what may be sent to the server or compared with it. */
 export function toServerRecord<E extends SyncEntity>(
@@ -120,12 +125,10 @@ export function toServerRecord<E extends SyncEntity>(
 }
 
 /** Any stored row minus the local-only fields. */
-export function withoutLocalFields<T extends object>(
-  row: T,
-): Omit<T, 'searchKey' | 'localUpdatedAt'> {
+export function withoutLocalFields<T extends object>(row: T): Omit<T, LocalFieldName> {
   const entries = Object.entries(row).filter(([key]) => !LOCAL_FIELDS.has(key));
   // Only the local keys were removed, so the rest keeps the record's shape.
-  return Object.fromEntries(entries) as Omit<T, 'searchKey' | 'localUpdatedAt'>;
+  return Object.fromEntries(entries) as Omit<T, LocalFieldName>;
 }
 
 /** What the search box matches an enterprise against. */
@@ -141,6 +144,7 @@ export function toEnterpriseRow(enterprise: Enterprise, localUpdatedAt?: string)
   return {
     ...record,
     searchKey: enterpriseSearchKey(record),
+    listOrder: listRank(record),
     ...(localUpdatedAt === undefined ? {} : { localUpdatedAt }),
   };
 }

@@ -246,7 +246,9 @@ describe.each(storeFactories)('device ↔ server sync on $name', (factory) => {
     const { user, token } = await account(unitA);
     const phone = await newDevice(user, token);
     const tablet = await newDevice(user, token);
-    const [enterprise] = generateEnterprises(1, unitA, 91) as [Enterprise];
+    const [generated] = generateEnterprises(1, unitA, 91) as [Enterprise];
+    // As the app registers it: assigned to its organizer (the server's copy says so too).
+    const enterprise = { ...generated, assignedTo: user.id };
     await saveEnterprise(phone, enterprise);
     expect(await drain({ db: phone, fetch: fetchInto(app) })).toBe('done');
     expect(await drain({ db: tablet, fetch: fetchInto(app) })).toBe('done');
@@ -361,6 +363,47 @@ describe.each(storeFactories)('device ↔ server sync on $name', (factory) => {
     expect(await drain({ ...worker, requestedAt: Date.now() })).toBe('done');
     expect(log.requests.filter((r) => r.startsWith('POST'))).toHaveLength(2);
     expect((await outboxCount(device)).pending).toBe(0);
+  });
+
+  describe('sends its changes in an order the server’s pipeline rules accept', () => {
+    // A day offline: 5 applications collected, then the visit that takes the enterprise from
+    // `persuading` to `eligible` (the device allowed it on the applications it holds).
+    async function offlineDay(
+      device: Awaited<ReturnType<typeof newDevice>>,
+      at: Enterprise,
+      seed: number,
+    ) {
+      for (const signup of generateSignups([at], 5, seed)) await submitSignup(device, signup);
+      const [visit] = generateVisits([at], 1, seed + 1) as [Visit];
+      await logVisit(device, { ...visit, stageBefore: 'persuading', stageAfter: 'eligible' });
+    }
+
+    it.each([
+      ['an enterprise the server already has', true],
+      ['an enterprise registered the same day, offline', false],
+    ])('%s', async (_case, syncedFirst) => {
+      const { user, token } = await account(unitA);
+      const device = await newDevice(user, token);
+      const [generated] = generateEnterprises(1, unitA, syncedFirst ? 123 : 124) as [Enterprise];
+      const { memberCount: _m, ...enterprise } = {
+        ...generated,
+        stage: 'persuading' as const,
+        assignedTo: user.id,
+      };
+      await saveEnterprise(device, enterprise);
+      if (syncedFirst) expect(await drain({ db: device, fetch: fetchInto(app) })).toBe('done');
+      await offlineDay(device, enterprise, syncedFirst ? 125 : 127);
+
+      expect(await drain({ db: device, fetch: fetchInto(app) })).toBe('done');
+      expect(await listRejected(device)).toEqual([]);
+      expect(await outboxCount(device)).toMatchObject({ pending: 0, rejected: 0 });
+      const [stored] = (await serverRecords('enterprise')).filter((e) => e['id'] === enterprise.id);
+      expect(stored).toMatchObject({ stage: 'eligible' });
+      const signups = (await serverRecords('signup')).filter(
+        (s) => s['enterpriseId'] === enterprise.id,
+      );
+      expect(signups).toHaveLength(5);
+    });
   });
 
   it('acknowledges one push in one transaction: all of it or none, then nothing doubled', async () => {

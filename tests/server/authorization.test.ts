@@ -139,7 +139,11 @@ describe.each(storeFactories)('authorisation across units on $name', (factory) =
       {
         mutationId: m.mutationId,
         status: 'rejected',
-        error: { code: 'forbidden', message: expect.any(String) },
+        error: {
+          code: 'forbidden',
+          message: expect.any(String),
+          fields: [expect.objectContaining({ code: expect.stringMatching(/^forbidden\./) })],
+        },
       },
     ]);
     expect(await snapshot()).toEqual(before);

@@ -6,7 +6,9 @@ import {
   seedDemo,
 } from '../../src/server/demo/seed';
 import type { Store } from '../../src/server/store/types';
+import { checkWriteRules, hasErrors, prepareWrite } from '../../src/shared/domain';
 import { validateMutationData } from '../../src/shared/protocol';
+import type { Enterprise, UserRole } from '../../src/shared/schemas';
 import { INDICATORS, STAGES } from '../../src/shared/schemas';
 import { findWard, parseTaxCode } from '../../src/shared/vn';
 import { type App, login, pull, pullAll, testApp } from '../helpers/api';
@@ -72,12 +74,48 @@ describe.each(storeFactories)('demo seed on $name', (factory) => {
     expect(new Set(all.map((data) => data['wardCode'])).size).toBeGreaterThan(20);
   });
 
+  it('passes the write rules the server applies to a push (as its supervisor would make it)', async () => {
+    const units = (
+      await store.query<{ id: string; parent_id: string | null }>('SELECT id, parent_id FROM units')
+    ).rows.map((u) => ({ id: u.id, ...(u.parent_id ? { parentId: u.parent_id } : {}) }));
+    const users = (
+      await store.query<{ id: string; unit_id: string; active: boolean; role: UserRole }>(
+        'SELECT id, unit_id, active, role FROM users',
+      )
+    ).rows;
+    const root = units.find((u) => u.parentId === undefined);
+    const supervisor = users.find((u) => u.role === 'supervisor');
+    expect(supervisor?.unit_id).toBe(root?.id);
+    const actor = { id: supervisor?.id ?? '', role: 'supervisor' as const, unitId: root?.id ?? '' };
+    const facts = {
+      units,
+      users: users.map((u) => ({ id: u.id, unitId: u.unit_id, active: u.active })),
+      applicationCount: 0,
+    };
+    for (const data of await enterprises()) {
+      const write = prepareWrite(actor, {
+        entity: 'enterprise',
+        op: 'put',
+        incoming: data as Enterprise,
+      });
+      const issues = checkWriteRules(actor, write, facts);
+      expect(hasErrors(issues) ? [data['stage'], issues] : []).toEqual([]);
+    }
+  });
+
   it('sets this year’s targets for each unit', async () => {
     const year = new Date().getUTCFullYear();
     const targets = await count(
       `SELECT count(*)::int AS n FROM records WHERE entity = 'target' AND (data->>'year')::int BETWEEN ${year} AND ${year + 1}`,
     );
     expect(targets).toBe(3 * INDICATORS.length);
+    const rows = await store.query<{ data: Record<string, unknown> }>(
+      "SELECT data FROM records WHERE entity = 'target'",
+    );
+    for (const { data } of rows.rows) {
+      const check = validateMutationData('target', data);
+      expect(check.ok ? [] : check.issues).toEqual([]);
+    }
   });
 
   it('hands out working logins once, and never seeds twice', async () => {

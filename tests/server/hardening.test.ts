@@ -34,7 +34,12 @@ describe.each(storeFactories)('hardened push on $name', (factory) => {
   }
 
   async function newEnterprise(overrides: Parameters<typeof makeEnterprise>[0] = {}) {
-    const data = makeEnterprise({ id: randomUUID(), unitId: world.unitA.id, ...overrides });
+    const data = makeEnterprise({
+      id: randomUUID(),
+      unitId: world.unitA.id,
+      assignedTo: world.organizerA.user.id,
+      ...overrides,
+    });
     const { results } = await push(app, world.organizerA.token, [
       mutation({ entity: 'enterprise', entityId: data.id, data }),
     ]);

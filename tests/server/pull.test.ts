@@ -44,8 +44,18 @@ async function insertTargets(store: Store, unitId: string, count: number): Promi
 async function seedRecords(app: App, world: World) {
   // At the stage their visits leave them in, as a device sends them (else the server moves them).
   const stage = 'collecting_applications';
-  const inA = makeEnterprise({ id: randomUUID(), unitId: world.unitA.id, stage });
-  const inB = makeEnterprise({ id: randomUUID(), unitId: world.unitB.id, stage });
+  const inA = makeEnterprise({
+    id: randomUUID(),
+    unitId: world.unitA.id,
+    stage,
+    assignedTo: world.organizerA.user.id,
+  });
+  const inB = makeEnterprise({
+    id: randomUUID(),
+    unitId: world.unitB.id,
+    stage,
+    assignedTo: world.organizerB.user.id,
+  });
   const visitA = makeVisit({ id: randomUUID(), enterpriseId: inA.id });
   const signupA = makeSignup({ id: randomUUID(), enterpriseId: inA.id });
   const visitB = makeVisit({ id: randomUUID(), enterpriseId: inB.id });
@@ -135,7 +145,12 @@ describe.each(storeFactories)('pull on $name', (factory) => {
     const idle = await pull(app, world.organizerA.token, `?cursor=${cursor}`);
     expect(idle.page).toMatchObject({ changes: [], hasMore: false });
     const [enterpriseId] = records.a as [string];
-    const edit = makeEnterprise({ id: enterpriseId, unitId: world.unitA.id, name: 'Đổi tên' });
+    const edit = makeEnterprise({
+      id: enterpriseId,
+      unitId: world.unitA.id,
+      name: 'Đổi tên',
+      assignedTo: world.organizerA.user.id,
+    });
     await push(app, world.organizerA.token, [
       mutation({ entity: 'enterprise', entityId: enterpriseId, baseVersion: 1, data: edit }),
     ]);

@@ -23,7 +23,8 @@ describe.each(storeFactories)('push on $name', (factory) => {
     makeEnterprise({
       id: randomUUID(),
       unitId: world.unitA.id,
-      assignedTo: undefined,
+      // As the app creates it: assigned to the organizer who registers it.
+      assignedTo: world.organizerA.user.id,
       ...overrides,
     });
 
@@ -323,7 +324,8 @@ describe.each(storeFactories)('push on $name', (factory) => {
       entity: 'enterprise',
       entityId: data.id,
       baseVersion: 2,
-      data: { ...data, unitId: world.unitB.id },
+      // Its organizer stays in unit A: an assignee must be a user of the enterprise's unit.
+      data: { ...data, unitId: world.unitB.id, assignedTo: undefined },
     });
     expect((await push(app, world.supervisor.token, [move])).results[0]?.status).toBe('applied');
     expect((await stored('visit', visit.id))?.unit_id).toBe(world.unitB.id);

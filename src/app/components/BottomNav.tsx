@@ -1,5 +1,10 @@
+import { countWaitingApplications } from '../../db';
+import { mayDo } from '../../shared/domain/roles';
 import type { MessageKey } from '../../shared/i18n';
 import { t } from '../../shared/i18n';
+import type { UserRole } from '../../shared/schemas';
+import { appDb } from '../db';
+import { useLoad } from '../hooks/useLoad';
 import { onLinkClick } from '../router';
 
 type NavItem = { path: string; label: MessageKey; short: MessageKey; icon: string };
@@ -40,16 +45,42 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
 ];
 
+/** The supervisor's sixth tab: the applications waiting for a decision, with their count. */
+export const ADMISSIONS_ITEM: NavItem = {
+  path: '/admissions',
+  label: 'nav.admissions',
+  short: 'nav.short.admissions',
+  icon: 'M6 3h9l4 4v14H6zM9 14l2 2 4-4',
+};
+
 function isActive(current: string, itemPath: string): boolean {
   return current === itemPath || current.startsWith(`${itemPath}/`);
 }
 
-export function BottomNav({ path }: { path: string }) {
+/** Applications waiting for a decision, read again after every write to them; 0 for organizers. */
+function useWaitingCount(decides: boolean): number {
+  const { load } = useLoad(
+    ['signups'],
+    () => (decides ? countWaitingApplications(appDb()) : Promise.resolve(0)),
+    [decides],
+  );
+  return load.status === 'ready' ? load.value : 0;
+}
+
+export function BottomNav({ path, role }: { path: string; role: UserRole }) {
+  // The roles table decides who sees the tab (docs/design.md §3); the server decides the rest.
+  const decides = mayDo(role, 'decide_signup');
+  const waiting = useWaitingCount(decides);
+  const items = decides ? [...NAV_ITEMS, ADMISSIONS_ITEM] : NAV_ITEMS;
   return (
     <nav class="bottom-nav" aria-label={t('nav.label')}>
-      {NAV_ITEMS.map((item) => {
-        const full = t(item.label);
+      {items.map((item) => {
         const short = t(item.short);
+        const badge = item === ADMISSIONS_ITEM && waiting > 0 ? waiting : undefined;
+        const full =
+          badge === undefined
+            ? t(item.label)
+            : `${t(item.label)}, ${t('nav.admissionsWaiting', { count: badge })}`;
         return (
           <a
             key={item.path}
@@ -58,9 +89,16 @@ export function BottomNav({ path }: { path: string }) {
             aria-label={full === short ? undefined : full}
             aria-current={isActive(path, item.path) ? 'page' : undefined}
           >
-            <svg viewBox="0 0 24 24" aria-hidden="true" class="nav-icon">
-              <path d={item.icon} />
-            </svg>
+            <span class="nav-icon-wrap">
+              <svg viewBox="0 0 24 24" aria-hidden="true" class="nav-icon">
+                <path d={item.icon} />
+              </svg>
+              {badge !== undefined && (
+                <span class="nav-badge" aria-hidden="true" data-testid="admissions-badge">
+                  {badge > 999 ? '999+' : badge}
+                </span>
+              )}
+            </span>
             <span class="nav-label">{short}</span>
           </a>
         );

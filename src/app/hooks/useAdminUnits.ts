@@ -7,13 +7,17 @@ let loaded: AdminUnits | undefined;
 
 /**
  * The 2025 provinces and wards, loaded on first use: the data is the largest part of the app
- * and the first screen does not need it.
+ * and the first screen does not need it. `wanted` false: not (yet) needed, nothing loads.
  */
-export function useAdminUnits(): AdminUnits | undefined {
+export function useAdminUnits(wanted = true): AdminUnits | undefined {
   // Once loaded, later screens get the data in their first render (no second one).
   const [units, setUnits] = useState<AdminUnits | undefined>(loaded);
   useEffect(() => {
-    if (loaded) return;
+    if (!wanted) return;
+    if (loaded) {
+      setUnits(loaded);
+      return;
+    }
     loading ??= import('../../shared/vn/admin-units').then((module) => {
       loaded = module;
       return module;
@@ -23,6 +27,6 @@ export function useAdminUnits(): AdminUnits | undefined {
     return () => {
       live = false;
     };
-  }, []);
+  }, [wanted]);
   return units;
 }

@@ -1,5 +1,10 @@
 import { useLayoutEffect, useReducer } from 'preact/hooks';
-import { type EnterpriseIndexRow, watchEnterpriseIndex } from '../../db';
+import {
+  type EnterpriseIndexRow,
+  type FirstScreen,
+  loadFirstScreen,
+  watchEnterpriseIndex,
+} from '../../db';
 import { appDb } from '../db';
 
 /*
@@ -8,33 +13,72 @@ import { appDb } from '../db';
  * each time (a quarter of a second on a slow phone, and garbage that slows the next page) is
  * what the list would otherwise cost. watchEnterpriseIndex keeps it current after every change,
  * reading only the rows changed, sign-out included (the tables empty).
+ *
+ * Reading the whole index takes a slow phone a second or more after a start, so the list's first
+ * screen comes first, from one short index read (loadFirstScreen), and the whole index is read
+ * after it has been painted.
  */
 let index: readonly EnterpriseIndexRow[] | undefined;
+let firstScreen: FirstScreen | undefined;
 let started = false;
 const listeners = new Set<() => void>();
 
-function start(): void {
-  if (started) return;
-  started = true;
+/** Rows of the first screen read before the whole index: a tall phone screen and its overscan. */
+export const FIRST_SCREEN_ROWS = 30;
+
+function changed(): void {
+  for (const listener of listeners) listener();
+}
+
+function watchIndex(): void {
   watchEnterpriseIndex(appDb(), {
     next: (rows) => {
       index = rows;
-      for (const listener of listeners) listener();
+      firstScreen = undefined;
+      changed();
     },
     // A failed read keeps the last index; the next change of the table tries again.
     error: () => undefined,
   });
 }
 
-export function useEnterpriseIndex(): readonly EnterpriseIndexRow[] | undefined {
-  const [, changed] = useReducer((n: number) => n + 1, 0);
+/** After the next frame is painted: the first screen shows before the index is read. */
+function afterPaint(then: () => void): void {
+  requestAnimationFrame(() => setTimeout(then, 0));
+}
+
+function start(): void {
+  if (started) return;
+  started = true;
+  loadFirstScreen(appDb(), FIRST_SCREEN_ROWS).then(
+    (first) => {
+      if (index === undefined) {
+        firstScreen = first;
+        changed();
+      }
+      afterPaint(watchIndex);
+    },
+    // The index's own read reports the same failure.
+    () => watchIndex(),
+  );
+}
+
+export type EnterpriseRows = {
+  /** Every enterprise, once read. */
+  index: readonly EnterpriseIndexRow[] | undefined;
+  /** The list's first screen, until the index is read. */
+  firstScreen: FirstScreen | undefined;
+};
+
+export function useEnterpriseIndex(): EnterpriseRows {
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
   useLayoutEffect(() => {
-    const listener = () => changed(undefined);
+    const listener = () => rerender(undefined);
     listeners.add(listener);
     start();
     return () => {
       listeners.delete(listener);
     };
   }, []);
-  return index;
+  return { index, firstScreen };
 }

@@ -17,6 +17,7 @@ import { appDb } from '../db';
 import { formatDateTime, formatDay } from '../format';
 import { useLoad } from '../hooks/useLoad';
 import { useOnline } from '../hooks/useOnline';
+import { enumLabel } from '../labels';
 import { onLinkClick } from '../router';
 import { afterWrite, syncNow } from '../sync-scheduler';
 import { ConflictNotes } from './ConflictNotes';
@@ -45,7 +46,9 @@ async function enterpriseNames(
   const ids = new Set<string>(notes.map((note) => note.entityId));
   for (const row of rows) {
     if (row.entity === 'enterprise') ids.add(row.entityId);
-    else if (row.data && 'enterpriseId' in row.data) ids.add(row.data.enterpriseId);
+    else if (row.data && 'enterpriseId' in row.data && row.data.enterpriseId) {
+      ids.add(row.data.enterpriseId);
+    }
   }
   const list = [...ids];
   const found = await Promise.all(list.map((id) => getEnterprise(appDb(), id)));
@@ -69,6 +72,16 @@ function rowName(row: OutboxRow, names: ReadonlyMap<string, string>): string {
       });
     case 'signup':
       return t('sync.row.signup', { name: text('fullName') || unknown });
+    case 'target':
+      return t('sync.row.target', {
+        indicator: text('indicator') ? enumLabel('indicator', text('indicator')) : unknown,
+        year: String(data?.['year'] ?? ''),
+      });
+    case 'indicatorEntry':
+      return t('sync.row.indicatorEntry', {
+        kind: text('kind') ? enumLabel('entry_kind', text('kind')) : unknown,
+        date: text('date') ? formatDay(text('date')) : unknown,
+      });
     default:
       return row.entity;
   }
@@ -84,6 +97,8 @@ function queueState(row: OutboxRow, online: boolean, running: boolean): MessageK
 /** Where the organizer corrects a refused record before sending it again. */
 function fixLink(row: OutboxRow): string {
   if (row.entity === 'enterprise') return `/enterprises/${row.entityId}/edit`;
+  if (row.entity === 'target') return '/targets';
+  if (row.entity === 'indicatorEntry') return `/entries/${row.entityId}`;
   const enterpriseId = (row.data as { enterpriseId?: string } | undefined)?.enterpriseId;
   return enterpriseId ? `/enterprises/${enterpriseId}` : '/enterprises';
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { readIndicatorEntry } from '../../shared/domain/entry-migration';
 import { fromValibot } from '../../shared/domain/issues';
 import type { PullEntity } from '../../shared/schemas';
 import { nowIso } from '../clock';
@@ -73,7 +74,10 @@ export async function importAll(db: SotayDb, backup: unknown): Promise<ImportRes
   const valid = {} as BackupTables;
   for (const name of TABLE_NAMES) {
     const counts = result.tables[name];
-    (valid as Record<TableName, unknown[]>)[name] = parsed.output.tables[name].filter((row) => {
+    (valid as Record<TableName, unknown[]>)[name] = current(
+      name,
+      parsed.output.tables[name],
+    ).filter((row) => {
       const ok = v.is(rowSchemas[name], row);
       if (!ok) counts.invalid += 1;
       return ok;
@@ -95,6 +99,15 @@ export async function importAll(db: SotayDb, backup: unknown): Promise<ImportRes
       return result;
     }),
   );
+}
+
+/**
+ * A backup made before version 3 may hold entries of the first model (`{indicator, delta}`): they
+ * are read as the device's upgrade reads them (readIndicatorEntry), so none is lost.
+ */
+function current(name: TableName, rows: Record<string, unknown>[]): Record<string, unknown>[] {
+  if (name !== 'indicatorEntries') return rows;
+  return rows.map((row) => ('kind' in row ? row : (readIndicatorEntry(row) ?? row)));
 }
 
 function emptyCounts(): ImportCounts {

@@ -1,7 +1,7 @@
 import { addDays } from '../clock';
 import type { SotayDb } from '../database';
 import type { EnterpriseRow } from '../rows';
-import type { EnterpriseIndexRow } from '../search';
+import { compareEnterprises, type EnterpriseIndexRow } from '../search';
 
 /*
  * Reads of the enterprise list, detail and follow-ups, apart from the writes in enterprises.ts:
@@ -36,7 +36,33 @@ export function toIndexRow(row: EnterpriseRow): EnterpriseIndexRow {
     workerCount: row.workerCount,
     assignedTo: row.assignedTo,
     nextFollowUp: row.nextFollowUp,
+    listOrder: row.listOrder,
   };
+}
+
+/** The list's first screen: its rows in list order and how many enterprises there are. */
+export type FirstScreen = { rows: EnterpriseIndexRow[]; total: number };
+
+/**
+ * The first `limit` enterprises in the list's default order (searchEnterprises without a
+ * search), from the `listOrder` index: what the list shows while the whole index is read (most
+ * of a second of a slow phone for 10,000). The index orders up to the name, so the rows tied
+ * with the last one read are read too and the names decide among them.
+ */
+export function loadFirstScreen(db: SotayDb, limit: number): Promise<FirstScreen> {
+  return db.transaction('r', db.enterprises, async () => {
+    const [head, total] = await Promise.all([
+      db.enterprises.orderBy('listOrder').limit(limit).toArray(),
+      db.enterprises.count(),
+    ]);
+    const last = head.at(-1);
+    const ties =
+      head.length < limit || last === undefined
+        ? []
+        : await db.enterprises.where('listOrder').equals(last.listOrder).toArray();
+    const rows = new Map([...head, ...ties].map((row) => [row.id, toIndexRow(row)]));
+    return { rows: [...rows.values()].sort(compareEnterprises).slice(0, limit), total };
+  });
 }
 
 export type FollowUps = {

@@ -47,9 +47,10 @@ export function outboxChange(
   change: LocalChange,
   ackedVersion: number | undefined,
   now: string,
+  newestSeq?: number,
 ): OutboxChange {
   const ackedRecord = shadow?.version === ackedVersion ? shadow?.data : undefined;
-  const plan = planMutation(rows, change.op, ackedVersion, ackedRecord);
+  const plan = planMutation(rows, change.op, ackedVersion, ackedRecord, newestSeq);
   if (plan.kind === 'none') return { kind: 'none' };
   if (plan.kind === 'drop') return { kind: 'delete', seq: plan.seq };
   if (plan.kind === 'merge') {
@@ -77,8 +78,15 @@ export function outboxChange(
   };
 }
 
-/** What the outbox holds of one entity: its rows (oldest first) and its shadow. */
-export type OutboxState = { rows: OutboxRow[]; shadow: ShadowRow | undefined };
+/**
+ * What the outbox holds of one entity: its rows (oldest first) and its shadow, and the seq of the
+ * newest row of the whole outbox (whether anything was queued behind the entity's rows).
+ */
+export type OutboxState = {
+  rows: OutboxRow[];
+  shadow: ShadowRow | undefined;
+  newestSeq?: number | undefined;
+};
 
 /*
  * The functions below chain Dexie's promises instead of awaiting them: each native await inside
@@ -94,8 +102,22 @@ export function readOutboxState(
   return Promise.all([
     entityOutboxRows(db, entity, entityId),
     db.shadows.get([entity, entityId]),
-  ]).then(([rows, shadow]) => ({ rows, shadow }));
+    db.outbox.toCollection().lastKey(),
+  ]).then(([rows, shadow, newest]) => ({
+    rows,
+    shadow,
+    newestSeq: typeof newest === 'number' ? newest : undefined,
+  }));
 }
+
+/** A local change to write, with what the caller read of it in the same transaction. */
+export type LocalWrite = {
+  change: LocalChange;
+  /** The entity's row as read (undefined when new or gone). */
+  stored: { version?: number | undefined } | undefined;
+  /** The entity's outbox state as read (readOutboxState). */
+  state: OutboxState;
+};
 
 /**
  * THE write of a local change to a synced record (docs/design.md §6): the entity's row (stored
@@ -117,26 +139,50 @@ export function writeLocalChange(
 ): Promise<void> {
   if (state === undefined) {
     return readOutboxState(db, change.entity, change.entityId).then((read) =>
-      writeLocalChange(db, change, stored, now, read),
+      writeLocalChanges(db, [{ change, stored, state: read }], now),
     );
   }
-  const { rows, shadow } = state;
-  const outbox = outboxChange(rows, shadow, change, stored?.version ?? shadow?.version, now);
-  const table = syncTable(db, change.entity);
-  // Issued together: IndexedDB runs them in order within the transaction anyway.
-  return Promise.all([
-    change.op === 'delete' || change.data === undefined
-      ? table.delete(change.entityId)
-      : db.table(table.name).put(toStoredRow(change.entity, change.data, now)),
-    applyOutboxChange(db, outbox),
-  ]).then(() => undefined);
+  return writeLocalChanges(db, [{ change, stored, state }], now);
 }
 
-function applyOutboxChange(db: SotayDb, change: OutboxChange): Promise<unknown> {
-  if (change.kind === 'delete') return db.outbox.delete(change.seq);
-  if (change.kind === 'add') return db.outbox.add(change.row);
-  if (change.kind === 'put') return db.outbox.put(change.row);
-  return Promise.resolve();
+/**
+ * writeLocalChange of several changes of different entities at once (a visit and the enterprise
+ * it moves), each with its outbox state already read: their outbox rows are written by one
+ * request, in the order given, so the server takes them in that order. One request less on the
+ * organizer's most frequent save.
+ */
+export function writeLocalChanges(
+  db: SotayDb,
+  writes: readonly LocalWrite[],
+  now: string,
+): Promise<void> {
+  const requests: Promise<unknown>[] = [];
+  const rows: (OutboxRow | Omit<OutboxRow, 'seq'>)[] = [];
+  for (const { change, stored, state } of writes) {
+    const { rows: queued, shadow } = state;
+    // A row added by an earlier change of this batch is queued after every row read: an older
+    // row of this entity is then behind it, and is not merged into (outbox-plan.ts).
+    const newestSeq = rows.some((row) => !('seq' in row))
+      ? Number.POSITIVE_INFINITY
+      : state.newestSeq;
+    const acked = stored?.version ?? shadow?.version;
+    const outbox = outboxChange(queued, shadow, change, acked, now, newestSeq);
+    const table = syncTable(db, change.entity);
+    // Issued together: IndexedDB runs them in order within the transaction anyway.
+    requests.push(
+      change.op === 'delete' || change.data === undefined
+        ? table.delete(change.entityId)
+        : db.table(table.name).put(toStoredRow(change.entity, change.data, now)),
+    );
+    if (outbox.kind === 'delete') requests.push(db.outbox.delete(outbox.seq));
+    else if (outbox.kind !== 'none') rows.push(outbox.row);
+  }
+  // A row without `seq` is added with the next one; a row with one replaces it in place.
+  const [only] = rows;
+  if (rows.length > 1) requests.push(db.outbox.bulkPut(rows as OutboxRow[]));
+  else if (only !== undefined && 'seq' in only) requests.push(db.outbox.put(only));
+  else if (only !== undefined) requests.push(db.outbox.add(only));
+  return Promise.all(requests).then(() => undefined);
 }
 
 function dataOf(change: LocalChange): { data?: AnySyncRecord; sealed?: SealedEnvelope } {

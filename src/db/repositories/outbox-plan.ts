@@ -6,7 +6,11 @@ import type { OutboxRow } from '../rows';
  * be tested as a table:
  *
  * - A payload never changes after its first send. While the entity's latest row has never been
- *   sent, the change replaces that row's data in place (same mutationId) instead of queueing.
+ *   sent and is the newest row of the outbox, the change replaces that row's data in place (same
+ *   mutationId) instead of queueing. Once another record's row is queued behind it, the change
+ *   is queued too: merged into the earlier row it would reach the server before the rows queued
+ *   meanwhile, and the server judges some changes on them (an enterprise taken to `eligible` on
+ *   the 5 applications collected since it was registered, docs/design.md §5 Pipeline).
  * - Otherwise a new row is added. Its baseVersion is the entity's last acknowledged version when
  *   no earlier row of the entity is waiting, else the version predicted after the latest waiting
  *   row: the server adds exactly 1 per applied mutation, and a create yields version 1.
@@ -44,20 +48,23 @@ export function predictBaseVersion(
 
 /**
  * `rows`: the entity's outbox rows in seq order; `ackedVersion` and `ackedRecord`: the version
- * and record the device last had from the server (both absent for a record the server lacks).
+ * and record the device last had from the server (both absent for a record the server lacks);
+ * `newestSeq`: the seq of the newest row in the whole outbox (undefined when it is empty).
  */
 export function planMutation(
   rows: readonly OutboxRow[],
   op: MutationOp,
   ackedVersion: number | undefined,
   ackedRecord?: AnySyncRecord,
+  newestSeq?: number,
 ): OutboxPlan {
   const latest = rows.at(-1);
   if (latest !== undefined && isUnsent(latest)) {
     const unsentCreate = latest.op === 'put' && latest.baseVersion === undefined;
-    return op === 'delete' && unsentCreate
-      ? { kind: 'drop', seq: latest.seq }
-      : { kind: 'merge', seq: latest.seq };
+    // Dropping a create the server never saw reorders nothing.
+    if (op === 'delete' && unsentCreate) return { kind: 'drop', seq: latest.seq };
+    const queuedBehind = newestSeq !== undefined && newestSeq > latest.seq;
+    if (!queuedBehind) return { kind: 'merge', seq: latest.seq };
   }
   const previous = latestWaiting(rows);
   const baseVersion = predictBaseVersion(rows, ackedVersion);

@@ -13,9 +13,11 @@ import { ChangedMeanwhile, sameRecord } from './changed-meanwhile';
 import { enterpriseChange } from './enterprises';
 import {
   type LocalChange,
+  type LocalWrite,
   type OutboxState,
   readOutboxState,
   writeLocalChange,
+  writeLocalChanges,
 } from './local-change';
 import { withStoredServerFields } from './server-fields';
 
@@ -97,7 +99,9 @@ function saveVisit(
     const [existing, , , enterpriseOutbox] = inputs;
     const { enterprise, update, record } = planVisit(value, inputs);
     if (seal !== undefined && !sameRecord(record, seal.planned)) throw new ChangedMeanwhile();
-    const writes: Promise<void>[] = [];
+    // Before the visit's: outbox rows keep their order, and the server takes the enterprise's
+    // change before a visit of it.
+    const writes: LocalWrite[] = [];
     if (update !== undefined) {
       // Only a stage move can make the enterprise invalid (e.g. `founded` needs a decision); a
       // new follow-up date was checked with the visit.
@@ -105,9 +109,7 @@ function saveVisit(
         update.enterprise.stage === enterprise.stage
           ? update.enterprise
           : validEnterprise(update.enterprise);
-      // Before the visit's: outbox rows keep their order, and the server takes the
-      // enterprise's change before a visit of it.
-      writes.push(writeLocalChange(db, enterpriseChange(moved), enterprise, now, enterpriseOutbox));
+      writes.push({ change: enterpriseChange(moved), stored: enterprise, state: enterpriseOutbox });
     }
     const change: LocalChange = {
       entity: 'visit',
@@ -116,10 +118,17 @@ function saveVisit(
       data: withProtection('visit', toServerRecord('visit', record), encrypted),
       ...(seal === undefined ? {} : { sealed: seal.sealed }),
     };
-    // A visit new to this device has nothing queued yet; an edit reads its outbox state (after
-    // the enterprise's writes left, so the outbox keeps their order).
-    writes.push(writeLocalChange(db, change, existing, now, existing ? undefined : NOTHING_QUEUED));
-    return Promise.all(writes).then(() => record);
+    if (existing === undefined) {
+      // A visit new to this device has nothing queued yet: both changes are written at once.
+      writes.push({ change, stored: undefined, state: NOTHING_QUEUED });
+      return writeLocalChanges(db, writes, now).then(() => record);
+    }
+    // An edit reads its outbox state after the enterprise's writes left, so the outbox keeps
+    // their order.
+    return Promise.all([
+      writeLocalChanges(db, writes, now),
+      writeLocalChange(db, change, existing, now),
+    ]).then(() => record);
   });
 }
 
@@ -143,7 +152,13 @@ export function enterpriseAfterVisit(
   enterprise: EnterpriseRow,
   visit: Visit,
 ): VisitEffect | undefined {
-  const { searchKey: _key, localUpdatedAt: _local, nextFollowUp, ...rest } = enterprise;
+  const {
+    searchKey: _key,
+    listOrder: _order,
+    localUpdatedAt: _local,
+    nextFollowUp,
+    ...rest
+  } = enterprise;
   const stageMoves = visit.stageAfter !== undefined && visit.stageAfter !== enterprise.stage;
   const followUp = nextFollowUpAfter(nextFollowUp, visit);
   if (!stageMoves && followUp === nextFollowUp) return undefined;

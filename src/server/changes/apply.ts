@@ -1,3 +1,4 @@
+import type { Write } from '../../shared/domain/access';
 import { isRedacted, namesPeople, restorePersonal } from '../../shared/domain/need-to-know';
 import { asRecord } from '../../shared/domain/record-input';
 import { t } from '../../shared/i18n';
@@ -9,13 +10,7 @@ import type {
   SyncRecord,
 } from '../../shared/protocol';
 import { validateMutation } from '../../shared/protocol';
-import {
-  type Enterprise,
-  SERVER_SET_FIELDS,
-  type SyncEntity,
-  type User,
-  type Visit,
-} from '../../shared/schemas';
+import { SERVER_SET_FIELDS, type SyncEntity, type User, type Visit } from '../../shared/schemas';
 import { makeIssue } from '../../shared/vn/issue';
 import { apiErrorMessage } from '../http/errors';
 import { logServerError } from '../http/log';
@@ -32,8 +27,9 @@ import {
   writeRecord,
 } from './records';
 import type { Scope } from './scope';
-import { applyVisitStageMove, enterpriseStageIssues, visitStageMove } from './stage-rules';
+import { applyVisitStageMove, visitStageMove } from './stage-rules';
 import type { Unsealed } from './unseal';
+import { judgeWrite, type TxFacts, txFacts } from './write-facts';
 import { lockWrites } from './write-lock';
 
 export type PushContext = {
@@ -43,6 +39,9 @@ export type PushContext = {
   /** Opens a sealed mutation into its plain form (unseal.ts). */
   unseal: (raw: RawMutation) => Promise<Unsealed>;
 };
+
+/** The push's context within one transaction: the facts read once under its write lock. */
+type BatchContext = PushContext & { facts: TxFacts };
 
 export type RawMutation = { mutationId: string } & Record<string, unknown>;
 
@@ -102,30 +101,59 @@ function mutationIdTaken(mutationId: string): PushResult {
   ]);
 }
 
-/** The enterprise a put writes into (its own for an enterprise), when it exists and lives. */
+/** Entities that belong to their enterprise's unit; the others name their own `unitId`. */
+const AT_ENTERPRISE: ReadonlySet<SyncEntity> = new Set(['visit', 'signup']);
+
+/** The enterprise a visit or application is written into, when it exists and lives. */
 async function parentEnterprise(
   tx: Sql,
   entity: SyncEntity,
   value: SyncRecord[SyncEntity],
 ): Promise<StoredRecord | undefined> {
-  if (entity === 'enterprise') return undefined;
+  if (!AT_ENTERPRISE.has(entity)) return undefined;
   const enterprise = await findRecord(tx, 'enterprise', asRecord(value)['enterpriseId'] as string);
   return enterprise && !enterprise.deleted ? enterprise : undefined;
 }
 
+/** The write a mutation makes, as the shared rules read it (Write, domain/access.ts). */
+function writeOf(
+  mutation: Mutation,
+  existing: StoredRecord | undefined,
+  value: SyncRecord[SyncEntity] | undefined,
+): Write {
+  const stored = existing && !existing.deleted ? (existing.data ?? undefined) : undefined;
+  // The entity names the record's type: data passed its entity's schema (validateMutation).
+  return (
+    value === undefined
+      ? { entity: mutation.entity, op: 'delete', stored }
+      : { entity: mutation.entity, op: 'put', stored, incoming: value }
+  ) as Write;
+}
+
+/** A record the user cannot reach at all: judged before anything about it is said. */
+function outOfReach(mutationId: string): PushResult {
+  return rejected(mutationId, 'forbidden', [
+    makeIssue('entityId', 'error', 'forbidden.out_of_scope'),
+  ]);
+}
+
 async function applyDelete(
   tx: Sql,
-  ctx: PushContext,
+  ctx: BatchContext,
   mutation: Mutation,
   existing: StoredRecord | undefined,
 ): Promise<PushResult> {
   const { mutationId } = mutation;
   if (!existing) return notFound(mutationId, 'entityId');
-  if (!ctx.scope.has(existing.unitId)) return rejected(mutationId, 'forbidden');
+  if (!ctx.scope.has(existing.unitId)) return outOfReach(mutationId);
   // Already gone: what the delete wanted holds, and nothing can be lost.
   if (existing.deleted) return { mutationId, status: 'applied', version: existing.version };
   // A delete names the version it was made on: a record edited since is not deleted blindly.
   if (mutation.baseVersion !== existing.version) return conflict(tx, mutationId, existing);
+  const verdict = await judgeWrite(tx, ctx.facts, writeOf(mutation, existing, undefined), {
+    storedUnit: existing.unitId,
+  });
+  if (!verdict.ok) return rejected(mutationId, verdict.code, verdict.issues);
   const version = existing.version + 1;
   await writeRecord(tx, {
     ...existing,
@@ -140,42 +168,42 @@ async function applyDelete(
 
 async function applyPut(
   tx: Sql,
-  ctx: PushContext,
+  ctx: BatchContext,
   mutation: Mutation,
   value: SyncRecord[SyncEntity],
   existing: StoredRecord | undefined,
 ): Promise<PushResult> {
   const { mutationId, entity } = mutation;
-  if (existing && !ctx.scope.has(existing.unitId)) return rejected(mutationId, 'forbidden');
+  if (existing && !ctx.scope.has(existing.unitId)) return outOfReach(mutationId);
   const parent = await parentEnterprise(tx, entity, value);
-  const unitId = entity === 'enterprise' ? (value as Enterprise).unitId : parent?.unitId;
+  const unitId = AT_ENTERPRISE.has(entity) ? parent?.unitId : (value as { unitId: string }).unitId;
   if (unitId === undefined) return notFound(mutationId, 'enterpriseId');
-  if (!ctx.scope.has(unitId)) return rejected(mutationId, 'forbidden');
   // A put without baseVersion creates; if the record exists, the client has not seen it.
   if (existing && mutation.baseVersion !== existing.version) {
     return conflict(tx, mutationId, existing);
   }
   if (!existing && mutation.baseVersion !== undefined) return notFound(mutationId, 'entityId');
-  if (entity === 'enterprise') {
-    const issues = await enterpriseStageIssues(tx, existing, value as Enterprise);
-    if (issues.length > 0) return rejected(mutationId, 'validation_failed', issues);
-  }
+  const write = writeOf(mutation, existing, value);
+  const verdict = await judgeWrite(tx, ctx.facts, write, {
+    storedUnit: existing?.unitId,
+    parent: parent && { id: parent.id, unitId: parent.unitId },
+  });
+  if (!verdict.ok) return rejected(mutationId, verdict.code, verdict.issues);
+  const record = verdict.write.op === 'put' ? verdict.write.incoming : value;
   const stageMove =
     entity === 'visit' && parent
-      ? await visitStageMove(tx, value as Visit, parent)
+      ? await visitStageMove(tx, ctx.facts, record as Visit, parent)
       : ({ kind: 'none' } as const);
-  if (stageMove.kind === 'refused') {
-    return rejected(mutationId, 'validation_failed', stageMove.issues);
-  }
+  if (stageMove.kind === 'refused') return rejected(mutationId, stageMove.code, stageMove.issues);
   const version = (existing?.version ?? 0) + 1;
   const updatedAt = new Date().toISOString();
   // The author of a visit or an application is who first sent it (docs/design.md §3), never
   // changed by an edit or a decision. An application stored before the server named authors
   // keeps none rather than take the name of whoever edits it next.
   const author = existing ? existing.data?.['authorId'] : ctx.user.id;
-  const authored = (entity === 'visit' || entity === 'signup') && author !== undefined;
+  const authored = AT_ENTERPRISE.has(entity) && author !== undefined;
   const data = {
-    ...value,
+    ...record,
     ...(authored ? { authorId: author } : {}),
     version,
     updatedAt,
@@ -277,7 +305,7 @@ async function checkRedacted(
   });
 }
 
-async function judge(tx: Sql, ctx: PushContext, prepared: Prepared): Promise<PushResult> {
+async function judge(tx: Sql, ctx: BatchContext, prepared: Prepared): Promise<PushResult> {
   const { key } = prepared;
   const claim = await claimMutation(tx, key);
   if (claim.kind === 'taken') return mutationIdTaken(key.mutationId);
@@ -304,7 +332,7 @@ async function judge(tx: Sql, ctx: PushContext, prepared: Prepared): Promise<Pus
  * `rejected` (`internal`) and recorded like any rejection, so that one record the database
  * refuses never fails — and never blocks, through the device's retries — the others.
  */
-async function applyIsolated(tx: Sql, ctx: PushContext, prepared: Prepared): Promise<PushResult> {
+async function applyIsolated(tx: Sql, ctx: BatchContext, prepared: Prepared): Promise<PushResult> {
   await tx.query('SAVEPOINT mutation');
   try {
     const result = await judge(tx, ctx, prepared);
@@ -342,8 +370,9 @@ export async function applyMutations(
       batch.push(await prepare(ctx, raw));
     }
     const applied = await store.transaction(async (tx) => {
+      const batchCtx: BatchContext = { ...ctx, facts: txFacts(ctx.user) };
       const out: PushResult[] = [];
-      for (const prepared of batch) out.push(await applyIsolated(tx, ctx, prepared));
+      for (const prepared of batch) out.push(await applyIsolated(tx, batchCtx, prepared));
       return out;
     });
     results.push(...applied);

@@ -1,30 +1,14 @@
-import { hasErrors } from '../../shared/domain/issues';
-import { checkStageChange } from '../../shared/domain/pipeline';
 import type { Enterprise, Visit } from '../../shared/schemas';
 import type { Issue } from '../../shared/vn';
 import type { Sql } from '../store/types';
-import { countApplications, type StoredRecord, writeRecord } from './records';
+import { type StoredRecord, writeRecord } from './records';
+import { judgeWrite, type TxFacts } from './write-facts';
 
 /**
- * The pipeline rules of src/shared/domain/pipeline.ts, run by the server on what it is about to
- * store (docs/design.md §3, §5): the same function the device runs before it offers a stage.
+ * A visit's stage move, run by the server on what it is about to store (docs/design.md §3, §5):
+ * the enterprise write it implies is judged by the same shared rules as an enterprise put (the
+ * pipeline, and who may make the move: an organizer's visit cannot undo a founding).
  */
-
-/** Issues that refuse an enterprise put whose stage moved (a create moves from not_contacted). */
-export async function enterpriseStageIssues(
-  tx: Sql,
-  existing: StoredRecord | undefined,
-  enterprise: Enterprise,
-): Promise<Issue[]> {
-  const before = existing && !existing.deleted ? (existing.data as Enterprise | null) : undefined;
-  if (before && before.stage === enterprise.stage) return [];
-  const issues = checkStageChange(
-    before ?? undefined,
-    enterprise,
-    await countApplications(tx, enterprise.id),
-  );
-  return hasErrors(issues) ? issues : [];
-}
 
 /** True when no other live visit of the enterprise happened later than `visit`. */
 async function isLatestVisit(tx: Sql, visit: Visit): Promise<boolean> {
@@ -40,7 +24,7 @@ async function isLatestVisit(tx: Sql, visit: Visit): Promise<boolean> {
 
 export type VisitStageMove =
   | { kind: 'none' }
-  | { kind: 'refused'; issues: Issue[] }
+  | { kind: 'refused'; code: 'forbidden' | 'validation_failed'; issues: Issue[] }
   | { kind: 'move'; enterprise: StoredRecord & { data: Enterprise } };
 
 /**
@@ -48,11 +32,12 @@ export type VisitStageMove =
  * latest visit (an older visit, logged late, never moves it back): the device sends that move as
  * an enterprise mutation first, so normally the enterprise is already there. If it is not (that
  * mutation was in conflict, or another client sent the visit alone), the server makes the move
- * itself, under the same rule, so that visit and enterprise never disagree; a move the rule
- * refuses refuses the visit.
+ * itself, under the same rules, so that visit and enterprise never disagree; a move the rules
+ * refuse refuses the visit (field `stageAfter`).
  */
 export async function visitStageMove(
   tx: Sql,
+  facts: TxFacts,
   visit: Visit,
   enterprise: StoredRecord,
 ): Promise<VisitStageMove> {
@@ -66,11 +51,14 @@ export async function visitStageMove(
     stage: visit.stageAfter,
     stageChangedAt: visit.visitedAt,
   };
-  const issues = checkStageChange(current, moved, await countApplications(tx, current.id));
-  if (hasErrors(issues)) {
-    return { kind: 'refused', issues: issues.map((issue) => ({ ...issue, field: 'stageAfter' })) };
+  const write = { entity: 'enterprise', op: 'put', stored: current, incoming: moved } as const;
+  const verdict = await judgeWrite(tx, facts, write, { storedUnit: enterprise.unitId });
+  if (!verdict.ok) {
+    const issues = verdict.issues.map((issue) => ({ ...issue, field: 'stageAfter' }));
+    return { kind: 'refused', code: verdict.code, issues };
   }
-  return { kind: 'move', enterprise: { ...enterprise, data: moved } };
+  const data = verdict.write.op === 'put' ? (verdict.write.incoming as Enterprise) : moved;
+  return { kind: 'move', enterprise: { ...enterprise, data } };
 }
 
 /** Writes the enterprise as the visit left it, one version later. */

@@ -5,6 +5,7 @@ import { m003Hardening } from './003-hardening';
 import { m004SealKeys } from './004-seal-keys';
 import { m005Reports } from './005-reports';
 import { m006Notices } from './006-notices';
+import { m007EntryKinds } from './007-entry-kinds';
 import { m008Privacy } from './008-privacy';
 
 /** Every schema change, in order. Never edit a released migration: add the next one. */
@@ -15,6 +16,6 @@ export const migrations: readonly Migration[] = [
   m004SealKeys,
   m005Reports,
   m006Notices,
-  // 007 comes from another branch; versions apply in order whatever the gaps.
+  m007EntryKinds,
   m008Privacy,
 ];

@@ -1,6 +1,15 @@
-import { StartupError, type Store } from './types';
+import { type Sql, StartupError, type Store } from './types';
 
-export type Migration = { version: number; name: string; sql: string };
+/**
+ * A schema change: its SQL, then, for a change of the records' data that a shared function of
+ * src/shared defines (so that device and server migrate alike), `run` in the same transaction.
+ */
+export type Migration = {
+  version: number;
+  name: string;
+  sql: string;
+  run?: (tx: Sql) => Promise<void>;
+};
 
 // Any constant works; it only has to be the same for every server sharing one database.
 const MIGRATION_LOCK = 7_461_001;
@@ -35,6 +44,7 @@ export async function migrate(store: Store, migrations: readonly Migration[]): P
         ]);
         if (done.rowCount > 0) return false;
         await tx.exec(migration.sql);
+        if (migration.run) await migration.run(tx);
         await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
           migration.version,
           migration.name,

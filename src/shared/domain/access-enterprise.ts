@@ -20,7 +20,7 @@ function hasFounding(enterprise: Enterprise | undefined): boolean {
 }
 
 /** Which founding act a write is, if any, and the field that shows it. */
-function foundingAct(
+export function foundingAct(
   stored: Enterprise | undefined,
   incoming: Enterprise | undefined,
 ): { action: RoleAction; field: string } | undefined {

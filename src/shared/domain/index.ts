@@ -93,6 +93,7 @@ export {
   applicationsStillNeeded,
   applyFoundingDecision,
   checkFounding,
+  checkFoundingRecord,
   checkStageChange,
   checkTransition,
   type FoundingCounts,

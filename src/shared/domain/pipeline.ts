@@ -111,6 +111,31 @@ export function checkFounding(
 }
 
 /**
+ * A founding as recorded on the enterprise (docs/design.md §3), whatever stage it came from:
+ * checkFounding on its decision and counts, and the record as applyFoundingDecision leaves it —
+ * `founded` (or a side state it moved to later, which keeps the founding), `unionStatus` `cdcs`,
+ * `foundedAt` the decision's date. The server runs it on every write that records a founding.
+ */
+export function checkFoundingRecord(enterprise: Enterprise, applicationCount: number): Issue[] {
+  const issues = checkFounding({
+    applicationCount,
+    foundingDecision: enterprise.foundingDecision,
+    membersAtFounding: enterprise.membersAtFounding,
+  });
+  if (enterprise.stage !== 'founded' && !isSideState(enterprise.stage)) {
+    issues.push(makeIssue('stage', 'error', 'pipeline.founding_stage'));
+  }
+  if (enterprise.unionStatus !== 'cdcs') {
+    issues.push(makeIssue('unionStatus', 'error', 'pipeline.founding_union_status'));
+  }
+  const decision = enterprise.foundingDecision;
+  if (decision !== undefined && enterprise.foundedAt !== decision.date) {
+    issues.push(makeIssue('foundedAt', 'error', 'pipeline.founding_date'));
+  }
+  return issues;
+}
+
+/**
  * The transition check for a saved record: `before` is the stored version (undefined for a new
  * record, which is judged as a move from `not_contacted`), `applicationCount` the enterprise's
  * submitted and accepted signups. No issue when the stage did not change.

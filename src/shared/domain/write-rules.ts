@@ -1,16 +1,19 @@
-import type { Enterprise, IndicatorEntry, SignupRecord } from '../schemas';
+import type { Enterprise, IndicatorEntry, SignupRecord, Target } from '../schemas';
 import type { Issue } from '../vn/issue';
 import { type AccessFacts, authorizeWrite, type Write, withCreatorAssignment } from './access';
+import { foundingAct } from './access-enterprise';
 import { checkDecisionIssuer, type IdNumberHolder, idNumberDuplicateIssues } from './admission';
-import { checkStageChange, withFoundingDefaults } from './pipeline';
+import { checkFoundingRecord, checkStageChange, withFoundingDefaults } from './pipeline';
 import type { Actor } from './roles';
 import { sameValue } from './same-value';
+import { targetUniquenessIssues } from './targets';
 
 /**
  * Every rule a stored write must pass beyond its record's own check (checkEnterprise,
  * reviewSignup, checkIndicatorEntry…), in one place for the server's push and the device's
  * queue: who may make it (authorizeWrite), the pipeline (a stage move and a founding need their
- * applications), the unit that issued a decision, and the one-member-per-ID-number rule.
+ * applications, and a founding is recorded whole: checkFoundingRecord), the unit that issued a
+ * decision, the one-member-per-ID-number rule and one target per unit, year and indicator.
  *
  *   const write = prepareWrite(actor, raw);           // server-filled fields
  *   const issues = checkWriteRules(actor, write, facts);
@@ -28,6 +31,8 @@ export type WriteFacts = AccessFacts & {
    * server looks up the accepted ones by idNumberKey).
    */
   sameIdNumber?: readonly IdNumberHolder[];
+  /** Targets of the unit, year and indicator of the target written (one per key). */
+  sameTargetKey?: readonly Pick<Target, 'id' | 'unitId' | 'year' | 'indicator'>[];
 };
 
 /** The write with what the server fills before judging it: founding defaults, the creator's assignment. */
@@ -48,6 +53,8 @@ export function checkWriteRules(actor: Actor, write: Write, facts: WriteFacts): 
       return signupRules(write.stored, write.incoming, facts);
     case 'indicatorEntry':
       return entryRules(write.stored, write.incoming, facts);
+    case 'target':
+      return targetUniquenessIssues(write.incoming, facts.sameTargetKey ?? []);
     default:
       return [];
   }
@@ -58,7 +65,13 @@ function enterpriseRules(
   incoming: Enterprise,
   facts: WriteFacts,
 ): Issue[] {
-  const issues = checkStageChange(stored, incoming, facts.applicationCount ?? 0);
+  const count = facts.applicationCount ?? 0;
+  const issues = checkStageChange(stored, incoming, count);
+  if (foundingAct(stored, incoming)?.action === 'record_founding') {
+    // A move to `founded` ran checkFounding already: its issues are not repeated.
+    const found = new Set(issues.map((issue) => issue.code));
+    issues.push(...checkFoundingRecord(incoming, count).filter((i) => !found.has(i.code)));
+  }
   const decision = incoming.foundingDecision;
   if (decision !== undefined && !sameValue(decision, stored?.foundingDecision)) {
     const field = 'foundingDecision.issuedBy';

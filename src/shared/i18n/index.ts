@@ -3,6 +3,7 @@ import type { lockVi } from './catalog/lock';
 import { privacyVi } from './catalog/privacy';
 import type { progressVi } from './catalog/progress';
 import type { reportVi } from './catalog/report';
+import type { supervisorVi } from './catalog/supervisor';
 import { uiVi } from './catalog/ui';
 import { vnVi } from './catalog/vn';
 import { formatMessage, type MessageParams } from './format';
@@ -17,7 +18,7 @@ const core = { ...uiVi, ...vnVi, ...domainVi, ...privacyVi };
  * screen's own chunk (addScreenMessages), so the first screen's 60 KB budget does not carry it;
  * their English is in the English chunk with the rest.
  */
-type ScreenParts = typeof progressVi & typeof reportVi & typeof lockVi;
+type ScreenParts = typeof progressVi & typeof reportVi & typeof supervisorVi & typeof lockVi;
 export type MessageKey = keyof typeof core | keyof ScreenParts;
 export type Catalogue = Record<MessageKey, string>;
 export type { MessageParams };

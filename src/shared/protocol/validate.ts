@@ -1,10 +1,19 @@
 import * as v from 'valibot';
 import { checkEnterprise } from '../domain/enterprise-check';
+import { checkIndicatorEntry } from '../domain/entry-check';
 import { fieldIssue, fromValibot, hasErrors } from '../domain/issues';
 import { asRecord } from '../domain/record-input';
 import { reviewSignup } from '../domain/signup-check';
+import { checkTarget } from '../domain/targets';
 import { checkVisit } from '../domain/visit-check';
-import type { Enterprise, SignupRecord, SyncEntity, Visit } from '../schemas';
+import type {
+  Enterprise,
+  IndicatorEntry,
+  SignupRecord,
+  SyncEntity,
+  Target,
+  Visit,
+} from '../schemas';
 import { malformedValues, SERVER_SET_FIELDS, signupDraftSchema } from '../schemas';
 import type { Issue, Result } from '../vn/issue';
 import { makeIssue } from '../vn/issue';
@@ -17,7 +26,13 @@ import { type Mutation, mutationSchema } from './push-pull';
  */
 
 /** The record of each synced entity: a put's `data`, a pull's `data`, a device's outbox row. */
-export type SyncRecord = { enterprise: Enterprise; visit: Visit; signup: SignupRecord };
+export type SyncRecord = {
+  enterprise: Enterprise;
+  visit: Visit;
+  signup: SignupRecord;
+  target: Target;
+  indicatorEntry: IndicatorEntry;
+};
 /** The record of any synced entity. */
 export type AnySyncRecord = SyncRecord[SyncEntity];
 
@@ -44,6 +59,8 @@ const CHECKS: {
   enterprise: checkEnterprise,
   visit: (data) => checkVisit(data),
   signup: checkSignupRecord,
+  target: (data) => checkTarget(data),
+  indicatorEntry: checkIndicatorEntry,
 };
 
 /** Validates and normalises a record of `entity` (phones in E.164, ISO dates, NFC text). */

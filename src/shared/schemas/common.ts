@@ -141,7 +141,7 @@ export const syncFields = {
 
 /**
  * Every field the server sets whatever the client sends (docs/design.md §3): the sync fields
- * above and a visit's author. The server drops them from a pushed record, a conflict merge
+ * above and the author of a visit or an application. The server drops them from a pushed record, a conflict merge
  * ignores them, and the device keeps its stored ones when the user saves an edit.
  */
 export const SERVER_SET_FIELDS = ['version', 'updatedAt', 'updatedBy', 'authorId'] as const;

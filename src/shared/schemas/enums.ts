@@ -126,10 +126,13 @@ export type OpeningKind = (typeof OPENING_KINDS)[number];
  */
 export const ADJUSTMENT_KIND = 'adjustment';
 
-/** Entities that devices create and sync through /api/sync. */
-export const SYNC_ENTITIES = ['enterprise', 'visit', 'signup'] as const;
+/**
+ * Entities that devices create and sync through /api/sync: the field work, and the supervisor's
+ * targets and indicator entries (the roles table of docs/design.md §3 says who may push which).
+ */
+export const SYNC_ENTITIES = ['enterprise', 'visit', 'signup', 'target', 'indicatorEntry'] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 
 /** Entities a pull may carry: the synced ones plus what only the server writes. */
-export const PULL_ENTITIES = [...SYNC_ENTITIES, 'target', 'unit', 'indicatorEntry'] as const;
+export const PULL_ENTITIES = [...SYNC_ENTITIES, 'unit'] as const;
 export type PullEntity = (typeof PULL_ENTITIES)[number];

@@ -12,36 +12,49 @@ type AdminUnitsFile = {
 
 type AdminIndex = {
   provinces: readonly AdminUnit[];
-  provinceByCode: ReadonlyMap<string, AdminUnit>;
   wardsByProvince: ReadonlyMap<string, readonly AdminUnit[]>;
+};
+
+type CodeIndex = {
+  provinceByCode: ReadonlyMap<string, AdminUnit>;
   wardByCode: ReadonlyMap<string, Ward>;
 };
 
 // Built on first call, not at import: nothing runs when a bundle merely includes this module.
 let cached: AdminIndex | undefined;
+// Apart from the sorted lists: naming a unit by its code (the list, an address) sorts nothing.
+let byCode: CodeIndex | undefined;
 
 function adminIndex(): AdminIndex {
   cached ??= buildIndex(source);
   return cached;
 }
 
+function codeIndex(): CodeIndex {
+  byCode ??= {
+    provinceByCode: new Map(source.provinces.map((province) => [province.code, unit(province)])),
+    wardByCode: new Map(
+      source.provinces.flatMap((province) =>
+        province.wards.map((ward): [string, Ward] => [
+          ward.code,
+          Object.freeze({ ...unit(ward), provinceCode: province.code }),
+        ]),
+      ),
+    ),
+  };
+  return byCode;
+}
+
 function buildIndex(file: AdminUnitsFile): AdminIndex {
   const collator = new Intl.Collator('vi');
   const byName = (a: AdminUnit, b: AdminUnit) =>
     collator.compare(a.name, b.name) || collator.compare(a.code, b.code);
-  const provinceByCode = new Map<string, AdminUnit>();
   const wardsByProvince = new Map<string, readonly AdminUnit[]>();
-  const wardByCode = new Map<string, Ward>();
   for (const province of file.provinces) {
-    provinceByCode.set(province.code, unit(province));
-    const wards = province.wards.map(unit).sort(byName);
-    wardsByProvince.set(province.code, Object.freeze(wards));
-    for (const ward of wards) {
-      wardByCode.set(ward.code, Object.freeze({ ...ward, provinceCode: province.code }));
-    }
+    wardsByProvince.set(province.code, Object.freeze(province.wards.map(unit).sort(byName)));
   }
-  const provinces = Object.freeze([...provinceByCode.values()].sort(byName));
-  return { provinces, provinceByCode, wardsByProvince, wardByCode };
+  const provinces = Object.freeze(file.provinces.map(unit).sort(byName));
+  return { provinces, wardsByProvince };
 }
 
 function unit({ code, name }: AdminUnit): AdminUnit {
@@ -63,10 +76,10 @@ export function wards(provinceCode: string): AdminUnit[] {
 }
 
 export function findProvince(code: string): AdminUnit | undefined {
-  return adminIndex().provinceByCode.get(key(code));
+  return codeIndex().provinceByCode.get(key(code));
 }
 
 /** The ward with this code and the province it belongs to (to check a provinceCode/wardCode pair). */
 export function findWard(code: string): Ward | undefined {
-  return adminIndex().wardByCode.get(key(code));
+  return codeIndex().wardByCode.get(key(code));
 }

@@ -15,6 +15,7 @@ import { namesOf, organizerName } from '../../../src/app/pages/progress/names';
 import {
   decodeChoice,
   encodeChoice,
+  headlineDates,
   type PeriodChoice,
   paceDate,
   reportMonth,
@@ -130,6 +131,37 @@ describe('period choices', () => {
     expect(toPeriod(choice, today)).toEqual(period);
     expect(paceDate(toPeriod(choice, today), today)).toBe(pace);
     expect(reportMonth(toPeriod(choice, today), today)).toEqual(report);
+  });
+});
+
+describe('the days the headline asks about', () => {
+  it.each<[string, PeriodChoice, string, { from: string; to: string; asOf: string | undefined }]>([
+    [
+      'this month',
+      { kind: 'thisMonth' },
+      '2026-03-15',
+      { from: '2026-03-01', to: '2026-03-31', asOf: '2026-03-15' },
+    ],
+    [
+      'a past quarter',
+      { kind: 'quarter', year: 2026, quarter: 1 },
+      '2026-05-02',
+      { from: '2026-01-01', to: '2026-03-31', asOf: '2026-03-31' },
+    ],
+    [
+      'a month not begun',
+      { kind: 'month', year: 2026, month: 12 },
+      '2026-05-02',
+      { from: '2026-12-01', to: '2026-12-31', asOf: undefined },
+    ],
+    [
+      'the year to date',
+      { kind: 'ytd', year: 2026 },
+      '2026-05-02',
+      { from: '2026-01-01', to: '2026-05-02', asOf: '2026-05-02' },
+    ],
+  ])('%s', (_name, choice, today, expected) => {
+    expect(headlineDates(choice, today)).toEqual(expected);
   });
 });
 

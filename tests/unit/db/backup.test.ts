@@ -19,6 +19,7 @@ import {
   IDS,
   makeEnterprise,
   makeIndicatorEntry,
+  makeLegacyIndicatorEntry,
   makeSignup,
   makeSignupDraft,
   makeTarget,
@@ -71,7 +72,8 @@ describe('exportAll', () => {
     expect(backup.tables.visits).toHaveLength(1);
     expect(backup.tables.signups).toHaveLength(2);
     expect(backup.tables.outbox.length).toBeGreaterThan(0);
-    expect(backup.tables.shadows).toHaveLength(1);
+    // The acknowledged enterprise, and the pulled target and entry (a supervisor pushes them too).
+    expect(backup.tables.shadows).toHaveLength(3);
     expect(backup.tables.meta.map((row) => row.key).sort()).toEqual(['clientId', 'syncState']);
     expect(JSON.stringify(backup)).not.toContain('secret-token');
   });
@@ -169,5 +171,28 @@ describe('importAll', () => {
     expect(result.tables.visits).toEqual({ added: 1, updated: 0, skipped: 0, invalid: 1 });
     expect(await db.visits.count()).toBe(1);
     expect(await db.meta.get('session')).toBeUndefined();
+  });
+
+  it('reads the entries of a backup made before version 3 as the upgrade does', async () => {
+    const db = freshDb();
+    const result = await importAll(db, {
+      format: 'sotay-backup',
+      version: 1,
+      exportedAt: '2025-03-05T08:00:00.000Z',
+      tables: {
+        indicatorEntries: [makeLegacyIndicatorEntry({ indicator: 'net_members', delta: -4 })],
+      },
+    });
+
+    expect(result.tables.indicatorEntries).toEqual({
+      added: 1,
+      updated: 0,
+      skipped: 0,
+      invalid: 0,
+    });
+    expect(await db.indicatorEntries.get(IDS.indicatorEntry)).toMatchObject({
+      kind: 'left',
+      count: 4,
+    });
   });
 });

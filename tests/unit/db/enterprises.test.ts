@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   getEnterprise,
+  listRank,
   loadEnterpriseIndex,
+  loadFirstScreen,
   StorageFullError,
   saveEnterprise,
+  searchEnterprises,
   ValidationError,
 } from '../../../src/db';
+import { toEnterpriseRow } from '../../../src/db/rows';
 import { searchKey } from '../../../src/shared/vn';
-import { IDS, makeEnterprise } from '../../fixtures/records';
+import { fixtureId, IDS, makeEnterprise } from '../../fixtures/records';
 import { failWrites, freshDb, quotaError } from './support';
 
 describe('saveEnterprise', () => {
@@ -68,7 +72,7 @@ describe('saveEnterprise', () => {
 
   it('keeps the stored server fields, not the caller copy', async () => {
     const db = freshDb();
-    await db.enterprises.put({ ...makeEnterprise({ version: 4 }), searchKey: '' });
+    await db.enterprises.put({ ...makeEnterprise({ version: 4 }), searchKey: '', listOrder: 0 });
 
     await saveEnterprise(db, makeEnterprise({ version: 1, notes: 'Đã gặp giám đốc' }));
 
@@ -116,7 +120,7 @@ describe('saveEnterprise', () => {
 describe('loadEnterpriseIndex', () => {
   it('returns compact rows of every enterprise', async () => {
     const db = freshDb();
-    await saveEnterprise(db, makeEnterprise());
+    await saveEnterprise(db, makeEnterprise({ assignedTo: IDS.organizer }));
     await saveEnterprise(db, makeEnterprise({ id: IDS.otherEnterprise, taxCode: undefined }));
 
     const index = await loadEnterpriseIndex(db);
@@ -135,7 +139,39 @@ describe('loadEnterpriseIndex', () => {
       workerCount: 320,
       assignedTo: IDS.organizer,
       nextFollowUp: '2025-03-20',
+      listOrder: listRank(makeEnterprise()),
     });
     expect(Object.keys(first ?? {})).not.toContain('notes');
+  });
+});
+
+describe('loadFirstScreen', () => {
+  /** Worker counts of a few values only: many rows tie on the index and the names decide. */
+  const enterprises = Array.from({ length: 60 }, (_, i) =>
+    makeEnterprise({
+      id: fixtureId(2, i),
+      name: `Công ty ${String.fromCharCode(90 - (i % 26))} ${i}`,
+      workerCount: [500, 300, undefined][i % 3],
+      unionStatus: i % 7 === 0 ? 'cdcs' : 'none',
+      taxCode: undefined,
+    }),
+  );
+
+  it.each([1, 7, 20, 59, 60, 100])(
+    'reads the first %i rows of the list, in its order',
+    async (n) => {
+      const db = freshDb();
+      await db.enterprises.bulkPut(enterprises.map((e) => toEnterpriseRow(e)));
+
+      const first = await loadFirstScreen(db, n);
+
+      const list = searchEnterprises(await loadEnterpriseIndex(db));
+      expect(first.rows).toEqual(list.slice(0, n));
+      expect(first.total).toBe(60);
+    },
+  );
+
+  it('reads nothing from an empty table', async () => {
+    expect(await loadFirstScreen(freshDb(), 30)).toEqual({ rows: [], total: 0 });
   });
 });

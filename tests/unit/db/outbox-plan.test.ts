@@ -118,6 +118,33 @@ describe('planMutation', () => {
   });
 });
 
+describe('planMutation with another record’s row queued behind the entity’s', () => {
+  // Merged, the change would overtake that row (an enterprise's stage move, its applications).
+  it.each<[string, RowSpec, 'put' | 'delete', number | undefined, OutboxPlan['kind'], number]>([
+    ['edit behind an unsent create', {}, 'put', undefined, 'add', 1],
+    ['edit behind an unsent edit', { baseVersion: 4 }, 'put', 4, 'add', 5],
+    ['delete behind an unsent edit', { baseVersion: 3 }, 'delete', 3, 'add', 4],
+  ])('%s: queued', (_label, spec, op, acked, kind, baseVersion) => {
+    const latest = row(spec);
+    const plan = planMutation([latest], op, acked, undefined, latest.seq + 1);
+    expect(plan).toMatchObject({ kind, baseVersion });
+  });
+
+  it('drops an unsent create when it is deleted: the server never hears of it', () => {
+    const latest = row({});
+    const plan = planMutation([latest], 'delete', undefined, undefined, latest.seq + 1);
+    expect(plan).toEqual({ kind: 'drop', seq: latest.seq });
+  });
+
+  it('merges while the entity’s row is the newest of the outbox', () => {
+    const latest = row({});
+    expect(planMutation([latest], 'put', undefined, undefined, latest.seq)).toEqual({
+      kind: 'merge',
+      seq: latest.seq,
+    });
+  });
+});
+
 describe('merge base of a new row', () => {
   const acked = makeEnterprise({ notes: 'server v4' });
   const waiting = makeEnterprise({ notes: 'sent, v5 predicted' });

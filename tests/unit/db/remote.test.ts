@@ -44,9 +44,12 @@ describe('applyRemoteChanges', () => {
     for (const table of ['visits', 'signups', 'targets', 'units', 'indicatorEntries']) {
       expect(await db.table(table).count(), table).toBe(1);
     }
+    // Every entity a device pushes has its server copy; units come down only.
     expect((await db.shadows.toArray()).map((row) => row.entity).sort()).toEqual([
       'enterprise',
+      'indicatorEntry',
       'signup',
+      'target',
       'visit',
     ]);
     expect(await db.outbox.count()).toBe(0);

@@ -4,6 +4,7 @@ import {
   type EnterpriseIndexRow,
   type EnterpriseSearch,
   firstMatches,
+  listRank,
   searchEnterprises,
   searchInSlices,
 } from '../../../src/db';
@@ -22,7 +23,7 @@ function row(
     unionStatus: 'none' as const,
     ...fields,
   };
-  return { ...base, searchKey: enterpriseSearchKey(base) };
+  return { ...base, searchKey: enterpriseSearchKey(base), listOrder: listRank(base) };
 }
 
 const INDEX: readonly EnterpriseIndexRow[] = [

@@ -2,11 +2,15 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, openDatabase } from '../../../src/db';
 import { STORES_V1, STORES_V2 } from '../../../src/db/database';
+import { enterpriseSearchKey } from '../../../src/db/rows';
+import { listRank } from '../../../src/db/search';
 import { searchKey } from '../../../src/shared/vn';
 import {
+  fixtureId,
   IDS,
   makeEnterprise,
   makeIndicatorEntry,
+  makeLegacyIndicatorEntry,
   makeSignup,
   makeSignupDraft,
   makeTarget,
@@ -137,6 +141,99 @@ describe('v2 → v6 upgrade', () => {
     ).toEqual([IDS.enterprise]);
     expect(await db.signups.count()).toBe(2);
     expect(await db.enterprises.count()).toBe(2);
+    db.close();
+  });
+});
+
+describe('v2 → v3 upgrade', () => {
+  /** Entries as the first model stored them, one per row of the migration's table, and a new one. */
+  const legacy = [
+    makeLegacyIndicatorEntry({ id: fixtureId(6, 1), indicator: 'new_members', delta: 12 }),
+    makeLegacyIndicatorEntry({ id: fixtureId(6, 2), indicator: 'new_members', delta: -3 }),
+    makeLegacyIndicatorEntry({
+      id: fixtureId(6, 3),
+      indicator: 'net_members',
+      delta: -4,
+      version: 2,
+    }),
+    makeLegacyIndicatorEntry({ id: fixtureId(6, 4), indicator: 'net_members', delta: 9 }),
+    makeLegacyIndicatorEntry({ id: fixtureId(6, 5), indicator: 'new_ndcs', delta: 1 }),
+  ];
+  const current = makeIndicatorEntry({ id: fixtureId(6, 6), kind: 'transferred_in', count: 2 });
+
+  it('rewrites the old entries in the kinds of the model, keeping every one and its sync fields', async () => {
+    const factory = freshFactory();
+    const v2 = new Dexie(NAME, factory);
+    v2.version(1).stores(STORES_V1);
+    v2.version(2).stores(STORES_V2);
+    await v2.table('indicatorEntries').bulkPut([...legacy, current]);
+    await v2
+      .table('targets')
+      .bulkPut([makeTarget(), makeTarget({ id: fixtureId(5, 1), year: 2026 })]);
+    v2.close();
+
+    const db = openDatabase({ name: NAME, ...factory });
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    const rows = await db.indicatorEntries.orderBy('id').toArray();
+    const common = {
+      unitId: IDS.upperUnit,
+      date: '2025-03-31',
+      note: makeLegacyIndicatorEntry().note,
+    };
+    expect(rows).toEqual([
+      { id: fixtureId(6, 1), ...common, kind: 'admitted_outside', count: 12 },
+      { id: fixtureId(6, 2), ...common, kind: 'adjustment', indicator: 'new_members', delta: -3 },
+      { id: fixtureId(6, 3), ...common, kind: 'left', count: 4, version: 2 },
+      { id: fixtureId(6, 4), ...common, kind: 'adjustment', indicator: 'net_members', delta: 9 },
+      { id: fixtureId(6, 5), ...common, kind: 'ndcs_founded', count: 1 },
+      current,
+    ]);
+    // The index added in v3 serves rows written before it.
+    expect((await db.targets.where('year').equals(2026).toArray()).map((t) => t.id)).toEqual([
+      fixtureId(5, 1),
+    ]);
+    db.close();
+  });
+});
+
+describe('v2 → v7 upgrade', () => {
+  /** Enterprises as version 2 stored them: a search key, no list order. */
+  const V2_ENTERPRISES = [
+    makeEnterprise({ workerCount: 40 }),
+    makeEnterprise({ id: IDS.otherEnterprise, workerCount: 900, unionStatus: 'cdcs' }),
+    makeEnterprise({ id: fixtureId(2, 3), workerCount: undefined }),
+  ].map((enterprise) => ({ ...enterprise, searchKey: enterpriseSearchKey(enterprise) }));
+
+  async function writeVersion2(options: ReturnType<typeof freshFactory>): Promise<void> {
+    const v2 = new Dexie(NAME, options);
+    v2.version(1).stores(STORES_V1);
+    v2.version(2).stores(STORES_V2);
+    await v2.table('enterprises').bulkPut(V2_ENTERPRISES);
+    await v2.table('visits').put(makeVisit({ version: 1 }));
+    v2.close();
+  }
+
+  it('keeps every enterprise and derives its list order, which the new index serves', async () => {
+    const factory = freshFactory();
+    await writeVersion2(factory);
+
+    const db = openDatabase({ name: NAME, ...factory });
+    await db.open();
+
+    expect(db.verno).toBe(CURRENT_VERSION);
+    const stored = await db.enterprises.orderBy('listOrder').toArray();
+    // No union first (most workers first, unknown last), then those with a union.
+    expect(stored.map((row) => row.id)).toEqual([
+      IDS.enterprise,
+      fixtureId(2, 3),
+      IDS.otherEnterprise,
+    ]);
+    for (const row of stored) {
+      const before = V2_ENTERPRISES.find((old) => old.id === row.id);
+      expect(row).toEqual({ ...before, listOrder: listRank(row) });
+    }
+    expect(await db.visits.count()).toBe(1);
     db.close();
   });
 });

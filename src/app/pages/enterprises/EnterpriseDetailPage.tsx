@@ -6,6 +6,7 @@ import {
   loadEnterpriseDetail,
 } from '../../../db';
 import { applicationsStillNeeded } from '../../../shared/domain';
+import { mayDo } from '../../../shared/domain/roles';
 import { formatCount, t } from '../../../shared/i18n';
 import { LoadState } from '../../components/LoadState';
 import { RecordState, useUnsent } from '../../components/RecordState';
@@ -17,6 +18,7 @@ import { enumLabel, fieldName } from '../../labels';
 import { useUnlocked } from '../../lock';
 import { takePreloadedDetail } from '../../preload';
 import { onLinkClick } from '../../router';
+import { useSession } from '../../session';
 
 function Fact({ label, value }: { label: string; value: ComponentChildren }) {
   if (value === undefined || value === '' || value === null) return null;
@@ -77,7 +79,14 @@ function contactOf(e: EnterpriseRow): ComponentChildren {
   );
 }
 
+/** The recognition decision, as its number and date. */
+function decisionOf(e: EnterpriseRow): string | undefined {
+  const decision = e.foundingDecision;
+  return decision && `${decision.number} · ${formatDay(decision.date)}`;
+}
+
 function EnterpriseDetailView({ enterprise: e, visits, applications }: Found) {
+  const { role } = useSession().user;
   const units = useAdminUnits();
   const unsent = useUnsent();
   const needed = applicationsStillNeeded(Math.max(applications, e.memberCount ?? 0));
@@ -101,6 +110,11 @@ function EnterpriseDetailView({ enterprise: e, visits, applications }: Found) {
         <a class="button" href={`/enterprises/${e.id}/edit`} onClick={onLinkClick}>
           {t('common.edit')}
         </a>
+        {mayDo(role, 'record_founding') && (
+          <a class="button" href={`/enterprises/${e.id}/found`} onClick={onLinkClick}>
+            {t('enterprise.recordFounding')}
+          </a>
+        )}
       </div>
       <section class="card" aria-labelledby="apps-title">
         <h2 id="apps-title">{t('enterprise.applications')}</h2>
@@ -127,6 +141,9 @@ function EnterpriseDetailView({ enterprise: e, visits, applications }: Found) {
           <Fact label={fieldName('femaleWorkerCount')} value={count(e.femaleWorkerCount)} />
           <Fact label={fieldName('memberCount')} value={count(e.memberCount)} />
           <Fact label={fieldName('unionStatus')} value={enumLabel('union_status', e.unionStatus)} />
+          <Fact label={fieldName('foundingDecision')} value={decisionOf(e)} />
+          <Fact label={fieldName('workerCountAtFounding')} value={count(e.workerCountAtFounding)} />
+          <Fact label={fieldName('membersAtFounding')} value={count(e.membersAtFounding)} />
           <Fact label={fieldName('contact')} value={contactOf(e)} />
           <Fact label={fieldName('notes')} value={e.notes} />
         </dl>

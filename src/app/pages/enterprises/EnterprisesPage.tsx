@@ -5,8 +5,8 @@ import { STAGES, type Stage } from '../../../shared/schemas/enums';
 import { VirtualList } from '../../components/VirtualList';
 import { SelectField, TextField } from '../../forms/fields';
 import { useAdminUnits } from '../../hooks/useAdminUnits';
-import { useEnterpriseIndex } from '../../hooks/useEnterpriseIndex';
-import { useEnterpriseSearch } from '../../hooks/useEnterpriseSearch';
+import { FIRST_SCREEN_ROWS, useEnterpriseIndex } from '../../hooks/useEnterpriseIndex';
+import { type SearchResults, useEnterpriseSearch } from '../../hooks/useEnterpriseSearch';
 import { today } from '../../ids';
 import { enumLabel, enumOptions } from '../../labels';
 import { preloadEnterpriseDetail } from '../../preload';
@@ -16,8 +16,6 @@ import { useSession } from '../../session';
 
 /** Two lines of name and two of stage, workers and union status (styles.css `.virtual-row`). */
 const ROW_HEIGHT = 82;
-/** Rows found before the list first paints: a tall phone screen of them, and the overscan. */
-const FIRST_SCREEN_ROWS = 30;
 
 type Filters = {
   query: string;
@@ -39,18 +37,21 @@ const NO_FILTERS: Filters = {
 
 export function EnterprisesPage() {
   const session = useSession();
-  const index = useEnterpriseIndex();
+  const { index, firstScreen } = useEnterpriseIndex();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const set = (patch: Partial<Filters>) => setFilters((old) => ({ ...old, ...patch }));
-
-  const adminUnits = useAdminUnits();
+  // The ward choices (every ward of the index, named from the administrative units, the app's
+  // largest data) are made once the filters are opened, not on every start of the list.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const adminUnits = useAdminUnits(filtersOpen);
   const wards = useMemo(() => {
+    if (!filtersOpen) return [];
     const codes = new Set((index ?? []).map((row) => row.wardCode));
     return [...codes].map((code) => ({
       value: code,
       label: adminUnits?.findWard(code)?.name ?? code,
     }));
-  }, [index, adminUnits]);
+  }, [index, adminUnits, filtersOpen]);
 
   const search = useMemo<EnterpriseSearch>(
     () => ({
@@ -63,7 +64,13 @@ export function EnterprisesPage() {
     }),
     [filters, session.user.id],
   );
-  const results = useEnterpriseSearch(index, search, FIRST_SCREEN_ROWS);
+  const searched = useEnterpriseSearch(index, search, FIRST_SCREEN_ROWS);
+  // Before the index is read, the list without a search is its first screen, complete as shown
+  // (the rows below it come with the index, before anyone scrolls that far).
+  const results: SearchResults =
+    index === undefined && firstScreen !== undefined && unfiltered(filters)
+      ? { rows: firstScreen.rows, complete: true, count: firstScreen.total }
+      : searched;
 
   return (
     <section class="page">
@@ -82,7 +89,10 @@ export function EnterprisesPage() {
         onValue={(query) => set({ query })}
         placeholder={t('enterprise.searchPlaceholder')}
       />
-      <details class="filters">
+      <details
+        class="filters"
+        onToggle={(event) => setFiltersOpen((event.currentTarget as HTMLDetailsElement).open)}
+      >
         <summary>{t('enterprise.filters')}</summary>
         <SelectField
           id="filter-stage"
@@ -153,6 +163,12 @@ export function EnterprisesPage() {
         )}
       />
     </section>
+  );
+}
+
+function unfiltered(filters: Filters): boolean {
+  return (Object.keys(NO_FILTERS) as (keyof Filters)[]).every(
+    (key) => filters[key] === NO_FILTERS[key],
   );
 }
 

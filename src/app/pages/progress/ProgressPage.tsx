@@ -1,6 +1,6 @@
 import './progress.css';
 import { useState } from 'preact/hooks';
-import { periodRange, todayInVietnam } from '../../../shared/domain';
+import { todayInVietnam } from '../../../shared/domain';
 import { t } from '../../../shared/i18n';
 import { INDICATORS, type Indicator } from '../../../shared/schemas';
 import { LoadState } from '../../components/LoadState';
@@ -11,7 +11,13 @@ import { addProgressMessages } from './messages';
 import { PeriodPicker } from './PeriodPicker';
 import { ProgressRest } from './ProgressRest';
 import { ProgressTabs } from './ProgressTabs';
-import { decodeChoice, type PeriodChoice, paceDate, THIS_MONTH, toPeriod } from './period-choice';
+import {
+  decodeChoice,
+  headlineDates,
+  type PeriodChoice,
+  THIS_MONTH,
+  toPeriod,
+} from './period-choice';
 import {
   FACT_TABLES,
   keptModel,
@@ -53,8 +59,8 @@ export function ProgressPage() {
     history.replaceState(null, '', progressHref(next.choice, next.indicator));
   };
   const period = toPeriod(view.choice, today);
-  const asOf = paceDate(period, today);
-  const { from, to } = periodRange(period);
+  // The same days as the read started with the tap (prefetch.ts).
+  const { from, to, asOf } = headlineDates(view.choice, today);
   const unitId = session.user.unitId;
   const headline = useLoad(
     FACT_TABLES,

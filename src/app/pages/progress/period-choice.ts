@@ -99,3 +99,16 @@ export function reportMonth(period: Period, today: string): { year: number; mont
   const date = paceDate(period, today) ?? periodRange(period).from;
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)) };
 }
+
+/**
+ * The days the headline of a choice asks about on `today`: the period's first and last day and
+ * the date of its totals (its pace date; none for a period not begun).
+ */
+export function headlineDates(
+  choice: PeriodChoice,
+  today: string,
+): { from: string; to: string; asOf: string | undefined } {
+  const period = toPeriod(choice, today);
+  const { from, to } = periodRange(period);
+  return { from, to, asOf: paceDate(period, today) };
+}

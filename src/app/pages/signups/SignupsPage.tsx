@@ -5,6 +5,7 @@ import { RecordState, type Unsent, useUnsent } from '../../components/RecordStat
 import { appDb } from '../../db';
 import { formatDay } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
+import { enumLabel } from '../../labels';
 import { useUnlocked } from '../../lock';
 import { onLinkClick } from '../../router';
 import { UnlockPanel } from '../../screens';
@@ -74,6 +75,14 @@ function SignupList({ testId, rows, names, unsent }: ListProps) {
                 : signup.signedAt && formatDay(signup.signedAt)}
               {' · '}
               <RecordState unsent={unsent} entity="signup" id={signup.id} status={signup.status} />
+              {(signup.status === 'accepted' || signup.status === 'rejected') && (
+                <>
+                  {' · '}
+                  <span data-testid="signup-status" data-status={signup.status}>
+                    {enumLabel('signup_status', signup.status)}
+                  </span>
+                </>
+              )}
             </span>
           </a>
         </li>

@@ -127,6 +127,10 @@ export const domainEn: Record<DomainKey, string> = {
     'The recognition decision number and date are needed to mark the union as founded.',
   'pipeline.not_enough_to_found':
     'Not enough to found a union: at least {min} submitted or accepted applications, or {min} members at founding, are needed ({count} so far).',
+  'pipeline.founding_stage':
+    'An enterprise with a recognition decision must be at “Union founded”.',
+  'pipeline.founding_union_status': 'A founded union’s status must be “Has a grassroots union”.',
+  'pipeline.founding_date': 'The founding date must be the date of the recognition decision.',
 
   'admission.not_admissible':
     'Only submitted applications (or rejected ones being reconsidered) can be accepted.',

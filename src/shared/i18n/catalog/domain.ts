@@ -163,6 +163,11 @@ export const domainVi = {
     'Cần số và ngày quyết định công nhận để chuyển sang “Đã thành lập CĐCS”.',
   'pipeline.not_enough_to_found':
     'Chưa đủ điều kiện thành lập CĐCS: cần ít nhất {min} đơn đã nộp hoặc đã kết nạp, hoặc ít nhất {min} đoàn viên khi thành lập (hiện có {count}).',
+  'pipeline.founding_stage':
+    'Doanh nghiệp có quyết định công nhận CĐCS phải ở bước “Đã thành lập CĐCS”.',
+  'pipeline.founding_union_status':
+    'Doanh nghiệp đã thành lập CĐCS phải có tình trạng công đoàn là “Đã có CĐCS”.',
+  'pipeline.founding_date': 'Ngày thành lập phải là ngày của quyết định công nhận.',
 
   'admission.not_admissible': 'Chỉ kết nạp được đơn đã nộp (hoặc đơn đã từ chối nay xét lại).',
   'admission.not_rejectable': 'Chỉ từ chối được đơn đã nộp và chưa được xét.',

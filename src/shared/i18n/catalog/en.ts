@@ -4,6 +4,7 @@ import { lockEn } from './lock.en';
 import { privacyEn } from './privacy.en';
 import { progressEn } from './progress.en';
 import { reportEn } from './report.en';
+import { supervisorEn } from './supervisor.en';
 import { uiEn } from './ui.en';
 import { vnEn } from './vn.en';
 
@@ -15,5 +16,6 @@ export const en: Catalogue = {
   ...privacyEn,
   ...progressEn,
   ...reportEn,
+  ...supervisorEn,
   ...lockEn,
 };

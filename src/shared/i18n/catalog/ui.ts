@@ -8,6 +8,9 @@ export const uiVi = {
   'nav.signups': 'Đơn gia nhập',
   'nav.sync': 'Đồng bộ',
   'nav.progress': 'Tiến độ',
+  'nav.admissions': 'Duyệt đơn gia nhập',
+  'nav.admissionsWaiting': '{count, number} đơn chờ duyệt',
+  'enterprise.recordFounding': 'Ghi nhận thành lập CĐCS',
   'nav.settings': 'Cài đặt',
   'nav.lock': 'Khoá ứng dụng',
   'nav.unlock': 'Mở khoá ứng dụng',
@@ -167,6 +170,7 @@ export const uiVi = {
   'nav.short.signups': 'Đơn',
   'nav.short.sync': 'Đồng bộ',
   'nav.short.progress': 'Tiến độ',
+  'nav.short.admissions': 'Duyệt đơn',
   'common.retry': 'Thử lại',
   'common.undo': 'Hoàn tác',
   'common.notFound': 'Không tìm thấy trên máy này.',
@@ -192,6 +196,8 @@ export const uiVi = {
   'sync.row.enterprise': 'Doanh nghiệp {name}',
   'sync.row.visit': 'Nhật ký tiếp xúc ngày {date} tại {enterprise}',
   'sync.row.signup': 'Đơn gia nhập của {name}',
+  'sync.row.target': 'Chỉ tiêu «{indicator}» năm {year}',
+  'sync.row.indicatorEntry': '{kind} ngày {date}',
   'sync.row.unknown': '(không rõ)',
 };
 

@@ -14,6 +14,8 @@ import { lockVi } from '../../../../src/shared/i18n/catalog/lock';
 import { lockEn } from '../../../../src/shared/i18n/catalog/lock.en';
 import { progressVi } from '../../../../src/shared/i18n/catalog/progress';
 import { progressEn } from '../../../../src/shared/i18n/catalog/progress.en';
+import { supervisorVi } from '../../../../src/shared/i18n/catalog/supervisor';
+import { supervisorEn } from '../../../../src/shared/i18n/catalog/supervisor.en';
 import { uiVi } from '../../../../src/shared/i18n/catalog/ui';
 import { uiEn } from '../../../../src/shared/i18n/catalog/ui.en';
 import { vnVi } from '../../../../src/shared/i18n/catalog/vn';
@@ -25,6 +27,7 @@ const parts: Record<string, Part> = {
   vn: { vi: vnVi, en: vnEn },
   domain: { vi: domainVi, en: domainEn },
   progress: { vi: progressVi, en: progressEn },
+  supervisor: { vi: supervisorVi, en: supervisorEn },
   lock: { vi: lockVi, en: lockEn },
 };
 // The arguments a template uses: `{count}`, `{count, number}` and `{count, plural, …}` all name

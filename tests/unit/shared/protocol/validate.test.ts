@@ -4,8 +4,10 @@ import { SYNC_ENTITIES, type SyncEntity } from '../../../../src/shared/schemas';
 import {
   IDS,
   makeEnterprise,
+  makeIndicatorEntry,
   makeSignup,
   makeSignupDraft,
+  makeTarget,
   makeVisit,
 } from '../../../fixtures/records';
 
@@ -15,6 +17,8 @@ const valid: Record<SyncEntity, unknown> = {
   enterprise: makeEnterprise(),
   visit: makeVisit(),
   signup: makeSignup(),
+  target: makeTarget(),
+  indicatorEntry: makeIndicatorEntry({ date: '2025-03-01' }),
 };
 
 function codesOf(result: { ok: boolean; issues?: { code: string }[] }): string[] {
@@ -35,6 +39,13 @@ describe('validateMutationData', () => {
       ['tax_code.checksum'],
     ],
     ['a visit without outcome', 'visit', makeVisit({ outcome: '' }), ['visit.outcome.required']],
+    ['a negative target', 'target', makeTarget({ value: -1 }), ['target.value.too_small']],
+    [
+      'an entry dated after today',
+      'indicatorEntry',
+      makeIndicatorEntry({ date: '2025-03-11' }),
+      ['indicator_entry.date.future'],
+    ],
     [
       'a submitted signup of a director',
       'signup',

@@ -1,0 +1,373 @@
+import './supervisor.css';
+import { useMemo, useState } from 'preact/hooks';
+import {
+  ADMISSION_TABLES,
+  type AdmissionQueue,
+  type AdmissionResult,
+  acceptApplications,
+  loadAdmissionQueue,
+  type SignupRow,
+} from '../../../db';
+import { todayInVietnam } from '../../../shared/domain/dates';
+import { t } from '../../../shared/i18n';
+import { parseDate } from '../../../shared/vn/core';
+import { makeIssue } from '../../../shared/vn/issue';
+import { LoadState } from '../../components/LoadState';
+import { appDb } from '../../db';
+import { formatDay } from '../../format';
+import { FormFooter } from '../../forms/FormFooter';
+import { CheckField, IssueList, issuesFor, SelectField, TextField } from '../../forms/fields';
+import { useSaveForm } from '../../forms/useSaveForm';
+import { useLoad } from '../../hooks/useLoad';
+import { useWide } from '../../hooks/useWide';
+import { useSession } from '../../session';
+import { afterWrite } from '../../sync-scheduler';
+import {
+  applicationIssues,
+  authorOf,
+  filterQueue,
+  latestSignature,
+  NO_FILTER,
+  type QueueFilter,
+  queueOptions,
+} from './admission-queue';
+import {
+  checkDecisionInput,
+  DecisionFields,
+  type DecisionInput,
+  emptyDecision,
+} from './decision-fields';
+import { addSupervisorMessages } from './messages';
+import { collectorName } from './names';
+import { RejectForm } from './RejectForm';
+import { SupervisorPage, useActor } from './SupervisorTabs';
+
+addSupervisorMessages();
+
+/** Rows drawn at first and per "show more": 2,000 may wait, a screen shows a dozen. */
+const PAGE_SIZE = 50;
+
+export function AdmissionsPage() {
+  const data = useLoad(ADMISSION_TABLES, () => loadAdmissionQueue(appDb()), []);
+  return (
+    <SupervisorPage tab="admissions" action="decide_signup">
+      <h1>{t('admissions.title')}</h1>
+      <LoadState data={data}>{(queue) => <Queue queue={queue} />}</LoadState>
+    </SupervisorPage>
+  );
+}
+
+type DateFilter = { from: string; to: string };
+
+function Queue({ queue }: { queue: AdmissionQueue }) {
+  const session = useSession();
+  const selfId = session.user.id;
+  const wide = useWide();
+  const [filter, setFilter] = useState<QueueFilter>(NO_FILTER);
+  const [dates, setDates] = useState<DateFilter>({ from: '', to: '' });
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [shown, setShown] = useState(PAGE_SIZE);
+  const [outcome, setOutcome] = useState<AdmissionResult | undefined>();
+
+  const options = useMemo(
+    () => queueOptions(queue, selfId, (id) => collectorName(id, session)),
+    [queue, selfId, session],
+  );
+  const rows = useMemo(() => filterQueue(queue, filter, selfId), [queue, filter, selfId]);
+  const chosen = rows.filter((row) => selected.has(row.id));
+  const allChosen = rows.length > 0 && chosen.length === rows.length;
+
+  const setDate = (patch: Partial<DateFilter>) => {
+    const next = { ...dates, ...patch };
+    setDates(next);
+    const iso = (text: string) => parseDate(text).value ?? '';
+    setFilter({ ...filter, from: iso(next.from), to: iso(next.to) });
+  };
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    setSelected(next);
+  };
+  const names = (row: SignupRow) => ({
+    enterprise: queue.enterprises.get(row.enterpriseId)?.name ?? '',
+    organizer: collectorName(authorOf(row, selfId), session),
+  });
+  const visible = rows.slice(0, shown);
+
+  return (
+    <>
+      <fieldset class="filters">
+        <legend>{t('admissions.filters')}</legend>
+        <SelectField
+          id="filter-unit"
+          label={t('admissions.filter.unit')}
+          value={filter.unitId}
+          emptyLabel={t('admissions.filter.all')}
+          options={options.units}
+          onValue={(unitId) => setFilter({ ...filter, unitId })}
+        />
+        <SelectField
+          id="filter-enterprise"
+          label={t('admissions.filter.enterprise')}
+          value={filter.enterpriseId}
+          emptyLabel={t('admissions.filter.all')}
+          options={options.enterprises}
+          onValue={(enterpriseId) => setFilter({ ...filter, enterpriseId })}
+        />
+        <SelectField
+          id="filter-organizer"
+          label={t('admissions.filter.organizer')}
+          value={filter.authorId}
+          emptyLabel={t('admissions.filter.all')}
+          options={options.organizers}
+          onValue={(authorId) => setFilter({ ...filter, authorId })}
+        />
+        <TextField
+          id="filter-from"
+          label={t('admissions.filter.from')}
+          value={dates.from}
+          placeholder="dd/mm/yyyy"
+          inputMode="numeric"
+          onValue={(from) => setDate({ from })}
+        />
+        <TextField
+          id="filter-to"
+          label={t('admissions.filter.to')}
+          value={dates.to}
+          placeholder="dd/mm/yyyy"
+          inputMode="numeric"
+          onValue={(to) => setDate({ to })}
+        />
+      </fieldset>
+      <p role="status" data-testid="queue-count">
+        {t('admissions.count', { count: rows.length })}
+      </p>
+      {outcome && <Outcome outcome={outcome} queue={queue} />}
+      {rows.length > 0 && (
+        <CheckField
+          id="select-all"
+          label={t('admissions.selectAll', { count: rows.length })}
+          checked={allChosen}
+          onChecked={(on) => setSelected(on ? new Set(rows.map((row) => row.id)) : new Set())}
+        />
+      )}
+      {wide ? (
+        <QueueTable
+          rows={visible}
+          queue={queue}
+          selected={selected}
+          onToggle={toggle}
+          names={names}
+        />
+      ) : (
+        <QueueList
+          rows={visible}
+          queue={queue}
+          selected={selected}
+          onToggle={toggle}
+          names={names}
+        />
+      )}
+      {rows.length > shown && (
+        <button type="button" class="button" onClick={() => setShown(shown + PAGE_SIZE)}>
+          {t('supervisor.more', { count: rows.length - shown })}
+        </button>
+      )}
+      <DecisionForm
+        chosen={chosen}
+        queue={queue}
+        onDone={(result) => {
+          setOutcome(result);
+          setSelected(new Set());
+        }}
+      />
+    </>
+  );
+}
+
+type ListProps = {
+  rows: readonly SignupRow[];
+  queue: AdmissionQueue;
+  selected: ReadonlySet<string>;
+  onToggle: (id: string, on: boolean) => void;
+  names: (row: SignupRow) => { enterprise: string; organizer: string };
+};
+
+function RowIssues({ row, queue }: { row: SignupRow; queue: AdmissionQueue }) {
+  const issues = applicationIssues(row, queue);
+  return issues.length > 0 ? (
+    <IssueList issues={issues} />
+  ) : (
+    <p class="muted">{t('admissions.noIssue')}</p>
+  );
+}
+
+function fullNameOf(row: SignupRow): string {
+  return row.fullName ?? '';
+}
+
+/** On a phone: one card per application. */
+function QueueList({ rows, queue, selected, onToggle, names }: ListProps) {
+  return (
+    <ul class="queue-list" aria-label={t('admissions.list')} data-testid="admission-queue">
+      {rows.map((row) => {
+        const { enterprise, organizer } = names(row);
+        return (
+          <li key={row.id}>
+            <label class="queue-check">
+              <input
+                type="checkbox"
+                checked={selected.has(row.id)}
+                onChange={(event) => onToggle(row.id, event.currentTarget.checked)}
+              />
+              <span>
+                <strong>{fullNameOf(row)}</strong>
+                <br />
+                <span class="muted">
+                  {enterprise} · {t('admissions.signed', { date: formatDay(row.signedAt ?? '') })} ·{' '}
+                  {organizer}
+                </span>
+              </span>
+            </label>
+            <RowIssues row={row} queue={queue} />
+            <RejectForm row={row} />
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** At a desk: one table row per application. */
+function QueueTable({ rows, queue, selected, onToggle, names }: ListProps) {
+  return (
+    <table class="desk-table" aria-label={t('admissions.list')} data-testid="admission-queue">
+      <thead>
+        <tr>
+          <th scope="col">
+            <span class="visually-hidden">{t('admissions.selectAll', { count: rows.length })}</span>
+          </th>
+          <th scope="col">{t('admissions.col.name')}</th>
+          <th scope="col">{t('admissions.col.idNumber')}</th>
+          <th scope="col">{t('admissions.col.enterprise')}</th>
+          <th scope="col">{t('admissions.col.signed')}</th>
+          <th scope="col">{t('admissions.col.organizer')}</th>
+          <th scope="col">{t('admissions.col.issues')}</th>
+          <th scope="col">{t('admissions.col.actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const { enterprise, organizer } = names(row);
+          return (
+            <tr key={row.id}>
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={t('admissions.select', { name: fullNameOf(row) })}
+                  checked={selected.has(row.id)}
+                  onChange={(event) => onToggle(row.id, event.currentTarget.checked)}
+                />
+              </td>
+              <th scope="row">{fullNameOf(row)}</th>
+              <td>{row.idNumber}</td>
+              <td>{enterprise}</td>
+              <td>{formatDay(row.signedAt ?? '')}</td>
+              <td>{organizer}</td>
+              <td>
+                <RowIssues row={row} queue={queue} />
+              </td>
+              <td>
+                <RejectForm row={row} />
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function Outcome({ outcome, queue }: { outcome: AdmissionResult; queue: AdmissionQueue }) {
+  const names = new Map(queue.waiting.map((row) => [row.id, fullNameOf(row)]));
+  return (
+    <div role="status" class="card" data-testid="admission-outcome">
+      {outcome.accepted.length > 0 && (
+        <p>{t('admissions.accepted', { count: outcome.accepted.length })}</p>
+      )}
+      {outcome.refused.length > 0 && (
+        <>
+          <p class="form-error">{t('admissions.refused', { count: outcome.refused.length })}</p>
+          <ul>
+            {outcome.refused.map(({ id, issues }) => (
+              <li key={id}>
+                {names.get(id) ?? id.slice(0, 8)}: {issues.map((issue) => issue.message).join(' ')}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** One decision for every application chosen: number, date, issuing unit. */
+function DecisionForm(props: {
+  chosen: readonly SignupRow[];
+  queue: AdmissionQueue;
+  onDone: (result: AdmissionResult) => void;
+}) {
+  const actor = useActor();
+  const today = todayInVietnam();
+  const [decision, setDecision] = useState<DecisionInput>(() => emptyDecision(actor.unitId, today));
+  const { form, issues, failure, submit } = useSaveForm();
+  const count = props.chosen.length;
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const ids = props.chosen.map((row) => row.id);
+    await submit({
+      validate: () => {
+        const checked = checkDecisionInput(
+          'decision',
+          decision,
+          today,
+          latestSignature(props.chosen),
+        );
+        if (count > 0) return checked;
+        const none = makeIssue('selection', 'error', 'admissions.noneSelected');
+        return { issues: [none, ...checked.issues] };
+      },
+      save: (value) => acceptApplications(appDb(), actor, ids, value, today),
+      done: (result) => {
+        afterWrite();
+        props.onDone(result);
+      },
+    });
+  };
+
+  return (
+    <form class="decision-form" onSubmit={save} noValidate ref={form}>
+      <h2>{t('admissions.decision')}</h2>
+      <IssueList issues={issuesFor(issues, 'selection')} />
+      <DecisionFields
+        field="decision"
+        value={decision}
+        onValue={setDecision}
+        issues={issues}
+        units={props.queue.units}
+        ownUnitId={actor.unitId}
+      />
+      <FormFooter
+        hasErrors={issues.some((issue) => issue.level === 'error')}
+        failure={failure}
+        actions={
+          <button type="submit" class="button primary">
+            {t('admissions.accept', { count })}
+          </button>
+        }
+      />
+    </form>
+  );
+}

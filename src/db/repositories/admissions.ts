@@ -1,0 +1,208 @@
+import {
+  acceptSignups,
+  type IdNumberHolder,
+  idNumberKey,
+  rejectSignup,
+} from '../../shared/domain/admission';
+import { fieldIssue } from '../../shared/domain/issues';
+import type { Actor } from '../../shared/domain/roles';
+import type { Decision, SignupRecord } from '../../shared/schemas';
+import type { Issue } from '../../shared/vn/issue';
+import { nowIso } from '../clock';
+import type { SotayDb } from '../database';
+import { guardStorage, ValidationError } from '../errors';
+import { type EnterpriseRow, type SignupRow, toServerRecord, type UnitRow } from '../rows';
+import { type LocalChange, writeLocalChange } from './local-change';
+import { writeRefusals } from './supervision';
+
+/**
+ * The supervisor's admissions (duyệt đơn, docs/design.md §3): the queue of submitted
+ * applications, and decisions on them. A decision is judged on the device by the functions the
+ * server runs (acceptSignups, rejectSignup, checkWriteRules), then stored with its outbox rows
+ * through writeLocalChange: one transaction for all the applications of one decision.
+ */
+
+/** Who else holds an ID number: submitted and accepted applications, by idNumberKey. */
+export type IdNumberIndex = ReadonlyMap<string, readonly IdNumberHolder[]>;
+
+export type AdmissionQueue = {
+  /** Submitted applications, the earliest signed first. */
+  waiting: SignupRow[];
+  /** The enterprises of the waiting applications. */
+  enterprises: ReadonlyMap<string, EnterpriseRow>;
+  units: UnitRow[];
+  idNumbers: IdNumberIndex;
+};
+
+export const ADMISSION_TABLES = ['signups', 'enterprises', 'units'] as const;
+
+function holderOf(row: SignupRow): IdNumberHolder {
+  return { id: row.id, status: row.status, idNumber: row.idNumber };
+}
+
+function indexIdNumbers(rows: readonly SignupRow[]): Map<string, IdNumberHolder[]> {
+  const index = new Map<string, IdNumberHolder[]>();
+  for (const row of rows) {
+    const key = idNumberKey(row.idNumber);
+    if (key === '') continue;
+    const list = index.get(key);
+    if (list === undefined) index.set(key, [holderOf(row)]);
+    else list.push(holderOf(row));
+  }
+  return index;
+}
+
+function bySigning(a: SignupRow, b: SignupRow): number {
+  const signed = (a.signedAt ?? '').localeCompare(b.signedAt ?? '');
+  return signed !== 0 ? signed : a.id.localeCompare(b.id);
+}
+
+/**
+ * The queue: submitted applications with their enterprises (only those), the unit tree, and the
+ * ID numbers of every submitted and accepted application for the duplicate warnings.
+ */
+export async function loadAdmissionQueue(db: SotayDb): Promise<AdmissionQueue> {
+  const [waiting, accepted, units] = await Promise.all([
+    db.signups.where('status').equals('submitted').toArray(),
+    db.signups.where('status').equals('accepted').toArray(),
+    db.units.toArray(),
+  ]);
+  const ids = [...new Set(waiting.map((row) => row.enterpriseId))];
+  const found = await db.enterprises.bulkGet(ids);
+  const enterprises = new Map<string, EnterpriseRow>();
+  for (const row of found) if (row !== undefined) enterprises.set(row.id, row);
+  return {
+    waiting: waiting.sort(bySigning),
+    enterprises,
+    units,
+    idNumbers: indexIdNumbers([...waiting, ...accepted]),
+  };
+}
+
+export type AdmissionResult = {
+  accepted: string[];
+  /** Applications the decision could not admit, with why (nothing of theirs was written). */
+  refused: { id: string; issues: Issue[] }[];
+};
+
+type DecisionContext = {
+  rows: Map<string, SignupRow>;
+  units: UnitRow[];
+  enterprises: { id: string; unitId: string }[];
+  members: Map<string, IdNumberHolder[]>;
+};
+
+async function readDecisionContext(db: SotayDb, ids: readonly string[]): Promise<DecisionContext> {
+  const [found, units, accepted] = await Promise.all([
+    db.signups.bulkGet([...ids]),
+    db.units.toArray(),
+    db.signups.where('status').equals('accepted').toArray(),
+  ]);
+  const rows = new Map<string, SignupRow>();
+  for (const row of found) if (row !== undefined) rows.set(row.id, row);
+  const enterpriseIds = [...new Set([...rows.values()].map((row) => row.enterpriseId))];
+  const enterprises = (await db.enterprises.bulkGet(enterpriseIds)).flatMap((row) =>
+    row === undefined ? [] : [{ id: row.id, unitId: row.unitId }],
+  );
+  return { rows, units, enterprises, members: indexIdNumbers(accepted) };
+}
+
+/** The server's write rules for one decided application, with what the device knows. */
+function writeIssues(
+  actor: Actor,
+  context: DecisionContext,
+  stored: SignupRecord,
+  incoming: SignupRecord,
+): Issue[] {
+  const sameIdNumber = context.members.get(idNumberKey(incoming.idNumber)) ?? [];
+  return writeRefusals(
+    actor,
+    { entity: 'signup', op: 'put', stored, incoming },
+    { units: context.units, enterprises: context.enterprises, sameIdNumber },
+  );
+}
+
+/**
+ * Admits the applications `ids` with one decision, in one transaction: each that the shared
+ * rules accept (acceptSignups, then checkWriteRules: the role, the issuing unit, one member per
+ * ID number — counting those admitted earlier in the same decision) is stored as accepted with
+ * its outbox row; the others are returned with their issues and left as they were.
+ */
+export async function acceptApplications(
+  db: SotayDb,
+  actor: Actor,
+  ids: readonly string[],
+  decision: Decision,
+  today: string,
+): Promise<AdmissionResult> {
+  const now = nowIso();
+  const tables = [db.signups, db.enterprises, db.units, db.outbox, db.shadows];
+  return guardStorage(() =>
+    db.transaction('rw', tables, async () => {
+      const context = await readDecisionContext(db, ids);
+      const result: AdmissionResult = { accepted: [], refused: [] };
+      const missing = ids.filter((id) => !context.rows.has(id));
+      for (const id of missing) {
+        result.refused.push({ id, issues: [fieldIssue('signup', 'id', 'invalid')] });
+      }
+      const stored = [...context.rows.values()].map((row) => toServerRecord('signup', row));
+      const outcome = acceptSignups(stored, decision, today);
+      result.refused.push(...outcome.refused);
+      const writes: Promise<void>[] = [];
+      for (const incoming of outcome.accepted) {
+        const row = context.rows.get(incoming.id);
+        const before = row === undefined ? undefined : toServerRecord('signup', row);
+        const issues = before === undefined ? [] : writeIssues(actor, context, before, incoming);
+        if (issues.length > 0) {
+          result.refused.push({ id: incoming.id, issues });
+          continue;
+        }
+        const key = idNumberKey(incoming.idNumber);
+        const holder: IdNumberHolder = { id: incoming.id, status: 'accepted', idNumber: key };
+        context.members.set(key, [...(context.members.get(key) ?? []), holder]);
+        result.accepted.push(incoming.id);
+        const change: LocalChange = {
+          entity: 'signup',
+          entityId: incoming.id,
+          op: 'put',
+          data: incoming,
+        };
+        writes.push(writeLocalChange(db, change, row, now));
+      }
+      await Promise.all(writes);
+      return result;
+    }),
+  );
+}
+
+/** Rejects one submitted application with a reason (required); throws ValidationError otherwise. */
+export async function rejectApplication(
+  db: SotayDb,
+  actor: Actor,
+  id: string,
+  reason: string,
+): Promise<SignupRecord> {
+  const now = nowIso();
+  const tables = [db.signups, db.enterprises, db.units, db.outbox, db.shadows];
+  return guardStorage(() =>
+    db.transaction('rw', tables, async () => {
+      const context = await readDecisionContext(db, [id]);
+      const row = context.rows.get(id);
+      if (row === undefined) {
+        throw new ValidationError('signup', [fieldIssue('signup', 'id', 'invalid')]);
+      }
+      const stored = toServerRecord('signup', row);
+      const { value, issues } = rejectSignup(stored, reason);
+      if (value === undefined) throw new ValidationError('signup', issues);
+      const refused = writeIssues(actor, context, stored, value);
+      if (refused.length > 0) throw new ValidationError('signup', refused);
+      await writeLocalChange(
+        db,
+        { entity: 'signup', entityId: id, op: 'put', data: value },
+        row,
+        now,
+      );
+      return value;
+    }),
+  );
+}
