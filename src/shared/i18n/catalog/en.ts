@@ -1,5 +1,6 @@
 import type { Catalogue } from '../index';
 import { domainEn } from './domain.en';
+import { lockEn } from './lock.en';
 import { privacyEn } from './privacy.en';
 import { progressEn } from './progress.en';
 import { reportEn } from './report.en';
@@ -16,4 +17,5 @@ export const en: Catalogue = {
   ...progressEn,
   ...reportEn,
   ...supervisorEn,
+  ...lockEn,
 };
