@@ -8,7 +8,3 @@ export function enumLabel(prefix: string, value: string): string {
 export function enumOptions<T extends string>(prefix: string, values: readonly T[]) {
   return values.map((value) => ({ value, label: enumLabel(prefix, value) }));
 }
-
-export function fieldName(field: string): string {
-  return t(`field.${field}` as MessageKey);
-}

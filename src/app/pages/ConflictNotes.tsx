@@ -9,9 +9,9 @@ import {
 import { sameValue } from '../../shared/domain/same-value';
 import { hasMessage, localeOf, t } from '../../shared/i18n';
 import { appDb } from '../db';
+import { fieldName } from '../field-labels';
 import { formatDateTime } from '../format';
 import { saveFailureMessage } from '../forms/submit';
-import { fieldName } from '../labels';
 import { afterWrite } from '../sync-scheduler';
 
 /**

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { hasMessage, type MessageKey, type MessageParams, t } from '../i18n';
+import { addScreenMessages, hasMessage, type MessageKey, type MessageParams, t } from '../i18n';
+import { fieldsVi } from '../i18n/catalog/fields';
 import { formatNumber } from '../vn/format';
 import type { Issue } from '../vn/issue';
 
@@ -7,6 +8,9 @@ import type { Issue } from '../vn/issue';
  * Turns Valibot issues into the app's `Issue` (docs/design.md §4): a field path, a stable code
  * `<entity>.<field_in_snake_case>.<kind>` and a message in the current language.
  */
+
+// Issues name their fields: the labels come with this module, not with the first screen.
+addScreenMessages(fieldsVi);
 
 /** Kinds of schema finding; each has the message `issue.<kind>` (catalog/domain.ts). */
 export const ISSUE_KINDS = [

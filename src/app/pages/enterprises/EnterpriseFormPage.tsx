@@ -6,12 +6,13 @@ import { type Enterprise, OWNERSHIPS, UNION_STATUSES } from '../../../shared/sch
 import { normalizeName } from '../../../shared/vn/core';
 import { LoadState } from '../../components/LoadState';
 import { appDb } from '../../db';
+import { fieldName } from '../../field-labels';
 import { FormFooter, RequiredNote } from '../../forms/FormFooter';
 import { IssueList, issuesFor, SelectField, TextField } from '../../forms/fields';
 import { useSaveForm } from '../../forms/useSaveForm';
 import { useAdminUnits } from '../../hooks/useAdminUnits';
 import { useLoad } from '../../hooks/useLoad';
-import { enumOptions, fieldName } from '../../labels';
+import { enumOptions } from '../../labels';
 import { navigate } from '../../router';
 import { useSession } from '../../session';
 import { afterWrite } from '../../sync-scheduler';

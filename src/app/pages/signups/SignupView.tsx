@@ -2,8 +2,9 @@ import { t } from '../../../shared/i18n';
 import type { Signup } from '../../../shared/schemas';
 import { RecordState, useUnsent } from '../../components/RecordState';
 import { countryOptions } from '../../countries';
+import { fieldName } from '../../field-labels';
 import { formatDay, formatPhone, telHref } from '../../format';
-import { enumLabel, fieldName } from '../../labels';
+import { enumLabel } from '../../labels';
 import { onLinkClick } from '../../router';
 
 function Fact({ label, children }: { label: string; children: preact.ComponentChildren }) {

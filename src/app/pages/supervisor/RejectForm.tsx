@@ -3,10 +3,10 @@ import { rejectApplication, type SignupRow } from '../../../db';
 import { rejectSignup } from '../../../shared/domain/admission';
 import { t } from '../../../shared/i18n';
 import { appDb } from '../../db';
+import { fieldName } from '../../field-labels';
 import { FormProblems } from '../../forms/FormFooter';
 import { issuesFor, TextField } from '../../forms/fields';
 import { useSaveForm } from '../../forms/useSaveForm';
-import { fieldName } from '../../labels';
 import { afterWrite } from '../../sync-scheduler';
 import { useActor } from './SupervisorTabs';
 

@@ -1,5 +1,6 @@
 import type { Catalogue } from '../index';
 import { domainEn } from './domain.en';
+import { fieldsEn } from './fields.en';
 import { lockEn } from './lock.en';
 import { privacyEn } from './privacy.en';
 import { progressEn } from './progress.en';
@@ -13,6 +14,7 @@ export const en: Catalogue = {
   ...uiEn,
   ...vnEn,
   ...domainEn,
+  ...fieldsEn,
   ...privacyEn,
   ...progressEn,
   ...reportEn,

@@ -16,6 +16,7 @@ import {
   F,
   facts,
   founded,
+  founding,
   O,
   ORG,
   put,
@@ -77,7 +78,10 @@ const rows: [string, UserRole, Write, Partial<WriteFacts>, string[]][] = [
     'supervisor',
     {
       entity: 'enterprise',
-      ...put(enterprise(), withFounding({ foundingDecision: makeDecision({ issuedBy: O }) })),
+      ...put(
+        enterprise(),
+        withFounding({ foundingDecision: makeDecision({ issuedBy: O, date: founding.foundedAt }) }),
+      ),
     },
     { applicationCount: 5 },
     ['admission.issuer_unrelated'],
@@ -87,7 +91,10 @@ const rows: [string, UserRole, Write, Partial<WriteFacts>, string[]][] = [
     'supervisor',
     {
       entity: 'enterprise',
-      ...put(enterprise(), withFounding({ foundingDecision: makeDecision({ issuedBy: F }) })),
+      ...put(
+        enterprise(),
+        withFounding({ foundingDecision: makeDecision({ issuedBy: F, date: founding.foundedAt }) }),
+      ),
     },
     { applicationCount: 5 },
     [],

@@ -10,6 +10,8 @@ import {
 } from '../../../../src/shared/i18n';
 import { domainVi } from '../../../../src/shared/i18n/catalog/domain';
 import { domainEn } from '../../../../src/shared/i18n/catalog/domain.en';
+import { fieldsVi } from '../../../../src/shared/i18n/catalog/fields';
+import { fieldsEn } from '../../../../src/shared/i18n/catalog/fields.en';
 import { lockVi } from '../../../../src/shared/i18n/catalog/lock';
 import { lockEn } from '../../../../src/shared/i18n/catalog/lock.en';
 import { progressVi } from '../../../../src/shared/i18n/catalog/progress';
@@ -26,6 +28,7 @@ const parts: Record<string, Part> = {
   ui: { vi: uiVi, en: uiEn },
   vn: { vi: vnVi, en: vnEn },
   domain: { vi: domainVi, en: domainEn },
+  fields: { vi: fieldsVi, en: fieldsEn },
   progress: { vi: progressVi, en: progressEn },
   supervisor: { vi: supervisorVi, en: supervisorEn },
   lock: { vi: lockVi, en: lockEn },
