@@ -1,13 +1,11 @@
 import { useState } from 'preact/hooks';
-import { listDrafts, outboxCount, signOutDevice } from '../../db';
-import { sessionTokenHash } from '../../shared/crypto/token-hash';
+import { clearUserData, listDrafts, outboxCount } from '../../db';
 import { t } from '../../shared/i18n';
 import { appDb } from '../db';
 import { useLoad } from '../hooks/useLoad';
 import { isEmptyDraft } from '../pages/signups/draft-fields';
 import { useSession } from '../session';
-import { syncNow } from '../sync-scheduler';
-import { BACKUP_PASSPHRASE_ID } from './BackupPanel';
+import { downloadBackup } from './BackupPanel';
 
 async function unsentCount(): Promise<number> {
   const db = appDb();
@@ -32,10 +30,11 @@ export function AccountPanel() {
       setConfirmations(confirmations + 1);
       if (confirmations + 1 < 2) return;
     }
-    // The token goes at once; the server ends the session by its hash, now or when online.
-    const tokenHash = await sessionTokenHash(session.token);
-    await signOutDevice(appDb(), tokenHash);
-    void syncNow();
+    await fetch('/api/auth/logout', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.token}` },
+    }).catch(() => undefined);
+    await clearUserData(appDb());
   };
 
   return (
@@ -48,11 +47,7 @@ export function AccountPanel() {
       )}
       <div class="form-actions">
         {count > 0 && (
-          <button
-            type="button"
-            class="button"
-            onClick={() => document.getElementById(BACKUP_PASSPHRASE_ID)?.focus()}
-          >
+          <button type="button" class="button" onClick={() => void downloadBackup()}>
             {t('backup.export')}
           </button>
         )}

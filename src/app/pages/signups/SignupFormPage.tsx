@@ -3,7 +3,6 @@ import {
   deleteSignupDraft,
   getEnterprise,
   getSignup,
-  isUnlocked,
   newId,
   type SignupRow,
   saveSignupDraft,
@@ -24,9 +23,7 @@ import { useSaveForm } from '../../forms/useSaveForm';
 import { useLoad } from '../../hooks/useLoad';
 import { today } from '../../ids';
 import { enumOptions } from '../../labels';
-import { useUnlocked } from '../../lock';
 import { navigate } from '../../router';
-import { UnlockPanel } from '../../screens';
 import { afterWrite } from '../../sync-scheduler';
 import { offerUndo } from '../../undo';
 import { completeness, isEmptyDraft, newDraft, withoutEmpty } from './draft-fields';
@@ -56,9 +53,6 @@ async function loadSignup(id: string, search: string) {
   const query = new URLSearchParams(search);
   const enterpriseId = query.get('enterprise');
   const stored = await getSignup(db, id);
-  // A stored application is personal data: locked, the screen asks to unlock first, and the
-  // form (whose autosave would write over what it cannot show) is not drawn.
-  if (stored !== undefined && !isUnlocked(db)) return { locked: true as const };
   const signup: SignupRow | undefined =
     stored ??
     (enterpriseId
@@ -66,52 +60,28 @@ async function loadSignup(id: string, search: string) {
       : undefined);
   if (signup === undefined) return undefined;
   const enterprise = await getEnterprise(db, signup.enterpriseId);
-  return {
-    locked: false as const,
-    signup,
-    stored: stored !== undefined,
-    enterpriseName: enterprise?.name ?? '',
-  };
+  return { signup, stored: stored !== undefined, enterpriseName: enterprise?.name ?? '' };
 }
 
 export function SignupFormPage({ id }: { id: string }) {
   const search = location.search;
   // Read once: the form is the user's while they type (autosave writes this very row).
-  const unlocked = useUnlocked();
-  const data = useLoad([], () => loadSignup(id, search), [id, search, unlocked]);
+  const data = useLoad([], () => loadSignup(id, search), [id, search]);
   return (
     <LoadState data={data} notFound={t('signup.notFound')}>
-      {(loaded) =>
-        loaded.locked ? (
-          <section class="page">
-            <UnlockPanel />
-          </section>
+      {({ signup, stored, enterpriseName }) =>
+        signup.status === 'draft' ? (
+          <SignupEditor
+            key={signup.id}
+            initial={signup}
+            stored={stored}
+            enterpriseName={enterpriseName}
+          />
         ) : (
-          <LoadedSignup {...loaded} />
+          <SignupView signup={signup} enterpriseName={enterpriseName} />
         )
       }
     </LoadState>
-  );
-}
-
-function LoadedSignup({
-  signup,
-  stored,
-  enterpriseName,
-}: {
-  signup: SignupRow;
-  stored: boolean;
-  enterpriseName: string;
-}) {
-  return signup.status === 'draft' ? (
-    <SignupEditor
-      key={signup.id}
-      initial={signup}
-      stored={stored}
-      enterpriseName={enterpriseName}
-    />
-  ) : (
-    <SignupView signup={signup} enterpriseName={enterpriseName} />
   );
 }
 

@@ -1,7 +1,6 @@
 import type { Catalogue } from '../index';
 import { domainEn } from './domain.en';
 import { fieldsEn } from './fields.en';
-import { lockEn } from './lock.en';
 import { privacyEn } from './privacy.en';
 import { progressEn } from './progress.en';
 import { reportEn } from './report.en';
@@ -19,5 +18,4 @@ export const en: Catalogue = {
   ...progressEn,
   ...reportEn,
   ...supervisorEn,
-  ...lockEn,
 };
