@@ -129,7 +129,7 @@ describe('a supervisor offline', () => {
     await waitForController(page);
     await signIn(page, username, password);
     const badge = page.getByTestId('admissions-badge');
-    await expect.poll(() => badge.textContent(), { timeout: 30_000 }).toBe('5');
+    await expect.poll(() => badge.getAttribute('data-count'), { timeout: 30_000 }).toBe('5');
     await context.setOffline(true);
 
     // Duyệt đơn: five with one decision.

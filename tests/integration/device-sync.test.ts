@@ -290,7 +290,9 @@ describe.each(storeFactories)('device ↔ server sync on $name', (factory) => {
     const minh = await account(unitA);
     const lanPhone = await newDevice(lan.user, lan.token);
     const minhPhone = await newDevice(minh.user, minh.token);
-    const [enterprise] = generateEnterprises(1, unitA, 95) as [Enterprise];
+    // Registered by Lan and hers, as the app registers one (docs/design.md §3).
+    const [generated] = generateEnterprises(1, unitA, 95) as [Enterprise];
+    const enterprise: Enterprise = { ...generated, assignedTo: lan.user.id };
     await saveEnterprise(lanPhone, enterprise);
     expect(await drain({ db: lanPhone, fetch: fetchInto(app) })).toBe('done');
     expect(await drain({ db: minhPhone, fetch: fetchInto(app) })).toBe('done');

@@ -16,13 +16,18 @@ function versionOf(record: unknown): number | undefined {
   return typeof version === 'number' ? version : undefined;
 }
 
-/** Tables resolveConflict writes. */
+/**
+ * Tables an answer of the server writes (resolveConflict, acknowledge, a rejection taken back):
+ * the outbox, the server copies, every synced entity's table and the sync notes in meta.
+ */
 export const CONFLICT_TABLES = [
   'outbox',
   'shadows',
   'enterprises',
   'visits',
   'signups',
+  'targets',
+  'indicatorEntries',
   'meta',
 ] as const;
 

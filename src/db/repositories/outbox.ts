@@ -68,24 +68,20 @@ export type Acknowledgement = { version?: number; data?: AnySyncRecord };
  */
 export function acknowledge(db: SotayDb, seq: number, ack: Acknowledgement): Promise<boolean> {
   return guardStorage(() =>
-    db.transaction(
-      'rw',
-      [db.outbox, db.shadows, db.enterprises, db.visits, db.signups],
-      async () => {
-        const row = await db.outbox.get(seq);
-        if (row === undefined) return false;
-        await db.outbox.delete(seq);
-        const { version } = ack;
-        if (version === undefined) return true;
-        const data = row.op === 'delete' ? undefined : (ack.data ?? row.data);
-        await recordServerCopy(db, row.entity, row.entityId, version, data);
-        const table = syncTable(db, row.entity);
-        const current = await table.get(row.entityId);
-        if (current !== undefined) await table.put({ ...current, version });
-        await settleEntity(db, row.entity, row.entityId);
-        return true;
-      },
-    ),
+    db.transaction('rw', CONFLICT_TABLES, async () => {
+      const row = await db.outbox.get(seq);
+      if (row === undefined) return false;
+      await db.outbox.delete(seq);
+      const { version } = ack;
+      if (version === undefined) return true;
+      const data = row.op === 'delete' ? undefined : (ack.data ?? row.data);
+      await recordServerCopy(db, row.entity, row.entityId, version, data);
+      const table = syncTable(db, row.entity);
+      const current = await table.get(row.entityId);
+      if (current !== undefined) await table.put({ ...current, version });
+      await settleEntity(db, row.entity, row.entityId);
+      return true;
+    }),
   );
 }
 
@@ -174,17 +170,13 @@ function takeRejected(
   then: (row: OutboxRow) => Promise<unknown>,
 ): Promise<boolean> {
   return guardStorage(() =>
-    db.transaction(
-      'rw',
-      [db.outbox, db.shadows, db.enterprises, db.visits, db.signups],
-      async () => {
-        const row = await db.outbox.get(seq);
-        if (row?.state !== 'rejected') return false;
-        await db.outbox.delete(seq);
-        await then(row);
-        return true;
-      },
-    ),
+    db.transaction('rw', CONFLICT_TABLES, async () => {
+      const row = await db.outbox.get(seq);
+      if (row?.state !== 'rejected') return false;
+      await db.outbox.delete(seq);
+      await then(row);
+      return true;
+    }),
   );
 }
 
