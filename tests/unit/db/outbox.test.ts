@@ -16,7 +16,14 @@ import {
 } from '../../../src/db';
 import { writeLocalChange } from '../../../src/db/repositories/local-change';
 import type { Issue } from '../../../src/shared/vn';
-import { fixtureId, IDS, makeEnterprise, makeVisit } from '../../fixtures/records';
+import {
+  fixtureId,
+  IDS,
+  makeEnterprise,
+  makeIndicatorEntry,
+  makeTarget,
+  makeVisit,
+} from '../../fixtures/records';
 import { freshDb } from './support';
 
 async function rows(db: SotayDb) {
@@ -219,6 +226,31 @@ describe('server-set fields', () => {
 });
 
 describe('acknowledge', () => {
+  it.each([
+    ['target', 'targets', makeTarget()],
+    ['indicatorEntry', 'indicatorEntries', makeIndicatorEntry()],
+  ] as const)(
+    'acknowledges a %s a supervisor queued, in the answer’s one transaction',
+    async (entity, table, data) => {
+      const db = freshDb();
+      await db.transaction('rw', [db.table(table), db.outbox, db.shadows], () =>
+        writeLocalChange(
+          db,
+          { entity, entityId: data.id, op: 'put', data },
+          undefined,
+          '2026-03-01T08:00:00.000Z',
+        ),
+      );
+      const [seq] = await sendAll(db);
+
+      expect(await acknowledge(db, seq ?? 0, { version: 1 })).toBe(true);
+
+      expect(await db.outbox.count()).toBe(0);
+      expect(await db.table(table).get(data.id)).toMatchObject({ id: data.id, version: 1 });
+      expect(await db.shadows.get([entity, data.id])).toMatchObject({ version: 1 });
+    },
+  );
+
   it('removes the row and stores the version on the entity and its shadow', async () => {
     const db = freshDb();
     await saveEnterprise(db, makeEnterprise());
