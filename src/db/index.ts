@@ -16,6 +16,7 @@ export {
   type AdmissionResult,
   acceptApplications,
   type IdNumberIndex,
+  loadAdmissionFirstScreen,
   loadAdmissionQueue,
   rejectApplication,
 } from './repositories/admissions';

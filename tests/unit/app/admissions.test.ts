@@ -45,6 +45,8 @@ function queueOf(waiting: SignupRow[], accepted: SignupRow[] = []): AdmissionQue
   }
   return {
     waiting,
+    total: waiting.length,
+    complete: true,
     enterprises: new Map(enterprises.map((e) => [e.id, e])),
     units,
     idNumbers,

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   acceptApplications,
   countWaitingApplications,
+  loadAdmissionFirstScreen,
   loadAdmissionQueue,
   rejectApplication,
   type SotayDb,
   ValidationError,
 } from '../../../src/db';
+import { toSignupRow } from '../../../src/db/rows';
 import type { Actor } from '../../../src/shared/domain';
 import type { Signup } from '../../../src/shared/schemas';
 import {
@@ -32,7 +34,8 @@ async function deviceWith(signups: Signup[]): Promise<SotayDb> {
     makeUnit(),
   ]);
   await db.enterprises.put({ ...makeEnterprise(), searchKey: '', listOrder: 0 });
-  await db.signups.bulkPut(signups);
+  // As the device stores them (toStoredRow): with the ID number's key that [status+idKey] serves.
+  await db.signups.bulkPut(signups.map((signup) => toSignupRow(signup)));
   return db;
 }
 
@@ -72,6 +75,43 @@ describe('loadAdmissionQueue', () => {
         .sort(),
     ).toEqual(['accepted', 'submitted']);
     expect(queue.idNumbers.has('001195099999')).toBe(false);
+  });
+});
+
+describe('loadAdmissionFirstScreen', () => {
+  it('holds the first rows of the whole queue, in its order, with the count and their duplicates', async () => {
+    const db = await deviceWith([
+      waiting(1, { signedAt: '2025-03-06' }),
+      waiting(2, { signedAt: '2025-03-01', idNumber: '0011 9501 2345' }),
+      waiting(3, { signedAt: '2025-03-01' }),
+      waiting(4, { signedAt: '2025-03-04', idNumber: '001195012345' }),
+      waiting(5, { idNumber: '001195012345', status: 'accepted', decision: makeDecision() }),
+      waiting(6, { idNumber: '001195012345', status: 'rejected', rejectionReason: 'Giám đốc' }),
+    ]);
+    await db.signups.put(makeSignupDraft({ idNumber: '001195012345' }));
+    const whole = await loadAdmissionQueue(db);
+    for (const first of [1, 2, 3, 4, 10]) {
+      const screen = await loadAdmissionFirstScreen(db, first);
+      expect(screen.waiting).toEqual(whole.waiting.slice(0, first));
+      expect(screen.total).toBe(4);
+      expect(screen.complete).toBe(first >= 4);
+      expect(screen.enterprises.get(IDS.enterprise)?.name).toBe(makeEnterprise().name);
+      // Every row drawn is flagged as the whole queue flags it.
+      for (const row of screen.waiting) {
+        const key = (row.idNumber ?? '').replace(/\s/g, '');
+        const holders = (index: typeof whole.idNumbers) =>
+          (index.get(key) ?? []).map((h) => h.id).sort();
+        expect(holders(screen.idNumbers), row.id).toEqual(holders(whole.idNumbers));
+      }
+    }
+    const [earliest] = (await loadAdmissionFirstScreen(db, 1)).waiting;
+    expect(earliest?.id).toBe(fixtureId(4, 2));
+    expect(
+      (await loadAdmissionFirstScreen(db, 1)).idNumbers
+        .get('001195012345')
+        ?.map((h) => h.status)
+        .sort(),
+    ).toEqual(['accepted', 'submitted', 'submitted']);
   });
 });
 

@@ -55,12 +55,17 @@ export function filterQueue(
 
 export type Option = { value: string; label: string };
 
+export type QueueOptions = { units: Option[]; enterprises: Option[]; organizers: Option[] };
+
+/** What the filters offer before the whole queue is read: "all" only. */
+export const NO_OPTIONS: QueueOptions = { units: [], enterprises: [], organizers: [] };
+
 /** The units, enterprises and organizers that the waiting applications belong to. */
 export function queueOptions(
   queue: AdmissionQueue,
   selfId: string,
   nameOf: (authorId: string) => string,
-): { units: Option[]; enterprises: Option[]; organizers: Option[] } {
+): QueueOptions {
   const unitIds = new Set<string>();
   const enterpriseIds = new Set<string>();
   const authorIds = new Set<string>();
