@@ -18,6 +18,7 @@ export {
   type IdNumberIndex,
   loadAdmissionFirstScreen,
   loadAdmissionQueue,
+  QUEUE_SLICE,
   rejectApplication,
 } from './repositories/admissions';
 export {

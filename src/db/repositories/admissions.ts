@@ -142,12 +142,29 @@ export async function loadAdmissionFirstScreen(
   };
 }
 
+/** Applications read per request of the whole queue: 2,000 at once are one long task. */
+export const QUEUE_SLICE = 250;
+
 /**
  * The whole queue: every waiting application in order, their enterprises, the unit tree, and
  * the holders of their ID numbers (the waiting ones themselves, and the members sharing one).
+ * The applications are read QUEUE_SLICE at a time by their keys (the index's order, read without
+ * the records), `between` awaited before each slice: a screen lets the browser paint and answer
+ * taps there instead of taking the 2,000 rows in one task. A write between two slices makes the
+ * screen read again (useLoad), and an application gone by then is left out.
  */
-export async function loadAdmissionQueue(db: SotayDb): Promise<AdmissionQueue> {
-  const [waiting, units] = await Promise.all([waitingInOrder(db).toArray(), db.units.toArray()]);
+export async function loadAdmissionQueue(
+  db: SotayDb,
+  between: () => Promise<void> = () => Promise.resolve(),
+): Promise<AdmissionQueue> {
+  const [ids, units] = await Promise.all([waitingInOrder(db).primaryKeys(), db.units.toArray()]);
+  const waiting: SignupRow[] = [];
+  for (let start = 0; start < ids.length; start += QUEUE_SLICE) {
+    await between();
+    for (const row of await db.signups.bulkGet(ids.slice(start, start + QUEUE_SLICE))) {
+      if (row?.status === 'submitted') waiting.push(row);
+    }
+  }
   const [enterprises, accepted] = await Promise.all([
     enterprisesOf(db, waiting),
     holding(db, 'accepted', keysOf(waiting)),

@@ -4,6 +4,7 @@ import {
   countWaitingApplications,
   loadAdmissionFirstScreen,
   loadAdmissionQueue,
+  QUEUE_SLICE,
   rejectApplication,
   type SotayDb,
   ValidationError,
@@ -75,6 +76,28 @@ describe('loadAdmissionQueue', () => {
         .sort(),
     ).toEqual(['accepted', 'submitted']);
     expect(queue.idNumbers.has('001195099999')).toBe(false);
+  });
+});
+
+describe('loadAdmissionQueue in slices', () => {
+  it('reads every waiting application in order, a slice at a time, with a pause before each', async () => {
+    const count = QUEUE_SLICE + 30;
+    const db = await deviceWith(
+      Array.from({ length: count }, (_, n) =>
+        waiting(n + 1, {
+          signedAt: `2025-0${1 + (n % 3)}-${String(1 + (n % 28)).padStart(2, '0')}`,
+        }),
+      ),
+    );
+    let pauses = 0;
+    const queue = await loadAdmissionQueue(db, async () => {
+      pauses += 1;
+    });
+    expect(pauses).toBe(2);
+    expect(queue.waiting).toHaveLength(count);
+    const order = queue.waiting.map((row) => `${row.signedAt} ${row.id}`);
+    expect(order).toEqual([...order].sort());
+    expect(queue.total).toBe(count);
   });
 });
 

@@ -65,10 +65,10 @@ function useQueue(): Loaded<AdmissionQueue> {
     return read;
   }, []);
   const whole = useLoad(ADMISSION_TABLES, async () => {
-    // Its 2,000 rows would hold up the first screen's frame: read once that is painted.
+    // Its 2,000 rows would hold up the first screen's frame: read once that is painted, a
+    // slice per frame.
     await firstRead.current;
-    await afterPaint();
-    return loadAdmissionQueue(appDb());
+    return loadAdmissionQueue(appDb(), afterPaint);
   }, []);
   return whole.load.status === 'loading' ? first : whole;
 }
