@@ -18,6 +18,7 @@ import type { Sql, Store } from '../store/types';
 import { type ClaimKey, claimMutation, recordFailure, settleClaim } from './claim';
 import { mutationContentHash } from './content-hash';
 import { displayNameOf, recordNotices, replacementsOf } from './notices';
+import { type RecordKey, type RecordReads, recordReads } from './record-reads';
 import {
   findRecord,
   moveEnterpriseChildren,
@@ -40,8 +41,11 @@ export type PushContext = {
   unseal: (raw: RawMutation) => Promise<Unsealed>;
 };
 
-/** The push's context within one transaction: the facts read once under its write lock. */
-type BatchContext = PushContext & { facts: TxFacts };
+/**
+ * The push's context within one transaction: the facts and the records its mutations read,
+ * each read once under its write lock.
+ */
+type BatchContext = PushContext & { facts: TxFacts; records: RecordReads };
 
 export type RawMutation = { mutationId: string } & Record<string, unknown>;
 
@@ -104,14 +108,23 @@ function mutationIdTaken(mutationId: string): PushResult {
 /** Entities that belong to their enterprise's unit; the others name their own `unitId`. */
 const AT_ENTERPRISE: ReadonlySet<SyncEntity> = new Set(['visit', 'signup']);
 
+/** The enterprise a visit's or application's record names; undefined for other entities. */
+function enterpriseIdOf(entity: SyncEntity, value: SyncRecord[SyncEntity] | undefined) {
+  if (!AT_ENTERPRISE.has(entity) || value === undefined) return undefined;
+  // A visit or application passed its schema: enterpriseId is a uuid.
+  return asRecord(value)['enterpriseId'] as string;
+}
+
 /** The enterprise a visit or application is written into, when it exists and lives. */
 async function parentEnterprise(
   tx: Sql,
+  ctx: BatchContext,
   entity: SyncEntity,
   value: SyncRecord[SyncEntity],
 ): Promise<StoredRecord | undefined> {
-  if (!AT_ENTERPRISE.has(entity)) return undefined;
-  const enterprise = await findRecord(tx, 'enterprise', asRecord(value)['enterpriseId'] as string);
+  const id = enterpriseIdOf(entity, value);
+  if (id === undefined) return undefined;
+  const enterprise = await ctx.records.find(tx, 'enterprise', id);
   return enterprise && !enterprise.deleted ? enterprise : undefined;
 }
 
@@ -175,7 +188,7 @@ async function applyPut(
 ): Promise<PushResult> {
   const { mutationId, entity } = mutation;
   if (existing && !ctx.scope.has(existing.unitId)) return outOfReach(mutationId);
-  const parent = await parentEnterprise(tx, entity, value);
+  const parent = await parentEnterprise(tx, ctx, entity, value);
   const unitId = AT_ENTERPRISE.has(entity) ? parent?.unitId : (value as { unitId: string }).unitId;
   if (unitId === undefined) return notFound(mutationId, 'enterpriseId');
   // A put without baseVersion creates; if the record exists, the client has not seen it.
@@ -317,11 +330,15 @@ async function judge(tx: Sql, ctx: BatchContext, prepared: Prepared): Promise<Pu
   else {
     await lockWrites(tx);
     const { mutation } = check;
-    const existing = await findRecord(tx, mutation.entity, mutation.entityId);
+    const existing = await ctx.records.find(tx, mutation.entity, mutation.entityId);
     result =
       mutation.op === 'delete' || check.value === undefined
         ? await applyDelete(tx, ctx, mutation, existing)
         : await applyPut(tx, ctx, mutation, check.value, existing);
+    // What it may have written is read again by the mutations after it: its record, and the
+    // enterprise a visit moves (stage-rules.ts).
+    const moved = mutation.entity === 'visit' ? enterpriseIdOf('visit', check.value) : undefined;
+    ctx.records.forget(mutation.entity, mutation.entityId, moved);
   }
   await settleClaim(tx, key, result);
   return result;
@@ -340,6 +357,7 @@ async function applyIsolated(tx: Sql, ctx: BatchContext, prepared: Prepared): Pr
     return result;
   } catch (error) {
     await tx.query('ROLLBACK TO SAVEPOINT mutation');
+    ctx.records.forgetAll();
     const { mutationId } = prepared.key;
     logServerError(
       { route: PUSH_ROUTE, mutationId, ...(prepared.entity ? { entity: prepared.entity } : {}) },
@@ -350,6 +368,18 @@ async function applyIsolated(tx: Sql, ctx: BatchContext, prepared: Prepared): Pr
     await tx.query('RELEASE SAVEPOINT mutation');
     return result;
   }
+}
+
+/** The records a checked mutation will read: its own, and the enterprise of its record. */
+function recordsRead(prepared: Prepared): RecordKey[] {
+  const { check } = prepared;
+  if (prepared.refused || !check.ok) return [];
+  const { entity, entityId } = check.mutation;
+  const enterpriseId = enterpriseIdOf(entity, check.value);
+  return [
+    { entity, id: entityId },
+    ...(enterpriseId === undefined ? [] : [{ entity: 'enterprise' as const, id: enterpriseId }]),
+  ];
 }
 
 /**
@@ -370,7 +400,11 @@ export async function applyMutations(
       batch.push(await prepare(ctx, raw));
     }
     const applied = await store.transaction(async (tx) => {
-      const batchCtx: BatchContext = { ...ctx, facts: txFacts(ctx.user) };
+      const batchCtx: BatchContext = {
+        ...ctx,
+        facts: txFacts(ctx.user),
+        records: recordReads(batch.flatMap(recordsRead)),
+      };
       const out: PushResult[] = [];
       for (const prepared of batch) out.push(await applyIsolated(tx, batchCtx, prepared));
       return out;

@@ -13,7 +13,7 @@ export type StoredRecord = {
   deleted: boolean;
 };
 
-type RecordRow = {
+export type RecordRow = {
   entity: RecordEntity;
   id: string;
   unit_id: string;
@@ -34,7 +34,11 @@ export async function findRecord(
     [entity, id],
   );
   const row = result.rows[0];
-  if (!row) return undefined;
+  return row ? storedRecordOf(row) : undefined;
+}
+
+/** A row of `records` (entity, id, unit_id, enterprise_id, data, version, deleted) as read. */
+export function storedRecordOf(row: RecordRow): StoredRecord {
   return {
     entity: row.entity,
     id: row.id,
