@@ -2,13 +2,13 @@ import { render } from 'preact';
 import { App } from './App';
 import { restoreLanguage } from './language';
 import { requestPersistence } from './storage';
-import { registerServiceWorker } from './sw-update';
 import './styles.css';
 
 const root = document.getElementById('app');
 void restoreLanguage().then((lang) => root && render(<App initialLang={lang} />, root));
 
-registerServiceWorker();
+// workbox-window (≈2 KB gzip) is not needed to paint: the worker registers after the first screen.
+void import('./sw-register').then((m) => m.registerServiceWorker());
 // Delivery starts after the first paint; its code (validation, merge) is not needed to show it.
 void import('./sync-scheduler').then((m) => m.startSyncScheduler());
 // Chromium grants this silently to installed or engaged apps; the settings screen shows the answer.
