@@ -10,6 +10,7 @@ import { fillAppDatabase } from '../helpers/app-db';
 import { launchChromium } from '../helpers/chromium';
 import { waitForController } from '../helpers/pwa';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process';
+import { type Profile, selfTimes } from './profile';
 import { percentile, report, storageSettled } from './report';
 import { MEASURE_TIMEOUT_MS, RESULTS_DIR, recordAll, repeat, scaled, settings } from './results';
 
@@ -154,29 +155,6 @@ async function openProgress(): Promise<Open> {
   await page.goBack();
   await page.locator('a.list-row').first().waitFor({ timeout: 60_000 });
   return open;
-}
-
-type ProfileNode = {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-};
-type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
-
-/** The functions that took the most time themselves (sampled), in ms of the slowed-down CPU. */
-function selfTimes(profile: Profile, top = 25): string[] {
-  const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
-  const total = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
-    const frame = byNode.get(id)?.callFrame;
-    if (!frame) return;
-    const file = frame.url.split('/').pop() ?? '';
-    const key = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
-    total.set(key, (total.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-  });
-  return [...total.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([key, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${key}`);
 }
 
 /**
