@@ -1,17 +1,16 @@
 import { useState } from 'preact/hooks';
-import { getSession } from '../db';
 import { type Lang, t } from '../shared/i18n';
 import { BottomNav } from './components/BottomNav';
 import { OnlineBadge } from './components/OnlineBadge';
 import { UndoToast } from './components/UndoToast';
 import { UpdatePrompt } from './components/UpdatePrompt';
-import { appDb } from './db';
 import { useLoad } from './hooks/useLoad';
 import { chooseLanguage } from './language';
 import { lazyScreen } from './lazy';
 import { Routes } from './Routes';
 import { onLinkClick, usePath } from './router';
 import { SessionContext } from './session';
+import { readSession } from './startup';
 
 // Needed once per device (online); its request schema stays out of the first screen.
 const LoginPage = lazyScreen(() => import('./pages/LoginPage').then((m) => m.LoginPage));
@@ -19,7 +18,7 @@ const LoginPage = lazyScreen(() => import('./pages/LoginPage').then((m) => m.Log
 export function App({ initialLang }: { initialLang: Lang }) {
   const [lang, setLang] = useState(initialLang);
   const path = usePath();
-  const { load } = useLoad(['meta'], async () => ({ session: await getSession(appDb()) }), []);
+  const { load } = useLoad(['meta'], async () => ({ session: await readSession() }), []);
   const session = load.status === 'ready' ? load.value.session : null;
   const signedIn = session !== null && !session.expired;
   const switchLanguage = (next: Lang) => {

@@ -1,9 +1,11 @@
 import { render } from 'preact';
 import { App } from './App';
 import { restoreLanguage } from './language';
+import { startStartupReads } from './startup';
 import { requestPersistence } from './storage';
 import './styles.css';
 
+startStartupReads();
 const root = document.getElementById('app');
 void restoreLanguage().then((lang) => root && render(<App initialLang={lang} />, root));
 
