@@ -87,10 +87,12 @@ function sorted(index: readonly EnterpriseIndexRow[]): readonly EnterpriseIndexR
 
 type Predicate = (row: EnterpriseIndexRow) => boolean;
 
+/** Longest first: a row without the rarest word is rejected at its first test. */
 function queryWords(query: string | undefined): string[] {
   return searchKey(query ?? '')
     .split(' ')
-    .filter((word) => word !== '');
+    .filter((word) => word !== '')
+    .sort((a, b) => b.length - a.length);
 }
 
 /** Every filter but the words, as predicates. */
