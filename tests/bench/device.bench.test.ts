@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { APP_RESOLVE } from '../../vite.config';
 import { launchChromium } from '../helpers/chromium';
 import { profiled } from './profile';
 import { ENTERPRISES, percentile, report, storageSettled, VISITS } from './report';
@@ -35,6 +36,7 @@ beforeAll(async () => {
   vite = await createServer({
     root: resolve(import.meta.dirname, 'page'),
     configFile: false,
+    resolve: APP_RESOLVE,
     logLevel: 'error',
     server: { port: 0, host: '127.0.0.1', fs: { allow: [resolve(import.meta.dirname, '../..')] } },
   });
