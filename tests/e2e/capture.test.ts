@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decryptBackup } from '../../src/shared/crypto';
 import type { Enterprise, Signup, SignupDraft } from '../../src/shared/schemas';
 import { generateEnterprises, generateSignups } from '../fixtures/generate';
 import { ADMIN_ENV, type Organizer } from '../helpers/accounts';
 import { seriousA11yViolations, smallTouchTargets } from '../helpers/axe';
 import type { CapturedRecords } from '../helpers/backup';
 import { launchChromium } from '../helpers/chromium';
-import { type FieldDevice, openFieldDevice } from '../helpers/field-device';
+import { type FieldDevice, openFieldDevice, unlockWithPin } from '../helpers/field-device';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process';
 
 let browser: Browser;
@@ -25,6 +26,7 @@ afterAll(async () => {
 });
 
 const NAME = 'Công ty TNHH May Hoà Bình';
+const BACKUP_PASSPHRASE = 'sổ tay của đoàn 2026';
 const DAY_MS = 86_400_000;
 
 /** An ISO date `days` from today on Vietnam's calendar. */
@@ -177,6 +179,7 @@ describe('field capture with the network off', () => {
   it('logs a visit that moves the enterprise to the next stage', async () => {
     const { page, enterprise } = await phoneWithEnterprise('Visit', 21);
     await page.goto(`${server.url}/enterprises/${enterprise.id}`);
+    // The page load locked the app: a visit is logged all the same.
     await page.getByRole('link', { name: 'Ghi nhật ký tiếp xúc' }).click();
     await page.getByLabel('Khảo sát, nắm tình hình').check();
     await page.getByLabel('Chuyển giai đoạn').selectOption({ label: 'Đã khảo sát' });
@@ -185,7 +188,10 @@ describe('field capture with the network off', () => {
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.getByTestId('enterprise-stage').waitFor();
     expect(await page.getByTestId('enterprise-stage').innerText()).toBe('Đã khảo sát');
-    expect(await page.getByTestId('visit-list').innerText()).toContain('công ty đồng ý');
+    // Its outcome is personal text: shown once the app is unlocked.
+    expect(await page.getByTestId('visit-list').innerText()).not.toContain('công ty đồng ý');
+    await unlockWithPin(page);
+    await expect.poll(() => page.getByTestId('visit-list').innerText()).toContain('công ty đồng ý');
   });
 
   it('keeps a half-filled application across a reload, then submits it', async () => {
@@ -202,6 +208,8 @@ describe('field capture with the network off', () => {
     await expect.poll(() => storedDraft(page, draftId)).toMatchObject({ gender: 'female' });
     await page.reload();
     expect(page.url()).toBe(draftUrl);
+    // A page load starts locked: the stored draft is personal data.
+    await unlockWithPin(page);
     await expect.poll(() => page.getByLabel('Họ và tên').inputValue()).toBe('Nguyễn Thị Hoà');
     expect(await page.getByLabel('Ngày sinh').inputValue()).toBe('15/03/1990');
     expect(await page.getByLabel('Nữ').isChecked()).toBe(true);
@@ -264,22 +272,43 @@ describe('field capture with the network off', () => {
       .toMatch(/Đang chờ gửi: [1-9]/);
   });
 
-  it('exports every record to a file and imports it back without duplicates', async () => {
+  it('exports every record to an encrypted file and imports it back without duplicates', async () => {
+    const signups = (seeded: Enterprise) => generateSignups([seeded], 3, 62);
     const { page } = await phoneWithEnterprise('Backup', 61, (seeded) => ({
-      signups: generateSignups([seeded], 3, 62),
+      signups: signups(seeded),
     }));
     await page.goto(`${server.url}/settings`);
+    // A page load starts locked: the export needs the personal data, so the PIN first.
+    await unlockWithPin(page);
+    await page.getByLabel('Mật khẩu tệp sao lưu (ít nhất 10 ký tự)').fill(BACKUP_PASSPHRASE);
+    await page.getByLabel('Nhập lại mật khẩu tệp sao lưu').fill(BACKUP_PASSPHRASE);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Xuất tệp sao lưu' }).first().click(),
+      page.getByRole('button', { name: 'Mã hoá và tải tệp sao lưu' }).click(),
     ]);
+    expect(download.suggestedFilename()).toMatch(/^so-tay-sao-luu-\d{4}-\d{2}-\d{2}\.json$/);
     const file = await download.path();
-    const backup = JSON.parse(await readFile(file, 'utf8')) as {
-      tables: Record<string, unknown[]>;
+    const text = await readFile(file, 'utf8');
+    const backup = (await decryptBackup(BACKUP_PASSPHRASE, text)) as {
+      tables: Record<string, { fullName?: string; idNumber?: string; phone?: string }[]>;
     };
     expect(backup.tables['enterprises']).toHaveLength(1);
-    expect(backup.tables['signups']?.length).toBeGreaterThanOrEqual(3);
+    const applicants = backup.tables['signups'] ?? [];
+    expect(applicants.length).toBeGreaterThanOrEqual(3);
+    // The file shows nothing of them: not a name, an ID number or a phone.
+    for (const applicant of applicants) {
+      for (const value of [applicant.fullName, applicant.idNumber, applicant.phone]) {
+        if (value) expect(text).not.toContain(value);
+      }
+    }
     await page.getByLabel('Nhập tệp sao lưu').setInputFiles(file);
+    await page.getByLabel('Mật khẩu của tệp sao lưu').fill('not the passphrase');
+    await page.getByRole('button', { name: 'Giải mã và nhập' }).click();
+    await expect
+      .poll(() => page.getByTestId('backup-message').innerText())
+      .toBe('Sai mật khẩu tệp sao lưu.');
+    await page.getByLabel('Mật khẩu của tệp sao lưu').fill(BACKUP_PASSPHRASE);
+    await page.getByRole('button', { name: 'Giải mã và nhập' }).click();
     await expect.poll(() => page.getByTestId('backup-message').innerText()).toMatch(/thêm 0,/);
   });
 

@@ -2,7 +2,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Enterprise } from '../../src/shared/schemas';
 import { generateEnterprises, generateSignups, generateVisits } from '../fixtures/generate';
-import { ADMIN_ENV, createOrganizer, type Organizer, signIn } from '../helpers/accounts';
+import {
+  ADMIN_ENV,
+  createOrganizer,
+  type Organizer,
+  signIn,
+  unlockWithPin,
+} from '../helpers/accounts';
 import { seriousA11yViolations, smallTouchTargets } from '../helpers/axe';
 import { backupFile, importBackup } from '../helpers/backup';
 import { launchChromium } from '../helpers/chromium';
@@ -55,6 +61,8 @@ beforeAll(async () => {
   });
   await context.setOffline(true);
   await importBackup(page, server.url, file);
+  // The settings page was loaded: the app starts locked, and these lists show names.
+  await unlockWithPin(page);
 });
 
 afterAll(async () => {
@@ -157,6 +165,7 @@ describe('applications (point 10)', () => {
 describe('the sync screen offline (point 11)', () => {
   it('says the records wait for the network, and names each', async () => {
     await page.goto(`${server.url}/sync`);
+    await unlockWithPin(page);
     const queue = page.getByTestId('sync-queue-list');
     await expect.poll(() => queue.locator('li').count()).toBe(14);
     const text = await queue.innerText();

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { onTestFinished } from 'vitest';
-import { createOrganizer, type Organizer, signIn } from './accounts';
+import { createOrganizer, type Organizer, signIn, unlockWithPin } from './accounts';
 import { backupFile, type CapturedRecords, importBackup } from './backup';
 import { waitForController } from './pwa';
 import type { ServerProcess } from './server-process';
@@ -48,6 +48,8 @@ export async function openFieldDevice(
   if (records !== undefined) {
     await importBackup(page, server.url, await backupFile(records));
     await page.goto(`${server.url}/enterprises`);
+    // A page load starts locked; the phone is handed over unlocked, as after signing in.
+    await unlockWithPin(page);
   }
   return { organizer, context, page };
 }
@@ -70,3 +72,5 @@ export function deviceSyncState(page: Page): Promise<Record<string, unknown>> {
       }),
   );
 }
+
+export { DEVICE_PIN, setDevicePin, unlockWithPin } from './accounts';

@@ -4,6 +4,7 @@ import { SYNC_ENTITIES, type SyncEntity } from '../../shared/schemas';
 import type { SotayDb } from '../database';
 import { guardStorage } from '../errors';
 import { ENTITY_TABLES } from '../rows';
+import { protectAny } from '../vault';
 import { toStoredRow } from './entity-tables';
 import { recordServerCopy } from './server-copy';
 
@@ -28,10 +29,18 @@ function isSyncEntity(entity: string): entity is SyncEntity {
  * the local edits win until acknowledged, and the incoming copy goes to the shadow so the next
  * conflict merge has it. Synced entities always get their shadow (the last server-known copy).
  */
-export function applyRemoteChanges(
+export async function applyRemoteChanges(
   db: SotayDb,
-  changes: readonly PullChange[],
+  pulled: readonly PullChange[],
 ): Promise<RemoteApplyResult> {
+  // Personal fields are encrypted before the transaction (Web Crypto would let it commit).
+  const changes = await Promise.all(
+    pulled.map(async (change) =>
+      change.deleted || !isRecord(change.data)
+        ? change
+        : { ...change, data: await protectAny(db, change.entity, change.data) },
+    ),
+  );
   const tables = [db.outbox, db.shadows, ...Object.values(ENTITY_TABLES).map((n) => db.table(n))];
   return guardStorage(() =>
     db.transaction('rw', tables, async () => {

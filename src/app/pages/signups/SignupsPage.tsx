@@ -6,7 +6,9 @@ import { appDb } from '../../db';
 import { formatDay } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { enumLabel } from '../../labels';
+import { useUnlocked } from '../../lock';
 import { onLinkClick } from '../../router';
+import { UnlockPanel } from '../../screens';
 import { completeness, isEmptyDraft } from './draft-fields';
 
 /** Every application on the device with its enterprise's name; empty drafts are not shown. */
@@ -24,11 +26,14 @@ async function loadSignups() {
 }
 
 export function SignupsPage() {
-  const data = useLoad(['signups', 'enterprises'], loadSignups, []);
+  const unlocked = useUnlocked();
+  // Locked, the lists show counts and enterprise names only; they read again on unlock.
+  const data = useLoad(['signups', 'enterprises'], loadSignups, [unlocked]);
   const unsent = useUnsent();
   return (
     <section class="page">
       <h1>{t('page.signups')}</h1>
+      {!unlocked && <UnlockPanel />}
       <LoadState data={data}>
         {({ drafts, submitted, names }) => (
           <>
