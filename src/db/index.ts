@@ -180,6 +180,7 @@ export {
   type PinOptions,
   pinServerSealKey,
   protectClearRows,
+  revealOutboxRows,
   type SendableMutation,
   setUpVault,
   type UnlockOutcome,

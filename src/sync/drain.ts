@@ -182,7 +182,8 @@ async function pullAll(deps: DrainDeps, token: string): Promise<Step> {
     const state = await getSyncState(db);
     const outcome = await pull(deps.fetch, token, state.cursor, PULL_PAGE, deps.timeoutMs);
     if (outcome.kind !== 'ok') return outcome;
-    await applyRemoteChanges(db, outcome.body.changes);
+    // `reset`: the server starts over for this user; the device drops its server copies first.
+    await applyRemoteChanges(db, outcome.body.changes, outcome.body.reset === true);
     await storeNotices(db, outcome.body.notices ?? []);
     await updateSyncState(db, { cursor: outcome.body.cursor });
     if (!outcome.body.hasMore) return 'done';

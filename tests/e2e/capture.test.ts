@@ -8,7 +8,12 @@ import { ADMIN_ENV, type Organizer } from '../helpers/accounts';
 import { seriousA11yViolations, smallTouchTargets } from '../helpers/axe';
 import type { CapturedRecords } from '../helpers/backup';
 import { launchChromium } from '../helpers/chromium';
-import { type FieldDevice, openFieldDevice, unlockWithPin } from '../helpers/field-device';
+import {
+  type FieldDevice,
+  openFieldDevice,
+  openUnlocked,
+  unlockWithPin,
+} from '../helpers/field-device';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process';
 
 let browser: Browser;
@@ -206,10 +211,9 @@ describe('field capture with the network off', () => {
     // Autosave writes as the user types; the reload comes once the last field is stored.
     const draftId = new URL(draftUrl).pathname.split('/').at(-1) ?? '';
     await expect.poll(() => storedDraft(page, draftId)).toMatchObject({ gender: 'female' });
-    await page.reload();
-    expect(page.url()).toBe(draftUrl);
     // A page load starts locked: the stored draft is personal data.
-    await unlockWithPin(page);
+    await openUnlocked(page);
+    expect(page.url()).toBe(draftUrl);
     await expect.poll(() => page.getByLabel('Họ và tên').inputValue()).toBe('Nguyễn Thị Hoà');
     expect(await page.getByLabel('Ngày sinh').inputValue()).toBe('15/03/1990');
     expect(await page.getByLabel('Nữ').isChecked()).toBe(true);
@@ -277,9 +281,8 @@ describe('field capture with the network off', () => {
     const { page } = await phoneWithEnterprise('Backup', 61, (seeded) => ({
       signups: signups(seeded),
     }));
-    await page.goto(`${server.url}/settings`);
     // A page load starts locked: the export needs the personal data, so the PIN first.
-    await unlockWithPin(page);
+    await openUnlocked(page, `${server.url}/settings`);
     await page.getByLabel('Mật khẩu tệp sao lưu (ít nhất 10 ký tự)').fill(BACKUP_PASSPHRASE);
     await page.getByLabel('Nhập lại mật khẩu tệp sao lưu').fill(BACKUP_PASSPHRASE);
     const [download] = await Promise.all([
@@ -325,11 +328,70 @@ describe('field capture with the network off', () => {
   });
 });
 
+/** Rows in each IndexedDB store of the app, and the keys of its `meta` store. */
+function storeCounts(page: Page): Promise<{ counts: Record<string, number>; meta: string[] }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ counts: Record<string, number>; meta: string[] }>((resolve, reject) => {
+        const open = indexedDB.open('sotay');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, 'readonly');
+          const counts: Record<string, number> = {};
+          let meta: string[] = [];
+          for (const name of names) {
+            const request = tx.objectStore(name).count();
+            request.onsuccess = () => {
+              counts[name] = request.result;
+            };
+          }
+          const keys = tx.objectStore('meta').getAllKeys();
+          keys.onsuccess = () => {
+            meta = keys.result.map(String).sort();
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve({ counts, meta });
+          };
+        };
+      }),
+  );
+}
+
+/** Every row of the app's IndexedDB, as text. */
+function storedText(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('sotay');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, 'readonly');
+          const parts: string[] = [];
+          for (const name of names) {
+            const request = tx.objectStore(name).getAll();
+            request.onsuccess = () => parts.push(JSON.stringify(request.result));
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(parts.join('\n'));
+          };
+        };
+      }),
+  );
+}
+
 describe('signing out', () => {
-  it('refuses while records are unsent unless confirmed twice, then leaves no personal data', async () => {
-    const { page } = await phoneWithEnterprise('Logout', 81, (seeded) => ({
-      signups: generateSignups([seeded], 1, 82),
-    }));
+  it('refuses while records are unsent unless confirmed twice, then keeps only what is sealed for the server, and says so', async () => {
+    let applicant: Signup | undefined;
+    const { page, context } = await phoneWithEnterprise('Logout', 81, (seeded) => {
+      [applicant] = generateSignups([seeded], 1, 82) as [Signup];
+      return { signups: [applicant] };
+    });
     await page.goto(`${server.url}/settings`);
     const unsent = page.getByTestId('logout-unsent');
     await expect.poll(() => unsent.innerText()).toMatch(/Còn \d+ bản ghi chưa gửi/);
@@ -338,34 +400,26 @@ describe('signing out', () => {
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Cài đặt');
     await page.getByRole('button', { name: /Chắc chắn\?/ }).click();
     await page.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
-    const left = await page.evaluate(
-      () =>
-        new Promise<Record<string, number>>((resolve, reject) => {
-          const open = indexedDB.open('sotay');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const names = [...db.objectStoreNames];
-            const tx = db.transaction(names, 'readonly');
-            const counts: Record<string, number> = {};
-            for (const name of names) {
-              const request = tx.objectStore(name).count();
-              request.onsuccess = () => {
-                counts[name] = request.result;
-              };
-            }
-            tx.oncomplete = () => resolve(counts);
-          };
-        }),
-    );
-    // Only the installation's clientId stays.
-    expect(left).toMatchObject({
-      enterprises: 0,
-      visits: 0,
-      signups: 0,
-      outbox: 0,
-      shadows: 0,
-      meta: 1,
-    });
+    // The enterprise and the application registered offline still wait: sealed for the server,
+    // they are kept for the next sign-in, and the login screen says so.
+    await expect
+      .poll(() => page.getByTestId('kept-outbox').innerText())
+      .toMatch(/2 bản ghi chưa gửi vẫn được giữ/);
+    const { counts, meta } = await storeCounts(page);
+    expect(counts).toMatchObject({ enterprises: 0, visits: 0, signups: 0, outbox: 2, shadows: 0 });
+    // The token is gone at once; its revocation waits for the network beside the installation's
+    // id and the server key it pinned.
+    expect(meta).toEqual(['clientId', 'revocations', 'serverSealKey']);
+    const text = await storedText(page);
+    const { fullName, idNumber, phone } = applicant as Signup;
+    for (const secret of [fullName, idNumber, ...(phone ? [phone] : [])]) {
+      expect(text).not.toContain(secret);
+    }
+
+    // Back online: the revocation reaches the server, and nothing of it is left.
+    await context.setOffline(false);
+    await expect
+      .poll(async () => (await storeCounts(page)).meta, { timeout: 30_000 })
+      .toEqual(['clientId', 'serverSealKey']);
   });
 });

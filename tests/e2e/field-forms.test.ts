@@ -7,8 +7,8 @@ import {
   ADMIN_ENV,
   createOrganizer,
   type Organizer,
+  openUnlocked,
   signIn,
-  unlockWithPin,
 } from '../helpers/accounts';
 import { fillAppDatabase } from '../helpers/app-db';
 import { seriousA11yViolations, smallTouchTargets } from '../helpers/axe';
@@ -37,10 +37,9 @@ async function checkA11y(screen: string) {
 
 /** A blank application for the test's enterprise (nothing stored until typed). */
 async function openBlankSignup(): Promise<void> {
-  await page.goto(`${server.url}/signups/new?enterprise=${enterprise.id}`);
-  await page.getByLabel('Họ và tên').waitFor();
   // A page load starts locked: these tests read drafts back, so the PIN first.
-  await unlockWithPin(page);
+  await openUnlocked(page, `${server.url}/signups/new?enterprise=${enterprise.id}`);
+  await page.getByLabel('Họ và tên').waitFor();
 }
 
 /** The application the form at the page's URL edits. */

@@ -6,6 +6,7 @@ import {
   ADMIN_ENV,
   createOrganizer,
   type Organizer,
+  openUnlocked,
   signIn,
   unlockWithPin,
 } from '../helpers/accounts';
@@ -61,8 +62,6 @@ beforeAll(async () => {
   });
   await context.setOffline(true);
   await importBackup(page, server.url, file);
-  // The settings page was loaded: the app starts locked, and these lists show names.
-  await unlockWithPin(page);
 });
 
 afterAll(async () => {
@@ -146,6 +145,8 @@ describe('the enterprise page (points 9, 10)', () => {
 describe('applications (point 10)', () => {
   it('lists submitted ones with their enterprise and whether they wait to be sent', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Đơn gia nhập' }).click();
+    // The last page load locked the app: the list asks for the PIN in place.
+    await unlockWithPin(page);
     const submitted = page.getByTestId('submitted-list');
     await expect.poll(() => submitted.innerText()).toContain(LONG_NAME);
     expect(await submitted.getByTestId('record-state').innerText()).toBe('Chờ gửi');
@@ -164,8 +165,7 @@ describe('applications (point 10)', () => {
 
 describe('the sync screen offline (point 11)', () => {
   it('says the records wait for the network, and names each', async () => {
-    await page.goto(`${server.url}/sync`);
-    await unlockWithPin(page);
+    await openUnlocked(page, `${server.url}/sync`);
     const queue = page.getByTestId('sync-queue-list');
     await expect.poll(() => queue.locator('li').count()).toBe(14);
     const text = await queue.innerText();

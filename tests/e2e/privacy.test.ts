@@ -5,7 +5,12 @@ import { generateEnterprises, generateSignups } from '../fixtures/generate';
 import { ADMIN_ENV, DEVICE_PIN, type Organizer } from '../helpers/accounts';
 import { pullAll } from '../helpers/backup';
 import { launchChromium } from '../helpers/chromium';
-import { type FieldDevice, openFieldDevice, unlockWithPin } from '../helpers/field-device';
+import {
+  type FieldDevice,
+  openFieldDevice,
+  openUnlocked,
+  unlockWithPin,
+} from '../helpers/field-device';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process';
 
 /**
@@ -134,8 +139,7 @@ describe('a lost phone', () => {
       .poll(() => page.getByTestId('submitted-list').innerText())
       .toContain(first.fullName);
 
-    await page.goto(`${base}/settings`);
-    await unlockWithPin(page);
+    await openUnlocked(page, `${base}/settings`);
     await page.getByLabel('Nhập mã PIN để thêm vân tay').fill(DEVICE_PIN);
     await page.getByRole('button', { name: 'Thêm mở khoá bằng vân tay' }).click();
     await expect

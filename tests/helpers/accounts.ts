@@ -91,6 +91,18 @@ export async function setDevicePin(page: Page, pin = DEVICE_PIN): Promise<void> 
 }
 
 /**
+ * Opens `url` (or reloads the page when none is given), then unlocks the app with the PIN: every
+ * page load starts locked (the keys that open personal data live in memory only), and the
+ * screens that show a worker's identity need them. The one way tests load a page they read
+ * personal data on.
+ */
+export async function openUnlocked(page: Page, url?: string): Promise<void> {
+  if (url === undefined) await page.reload();
+  else await page.goto(url);
+  await unlockWithPin(page);
+}
+
+/**
  * Unlocks the app with the PIN: on the screen that asks for it, else through the top bar's
  * button. A page load starts locked (the keys live in memory only).
  */

@@ -1,4 +1,8 @@
-import { PERSONAL_FIELD } from '../../shared/domain/personal-fields';
+import {
+  hasPersonalFields,
+  PERSONAL_FIELD,
+  splitPersonal,
+} from '../../shared/domain/personal-fields';
 import type { SotayDb } from '../database';
 import { guardStorage } from '../errors';
 import type { OutboxRow } from '../rows';
@@ -8,20 +12,32 @@ import { forgetKeys } from '../vault/state';
 const KEPT_META = ['clientId', 'serverSealKey', 'revocations'] as const;
 const REVOCATIONS = 'revocations';
 
-function sealedOnly(row: OutboxRow): OutboxRow {
+/**
+ * Still deliverable once the keys are gone: sealed for the server, or of an entity without
+ * personal fields (an enterprise registered offline, which the applications kept need).
+ */
+function deliverable(row: OutboxRow): boolean {
+  return row.sealed !== undefined || !hasPersonalFields(row.entity);
+}
+
+/** The row as kept: nothing the device could read of a person, no merge base. */
+function keptForm(row: OutboxRow): OutboxRow {
   const { base: _base, data, ...rest } = row;
-  if (data === undefined || !(PERSONAL_FIELD in data)) return { ...rest, ...(data && { data }) };
-  const { [PERSONAL_FIELD]: _blob, ...plain } = data as Record<string, unknown>;
+  if (data === undefined || !hasPersonalFields(row.entity))
+    return { ...rest, ...(data && { data }) };
+  const { [PERSONAL_FIELD]: _blob, ...withoutBlob } = data as Record<string, unknown>;
   // Only what the envelope does not need to be read: the rest of the record, for its answer.
+  const plain = splitPersonal(row.entity, withoutBlob)?.rest ?? withoutBlob;
   return { ...rest, data: plain as NonNullable<OutboxRow['data']> };
 }
 
 /**
  * Sign-out (docs/design.md §6): the token and the keys go at once, with every record; the session
  * is revoked on the server by the hash of its token (`POST /api/auth/revoke`), now or at the next
- * connection (pendingRevocations). What the outbox holds sealed for the server and has not
- * delivered stays, stripped of anything the device could read, and is sent after the next sign-in;
- * rows not sealed could not be read any more and go. Returns how many rows were kept.
+ * connection (pendingRevocations). What the outbox has not delivered and can still deliver stays
+ * (rows sealed for the server, stripped of anything the device could read, and rows of records
+ * without personal fields), and is sent after the next sign-in; rows of applications or visits
+ * not sealed could not be opened any more and go. Returns how many rows were kept.
  */
 export function signOutDevice(db: SotayDb, tokenHash: string | undefined): Promise<number> {
   forgetKeys(db);
@@ -29,7 +45,7 @@ export function signOutDevice(db: SotayDb, tokenHash: string | undefined): Promi
   return guardStorage(() =>
     db.transaction('rw', tables, async () => {
       const queued = await db.outbox.where('state').equals('pending').toArray();
-      const kept = queued.filter((row) => row.sealed !== undefined).map(sealedOnly);
+      const kept = queued.filter(deliverable).map(keptForm);
       const revocations = await pendingRevocations(db);
       for (const table of tables) {
         if (table.name === 'meta') {
@@ -63,7 +79,9 @@ export function revocationDelivered(db: SotayDb, tokenHash: string): Promise<voi
   return guardStorage(() =>
     db.transaction('rw', db.meta, async () => {
       const left = (await pendingRevocations(db)).filter((hash) => hash !== tokenHash);
-      await db.meta.put({ key: REVOCATIONS, value: left });
+      // Nothing left to send: the row goes, as if no sign-out had waited.
+      if (left.length === 0) await db.meta.delete(REVOCATIONS);
+      else await db.meta.put({ key: REVOCATIONS, value: left });
     }),
   );
 }

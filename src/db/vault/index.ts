@@ -18,6 +18,7 @@ export {
   protectRecord,
   protectTables,
   revealBackup,
+  revealOutboxRows,
   revealRow,
   revealRows,
   sealForServer,

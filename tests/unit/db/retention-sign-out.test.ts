@@ -10,7 +10,7 @@ import {
   signOutDevice,
 } from '../../../src/db';
 import { personalRetentionEnds } from '../../../src/shared/domain/personal-fields';
-import { IDS, makeSignup, makeUser } from '../../fixtures/records';
+import { IDS, makeEnterprise, makeSignup, makeUser } from '../../fixtures/records';
 import { freshDb } from './support';
 
 const DAY = 86_400_000;
@@ -118,6 +118,28 @@ describe('signOutDevice', () => {
     expect(await pendingRevocations(db)).toEqual(['a'.repeat(64)]);
     await revocationDelivered(db, 'a'.repeat(64));
     expect(await pendingRevocations(db)).toEqual([]);
+    // Delivered: nothing of the sign-out is left beside the installation's id.
+    expect(await db.meta.get('revocations')).toBeUndefined();
+  });
+
+  it('keeps an undelivered record without personal fields: the applications kept need it', async () => {
+    const db = freshDb();
+    await db.outbox.add({
+      mutationId: IDS.mutation,
+      entity: 'enterprise',
+      entityId: IDS.enterprise,
+      op: 'put',
+      data: makeEnterprise(),
+      base: makeEnterprise({ notes: 'bản cũ' }),
+      createdAt: '2025-03-05T08:00:00.000Z',
+      state: 'pending',
+      attempts: 0,
+    });
+
+    expect(await signOutDevice(db, undefined)).toBe(1);
+    const [kept] = await db.outbox.toArray();
+    expect(kept?.data).toEqual(makeEnterprise());
+    expect(kept).not.toHaveProperty('base');
   });
 
   it('keeps the undelivered rows sealed for the server, with nothing the device could read', async () => {

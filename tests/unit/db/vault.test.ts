@@ -1,12 +1,14 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import {
+  acceptApplications,
   applyRemoteChanges,
   getSession,
   getSignup,
   listDrafts,
   listSignups,
   listVisits,
+  loadAdmissionQueue,
   lockVault,
   logVisit,
   MAX_FAILED_PINS,
@@ -14,6 +16,8 @@ import {
   openDatabase,
   pendingOutbox,
   pinServerSealKey,
+  rejectApplication,
+  revealOutboxRows,
   type SotayDb,
   saveEnterprise,
   saveSession,
@@ -27,10 +31,13 @@ import { STORES_V2 } from '../../../src/db/database';
 import { generateSealKeyPair, importSealPrivateKey, open } from '../../../src/shared/crypto';
 import { sealedContext } from '../../../src/shared/protocol/sealed';
 import {
+  fixtureId,
   IDS,
+  makeDecision,
   makeEnterprise,
   makeSignup,
   makeSignupDraft,
+  makeUnit,
   makeUser,
   makeVisit,
 } from '../../fixtures/records';
@@ -232,5 +239,71 @@ describe('a phone upgraded from a version without encryption (v2 rows in clear)'
     const [row] = await pendingOutbox(db, 10);
     if (row === undefined) throw new Error('the queue was lost');
     expect((await mutationToSend(db, row))?.data).toEqual(signup);
+  });
+});
+
+describe('a supervisor deciding applications pulled encrypted', () => {
+  const supervisor = { id: IDS.supervisor, role: 'supervisor' as const, unitId: IDS.upperUnit };
+  const waiting = (n: number) =>
+    signupOf({
+      id: fixtureId(4, n),
+      fullName: n === 1 ? 'Nguyễn Thị Lan' : 'Lê Thị Hoa',
+      idNumber: `0011950${String(12345 + n).padStart(5, '0')}`,
+    });
+
+  async function supervisorDevice(): Promise<SotayDb> {
+    const db = freshDb();
+    const server = await generateSealKeyPair();
+    await pinServerSealKey(db, { kid: server.kid, jwk: server.publicJwk });
+    await setUpVault(db, PIN, FAST);
+    await db.units.bulkPut([
+      makeUnit({ id: IDS.federation, name: 'LĐLĐ', kind: 'federation', parentId: undefined }),
+      makeUnit(),
+    ]);
+    await db.enterprises.put({ ...makeEnterprise(), searchKey: '', listOrder: 0 });
+    await applyRemoteChanges(
+      db,
+      [waiting(1), waiting(2)].map((data) => ({
+        entity: 'signup' as const,
+        entityId: data.id,
+        version: 1,
+        deleted: false,
+        data,
+      })),
+    );
+    return db;
+  }
+
+  it('shows their names only unlocked, and stores the decisions encrypted and sealed', async () => {
+    const db = await supervisorDevice();
+    expectNoSecret(await storedText(db));
+    const queue = await loadAdmissionQueue(db);
+    expect(queue.waiting.map((row) => row.fullName).sort()).toEqual([
+      'Lê Thị Hoa',
+      'Nguyễn Thị Lan',
+    ]);
+
+    const result = await acceptApplications(
+      db,
+      supervisor,
+      [fixtureId(4, 1)],
+      makeDecision(),
+      '2025-04-02',
+    );
+    expect(result).toEqual({ accepted: [fixtureId(4, 1)], refused: [] });
+    await rejectApplication(db, supervisor, fixtureId(4, 2), 'Là giám đốc nhân sự');
+    const text = await storedText(db);
+    expectNoSecret(text);
+    expect(text).not.toContain('Là giám đốc nhân sự');
+    const rows = await pendingOutbox(db, 10);
+    expect(rows.map((row) => row.sealed === undefined)).toEqual([false, false]);
+    expect((await revealOutboxRows(db, rows)).map((row) => row.data)).toMatchObject([
+      { status: 'accepted', fullName: 'Nguyễn Thị Lan' },
+      { status: 'rejected', rejectionReason: 'Là giám đốc nhân sự' },
+    ]);
+
+    lockVault(db);
+    const locked = await revealOutboxRows(db, rows);
+    for (const row of locked) expect(row.data).not.toHaveProperty('fullName');
   });
 });

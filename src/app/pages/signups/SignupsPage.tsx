@@ -40,11 +40,23 @@ export function SignupsPage() {
             <section class="card" aria-labelledby="drafts-title">
               <h2 id="drafts-title">{t('signup.drafts', { count: drafts.length })}</h2>
               {drafts.length === 0 && <p class="muted">{t('signup.noDrafts')}</p>}
-              <SignupList testId="draft-list" rows={drafts} names={names} unsent={unsent} />
+              <SignupList
+                testId="draft-list"
+                rows={drafts}
+                names={names}
+                unsent={unsent}
+                unlocked={unlocked}
+              />
             </section>
             <section class="card" aria-labelledby="submitted-title">
               <h2 id="submitted-title">{t('signup.submitted', { count: submitted.length })}</h2>
-              <SignupList testId="submitted-list" rows={submitted} names={names} unsent={unsent} />
+              <SignupList
+                testId="submitted-list"
+                rows={submitted}
+                names={names}
+                unsent={unsent}
+                unlocked={unlocked}
+              />
             </section>
           </>
         )}
@@ -58,16 +70,19 @@ type ListProps = {
   rows: readonly SignupRow[];
   names: ReadonlyMap<string, string>;
   unsent: Unsent;
+  unlocked: boolean;
 };
 
 /** Each application opens: a draft to go on with, a submitted one to read. */
-function SignupList({ testId, rows, names, unsent }: ListProps) {
+function SignupList({ testId, rows, names, unsent, unlocked }: ListProps) {
   return (
     <ul class="plain-list" data-testid={testId}>
       {rows.map((signup) => (
         <li key={signup.id}>
           <a class="list-row" href={`/signups/${signup.id}`} onClick={onLinkClick}>
-            <span class="row-title">{signup.fullName || t('signup.unnamed')}</span>
+            <span class="row-title">
+              {signup.fullName || t(unlocked ? 'signup.unnamed' : 'signup.locked')}
+            </span>
             <span class="row-meta">{names.get(signup.enterpriseId)}</span>
             <span class="row-meta">
               {signup.status === 'draft'
