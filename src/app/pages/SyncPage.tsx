@@ -24,6 +24,9 @@ import { onLinkClick } from '../router';
 import { UnlockPanel } from '../screens';
 import { afterWrite, syncNow } from '../sync-scheduler';
 import { ConflictNotes } from './ConflictNotes';
+import { addLockMessages } from './lock/messages';
+
+addLockMessages();
 
 const LIST_LIMIT = 200;
 
@@ -79,7 +82,7 @@ function rowName(row: OutboxRow, names: ReadonlyMap<string, string>, unlocked: b
         enterprise: names.get(text('enterpriseId')) || unknown,
       });
     case 'signup':
-      if (!unlocked && !text('fullName')) return t('sync.row.signupLocked');
+      if (!unlocked && !text('fullName')) return t('lock.lockedApplication');
       return t('sync.row.signup', { name: text('fullName') || unknown });
     case 'target':
       return t('sync.row.target', {

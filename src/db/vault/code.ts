@@ -6,7 +6,7 @@ export { protectTables, revealBackup } from './backup';
 export { bindVault } from './context';
 export { protectClearRows } from './migrate';
 export { protectRecord, protectRecords, revealRow, revealRows } from './protect';
-export { mutationToSend, protectAny, revealOutboxRow, sealForServer } from './records';
+export { mutationToSend, protectAny, revealOutboxRows, sealForServer } from './records';
 export {
   addPasskey,
   setUpVault,

@@ -7,7 +7,7 @@ import {
 } from '../../shared/domain/personal-fields';
 import type { SotayDb } from '../database';
 import { guardStorage } from '../errors';
-import { type OutboxRow, toMutation } from '../rows';
+import { toMutation } from '../rows';
 import {
   forgetKeys,
   MAX_FAILED_PINS,
@@ -57,14 +57,6 @@ function later<K extends keyof Loaded>(name: K): Loaded[K] {
 
 export const protectRecord = later('protectRecord');
 const laterRevealRows = later('revealRows');
-const laterRevealOutboxRow = later('revealOutboxRow');
-
-/** The record without its ciphertext: what the sync screen shows of it while locked. */
-function withoutBlob<T>(row: T): T {
-  if (typeof row !== 'object' || row === null || !(PERSONAL_FIELD in row)) return row;
-  const { [PERSONAL_FIELD]: _blob, ...rest } = row as Record<string, unknown>;
-  return rest as T;
-}
 
 /**
  * Locked, or with nothing protected, a read needs no cryptography, and the enterprise page's tap
@@ -83,33 +75,6 @@ export function revealRows<T extends object>(
   return laterRevealRows(db, entity, rows);
 }
 
-/**
- * Outbox rows as a screen shows them (the sync screen names each record): their records'
- * personal fields revealed while unlocked; locked, without them, and without loading the chunk.
- */
-export function revealOutboxRows(db: SotayDb, rows: readonly OutboxRow[]): Promise<OutboxRow[]> {
-  const personal = (row: OutboxRow) => {
-    const data: unknown = row.data;
-    return hasPersonalFields(row.entity) && typeof data === 'object' && data !== null
-      ? PERSONAL_FIELD in data
-      : false;
-  };
-  if (!rows.some(personal)) return Promise.resolve([...rows]);
-  if (unlockedKeys(db) === undefined) {
-    return Promise.resolve(
-      rows.map((row) => {
-        const { sealed: _sealed, ...rest } = row;
-        return {
-          ...rest,
-          ...(row.data === undefined ? {} : { data: withoutBlob(row.data) }),
-          ...(row.base === undefined ? {} : { base: withoutBlob(row.base) }),
-        };
-      }),
-    );
-  }
-  return Promise.all(rows.map((row) => laterRevealOutboxRow(db, row)));
-}
-
 export async function revealRow<T extends object>(
   db: SotayDb,
   entity: PersonalEntity,
@@ -121,6 +86,7 @@ export async function revealRow<T extends object>(
 export const protectAny = later('protectAny');
 export const mutationToSend = later('mutationToSend');
 export const revealBackup = later('revealBackup');
+export const revealOutboxRows = later('revealOutboxRows');
 export const protectTables = later('protectTables');
 export const protectClearRows = later('protectClearRows');
 export const setUpVault = later('setUpVault');

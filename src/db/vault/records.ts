@@ -71,6 +71,34 @@ export function protectAny<T>(db: SotayDb, entity: string, record: T): Promise<T
   return protectRecord(db, entity as PersonalEntity, record);
 }
 
+/** The record without its ciphertext: what a locked screen shows of it. */
+function withoutBlob<T>(record: T): T {
+  const { PERSONAL_FIELD } = vaultContext().fields;
+  if (typeof record !== 'object' || record === null || !(PERSONAL_FIELD in record)) return record;
+  const { [PERSONAL_FIELD]: _blob, ...rest } = record as Row;
+  return rest as T;
+}
+
+/**
+ * Outbox rows as a screen shows them (the sync screen names each record): their records'
+ * personal fields revealed while unlocked; locked, without them.
+ */
+export function revealOutboxRows(db: SotayDb, rows: readonly OutboxRow[]): Promise<OutboxRow[]> {
+  if (vaultContext().unlockedKeys(db) !== undefined) {
+    return Promise.all(rows.map((row) => revealOutboxRow(db, row)));
+  }
+  return Promise.resolve(
+    rows.map((row) => {
+      const { sealed: _sealed, data, base, ...rest } = row;
+      return {
+        ...rest,
+        ...(data === undefined ? {} : { data: withoutBlob(data) }),
+        ...(base === undefined ? {} : { base: withoutBlob(base) }),
+      };
+    }),
+  );
+}
+
 export async function revealOutboxRow(db: SotayDb, row: OutboxRow): Promise<OutboxRow> {
   const [data, base] = await Promise.all([
     revealRecord(db, row.entity, row.data),

@@ -9,7 +9,10 @@ import { enumLabel } from '../../labels';
 import { useUnlocked } from '../../lock';
 import { onLinkClick } from '../../router';
 import { UnlockPanel } from '../../screens';
+import { addLockMessages } from '../lock/messages';
 import { completeness, isEmptyDraft } from './draft-fields';
+
+addLockMessages();
 
 /** Every application on the device with its enterprise's name; empty drafts are not shown. */
 async function loadSignups() {
@@ -81,7 +84,7 @@ function SignupList({ testId, rows, names, unsent, unlocked }: ListProps) {
         <li key={signup.id}>
           <a class="list-row" href={`/signups/${signup.id}`} onClick={onLinkClick}>
             <span class="row-title">
-              {signup.fullName || t(unlocked ? 'signup.unnamed' : 'signup.locked')}
+              {signup.fullName || t(unlocked ? 'signup.unnamed' : 'lock.lockedName')}
             </span>
             <span class="row-meta">{names.get(signup.enterpriseId)}</span>
             <span class="row-meta">

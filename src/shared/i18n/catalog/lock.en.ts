@@ -20,6 +20,8 @@ export const lockEn: Record<LockKey, string> = {
   'lock.passkeyFailed': 'The fingerprint did not unlock the app. Use your PIN.',
   'lock.working': 'Unlocking…',
   'lock.lockedNames': 'Locked: names are hidden.',
+  'lock.lockedName': '(locked)',
+  'lock.lockedApplication': 'Application (unlock to see the name)',
   'lock.securityTitle': 'Security',
   'lock.autoLock': 'Lock after being unused for',
   'lock.minutes': '{count, number} minutes',

@@ -21,6 +21,8 @@ export const lockVi = {
   'lock.passkeyFailed': 'Không mở khoá được bằng vân tay. Hãy dùng mã PIN.',
   'lock.working': 'Đang mở khoá…',
   'lock.lockedNames': 'Đang khoá: họ tên được ẩn.',
+  'lock.lockedName': '(đang khoá)',
+  'lock.lockedApplication': 'Đơn gia nhập (mở khoá để xem họ tên)',
   'lock.securityTitle': 'Bảo mật',
   'lock.autoLock': 'Tự khoá sau khi không dùng',
   'lock.minutes': '{count, number} phút',
