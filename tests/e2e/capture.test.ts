@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decryptBackup } from '../../src/shared/crypto';
 import type { Enterprise, Signup, SignupDraft } from '../../src/shared/schemas';
 import { generateEnterprises, generateSignups } from '../fixtures/generate';
-import { ADMIN_ENV, type Organizer } from '../helpers/accounts';
+import { ADMIN_ENV, type Organizer, signIn } from '../helpers/accounts';
 import { seriousA11yViolations, smallTouchTargets } from '../helpers/axe';
-import type { CapturedRecords } from '../helpers/backup';
+import { type CapturedRecords, pullAll } from '../helpers/backup';
 import { launchChromium } from '../helpers/chromium';
 import { type FieldDevice, openFieldDevice, openUnlocked } from '../helpers/field-device';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process';
@@ -381,7 +381,7 @@ function storedText(page: Page): Promise<string> {
 describe('signing out', () => {
   it('refuses while records are unsent unless confirmed twice, then keeps only what is sealed for the server, and says so', async () => {
     let applicant: Signup | undefined;
-    const { page, context } = await phoneWithEnterprise('Logout', 81, (seeded) => {
+    const { page, context, organizer } = await phoneWithEnterprise('Logout', 81, (seeded) => {
       [applicant] = generateSignups([seeded], 1, 82) as [Signup];
       return { signups: [applicant] };
     });
@@ -414,5 +414,14 @@ describe('signing out', () => {
     await expect
       .poll(async () => (await storeCounts(page)).meta, { timeout: 30_000 })
       .toEqual(['clientId', 'serverSealKey']);
+
+    // Signed in again, the phone delivers what it kept, field for field: nothing was lost.
+    await page.goto(server.url);
+    await signIn(page, organizer.username, organizer.password);
+    const delivered = async () => {
+      const changes = await pullAll(server.url, organizer.token);
+      return changes.find((change) => change.entityId === applicant?.id)?.data;
+    };
+    await expect.poll(delivered, { timeout: 30_000 }).toMatchObject({ fullName, idNumber });
   });
 });

@@ -4,12 +4,15 @@ import {
   getSession,
   outboxCount,
   pendingRevocations,
+  pinServerSealKey,
   revocationDelivered,
   saveSession,
   setUpVault,
   signOutDevice,
 } from '../../../src/db';
+import { generateSealKeyPair, importSealPrivateKey, open } from '../../../src/shared/crypto';
 import { personalRetentionEnds } from '../../../src/shared/domain/personal-fields';
+import { sealedContext } from '../../../src/shared/protocol/sealed';
 import { IDS, makeEnterprise, makeSignup, makeUser } from '../../fixtures/records';
 import { freshDb } from './support';
 
@@ -122,8 +125,10 @@ describe('signOutDevice', () => {
     expect(await db.meta.get('revocations')).toBeUndefined();
   });
 
-  it('keeps an undelivered record without personal fields: the applications kept need it', async () => {
+  it('seals for the server an undelivered record without personal fields, and keeps it', async () => {
     const db = freshDb();
+    const server = await generateSealKeyPair();
+    await pinServerSealKey(db, { kid: server.kid, jwk: server.publicJwk });
     await db.outbox.add({
       mutationId: IDS.mutation,
       entity: 'enterprise',
@@ -138,8 +143,27 @@ describe('signOutDevice', () => {
 
     expect(await signOutDevice(db, undefined)).toBe(1);
     const [kept] = await db.outbox.toArray();
-    expect(kept?.data).toEqual(makeEnterprise());
     expect(kept).not.toHaveProperty('base');
+    const keys = new Map([[server.kid, await importSealPrivateKey(server.privateJwk)]]);
+    const context = sealedContext({ entity: 'enterprise', entityId: IDS.enterprise });
+    expect(await open(keys, kept?.sealed, context)).toEqual(makeEnterprise());
+  });
+
+  it('drops what it cannot seal: no server key was pinned', async () => {
+    const db = freshDb();
+    await db.outbox.add({
+      mutationId: IDS.mutation,
+      entity: 'enterprise',
+      entityId: IDS.enterprise,
+      op: 'put',
+      data: makeEnterprise(),
+      createdAt: '2025-03-05T08:00:00.000Z',
+      state: 'pending',
+      attempts: 0,
+    });
+
+    expect(await signOutDevice(db, undefined)).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
   });
 
   it('keeps the undelivered rows sealed for the server, with nothing the device could read', async () => {
