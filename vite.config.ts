@@ -129,6 +129,14 @@ const appConfig: UserConfig = {
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // Everything the first screen imports goes in one chunk beside the entry: left alone,
+        // the bundler splits the modules it shares with chunks loaded later (the cryptography)
+        // into several files, and each costs the first screen's gzip budget (docs/design.md §6).
+        codeSplitting: { groups: [{ name: 'first-screen', tags: ['$initial'] }] },
+      },
+    },
   },
 };
 

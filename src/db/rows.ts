@@ -1,4 +1,5 @@
 import type { AnySyncRecord, DirectoryUser, Mutation, SyncRecord } from '../shared/protocol';
+import type { SealedEnvelope } from '../shared/protocol/sealed';
 import type {
   Enterprise,
   IndicatorEntry,
@@ -49,6 +50,11 @@ export type OutboxRow = Omit<Mutation, 'data'> & {
    * three-way merge when the server answers `conflict`. Absent for creates.
    */
   base?: AnySyncRecord;
+  /**
+   * The record sealed for the server at write time (src/shared/crypto, "Sealed for the server"):
+   * sent in place of `data`, so the worker delivers it while the app is locked.
+   */
+  sealed?: SealedEnvelope;
   createdAt: string;
   state: OutboxState;
   attempts: number;

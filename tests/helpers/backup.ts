@@ -1,9 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Enterprise, Signup, SignupDraft, Visit } from '../../src/shared/schemas';
-import { prng, randomUuid } from '../fixtures/generate';
 
 type Entity = 'enterprise' | 'visit' | 'signup';
 
@@ -21,10 +21,10 @@ export type CapturedRecords = {
  * typing would take an hour.
  */
 export async function backupFile(records: CapturedRecords): Promise<string> {
-  const random = prng(records.visits?.length ?? 7);
   const outbox = (entity: Entity, list: { id: string }[] = []) =>
     list.map((data) => ({
-      mutationId: randomUuid(random),
+      // Unique on the server: phones of several tests share one (a seeded id would repeat).
+      mutationId: randomUUID(),
       entity,
       entityId: data.id,
       op: 'put',
@@ -48,7 +48,7 @@ export async function backupFile(records: CapturedRecords): Promise<string> {
       ],
     },
   };
-  const file = join(tmpdir(), `sotay-backup-${randomUuid(random)}.json`);
+  const file = join(tmpdir(), `sotay-backup-${randomUUID()}.json`);
   await writeFile(file, JSON.stringify(backup));
   return file;
 }

@@ -12,6 +12,8 @@ import { nowIso } from '../clock';
 import type { SotayDb } from '../database';
 import { guardStorage, ValidationError } from '../errors';
 import { type EnterpriseRow, type SignupRow, toServerRecord, type UnitRow } from '../rows';
+import { protectRecord, revealRows, sealForServer, withProtection } from '../vault';
+import { ChangedMeanwhile, sameRecord } from './changed-meanwhile';
 import { type LocalChange, writeLocalChange } from './local-change';
 import { writeRefusals } from './supervision';
 
@@ -20,6 +22,12 @@ import { writeRefusals } from './supervision';
  * applications, and decisions on them. A decision is judged on the device by the functions the
  * server runs (acceptSignups, rejectSignup, checkWriteRules), then stored with its outbox rows
  * through writeLocalChange: one transaction for all the applications of one decision.
+ *
+ * The applicants' identities are personal fields, encrypted at rest (docs/design.md §6): the
+ * queue and a decision read them revealed, which needs the unlocked app. A decision is judged on
+ * the rows as read and revealed BEFORE its transaction, encrypted and sealed for the server there
+ * too (Web Crypto inside the transaction would let IndexedDB commit it); the transaction checks
+ * the rows did not change meanwhile, else the decision is judged again.
  */
 
 /** Who else holds an ID number: submitted and accepted applications, by idNumberKey. */
@@ -68,14 +76,18 @@ export async function loadAdmissionQueue(db: SotayDb): Promise<AdmissionQueue> {
     db.units.toArray(),
   ]);
   const ids = [...new Set(waiting.map((row) => row.enterpriseId))];
-  const found = await db.enterprises.bulkGet(ids);
+  const [found, shownWaiting, shownAccepted] = await Promise.all([
+    db.enterprises.bulkGet(ids),
+    revealRows(db, 'signup', waiting),
+    revealRows(db, 'signup', accepted),
+  ]);
   const enterprises = new Map<string, EnterpriseRow>();
   for (const row of found) if (row !== undefined) enterprises.set(row.id, row);
   return {
-    waiting: waiting.sort(bySigning),
+    waiting: shownWaiting.sort(bySigning),
     enterprises,
     units,
-    idNumbers: indexIdNumbers([...waiting, ...accepted]),
+    idNumbers: indexIdNumbers([...shownWaiting, ...shownAccepted]),
   };
 }
 
@@ -86,25 +98,95 @@ export type AdmissionResult = {
 };
 
 type DecisionContext = {
+  /** The decided applications, revealed. */
   rows: Map<string, SignupRow>;
+  /** The same as stored (protected): what the writes build on and the transaction compares. */
+  stored: Map<string, SignupRow>;
+  /** The ids of the accepted applications as read: the transaction compares them too. */
+  acceptedIds: string[];
   units: UnitRow[];
   enterprises: { id: string; unitId: string }[];
   members: Map<string, IdNumberHolder[]>;
 };
 
+/** Read and revealed before the decision's transaction (see the note at the top). */
 async function readDecisionContext(db: SotayDb, ids: readonly string[]): Promise<DecisionContext> {
-  const [found, units, accepted] = await Promise.all([
+  const [found, units, acceptedStored] = await Promise.all([
     db.signups.bulkGet([...ids]),
     db.units.toArray(),
     db.signups.where('status').equals('accepted').toArray(),
   ]);
-  const rows = new Map<string, SignupRow>();
-  for (const row of found) if (row !== undefined) rows.set(row.id, row);
-  const enterpriseIds = [...new Set([...rows.values()].map((row) => row.enterpriseId))];
+  const present = found.filter((row): row is SignupRow => row !== undefined);
+  const [revealed, accepted] = await Promise.all([
+    revealRows(db, 'signup', present),
+    revealRows(db, 'signup', acceptedStored),
+  ]);
+  const rows = new Map(revealed.map((row) => [row.id, row]));
+  const stored = new Map(present.map((row) => [row.id, row]));
+  const enterpriseIds = [...new Set(present.map((row) => row.enterpriseId))];
   const enterprises = (await db.enterprises.bulkGet(enterpriseIds)).flatMap((row) =>
     row === undefined ? [] : [{ id: row.id, unitId: row.unitId }],
   );
-  return { rows, units, enterprises, members: indexIdNumbers(accepted) };
+  return {
+    rows,
+    stored,
+    acceptedIds: acceptedStored.map((row) => row.id),
+    units,
+    enterprises,
+    members: indexIdNumbers(accepted),
+  };
+}
+
+/** In the decision's transaction: the rows it was judged on are still those stored. */
+async function checkUnchanged(
+  db: SotayDb,
+  ids: readonly string[],
+  context: DecisionContext,
+): Promise<void> {
+  const [found, acceptedIds] = await Promise.all([
+    db.signups.bulkGet([...ids]),
+    db.signups.where('status').equals('accepted').primaryKeys(),
+  ]);
+  const same =
+    found.every((row, i) => sameRecord(row, context.stored.get(ids[i] ?? ''))) &&
+    sameRecord([...acceptedIds].sort(), [...context.acceptedIds].sort());
+  if (!same) throw new ChangedMeanwhile();
+}
+
+/** A decided application ready to be written: stored form and seal made before the transaction. */
+type Prepared = { change: LocalChange; existing: SignupRow | undefined };
+
+async function prepare(
+  db: SotayDb,
+  record: SignupRecord,
+  existing: SignupRow | undefined,
+): Promise<Prepared> {
+  const [encrypted, sealed] = await Promise.all([
+    protectRecord(db, 'signup', record),
+    sealForServer(db, 'signup', record),
+  ]);
+  const data = withProtection('signup', record, encrypted);
+  return {
+    change: {
+      entity: 'signup',
+      entityId: record.id,
+      op: 'put',
+      data,
+      ...(sealed === undefined ? {} : { sealed }),
+    },
+    existing,
+  };
+}
+
+/** Runs `attempt` again when its transaction found the rows changed meanwhile (at most 3 times). */
+async function retried<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof ChangedMeanwhile) || tries >= 3) throw error;
+    }
+  }
 }
 
 /** The server's write rules for one decided application, with what the device knows. */
@@ -128,7 +210,7 @@ function writeIssues(
  * ID number — counting those admitted earlier in the same decision) is stored as accepted with
  * its outbox row; the others are returned with their issues and left as they were.
  */
-export async function acceptApplications(
+export function acceptApplications(
   db: SotayDb,
   actor: Actor,
   ids: readonly string[],
@@ -137,46 +219,60 @@ export async function acceptApplications(
 ): Promise<AdmissionResult> {
   const now = nowIso();
   const tables = [db.signups, db.enterprises, db.units, db.outbox, db.shadows];
-  return guardStorage(() =>
-    db.transaction('rw', tables, async () => {
-      const context = await readDecisionContext(db, ids);
-      const result: AdmissionResult = { accepted: [], refused: [] };
-      const missing = ids.filter((id) => !context.rows.has(id));
-      for (const id of missing) {
-        result.refused.push({ id, issues: [fieldIssue('signup', 'id', 'invalid')] });
-      }
-      const stored = [...context.rows.values()].map((row) => toServerRecord('signup', row));
-      const outcome = acceptSignups(stored, decision, today);
-      result.refused.push(...outcome.refused);
-      const writes: Promise<void>[] = [];
-      for (const incoming of outcome.accepted) {
-        const row = context.rows.get(incoming.id);
-        const before = row === undefined ? undefined : toServerRecord('signup', row);
-        const issues = before === undefined ? [] : writeIssues(actor, context, before, incoming);
-        if (issues.length > 0) {
-          result.refused.push({ id: incoming.id, issues });
-          continue;
-        }
-        const key = idNumberKey(incoming.idNumber);
-        const holder: IdNumberHolder = { id: incoming.id, status: 'accepted', idNumber: key };
-        context.members.set(key, [...(context.members.get(key) ?? []), holder]);
-        result.accepted.push(incoming.id);
-        const change: LocalChange = {
-          entity: 'signup',
-          entityId: incoming.id,
-          op: 'put',
-          data: incoming,
-        };
-        writes.push(writeLocalChange(db, change, row, now));
-      }
-      await Promise.all(writes);
-      return result;
-    }),
-  );
+  return retried(async () => {
+    const context = await readDecisionContext(db, ids);
+    const { result, accepted } = judgeAcceptance(actor, context, ids, decision, today);
+    const prepared = await Promise.all(
+      accepted.map((record) => prepare(db, record, context.stored.get(record.id))),
+    );
+    return guardStorage(() =>
+      db.transaction('rw', tables, async () => {
+        await checkUnchanged(db, ids, context);
+        await Promise.all(
+          prepared.map(({ change, existing }) => writeLocalChange(db, change, existing, now)),
+        );
+        return result;
+      }),
+    );
+  });
+}
+
+/** Which of `ids` one decision admits, and why the others are refused (pure). */
+function judgeAcceptance(
+  actor: Actor,
+  context: DecisionContext,
+  ids: readonly string[],
+  decision: Decision,
+  today: string,
+): { result: AdmissionResult; accepted: SignupRecord[] } {
+  const result: AdmissionResult = { accepted: [], refused: [] };
+  const accepted: SignupRecord[] = [];
+  const missing = ids.filter((id) => !context.rows.has(id));
+  for (const id of missing) {
+    result.refused.push({ id, issues: [fieldIssue('signup', 'id', 'invalid')] });
+  }
+  const stored = [...context.rows.values()].map((row) => toServerRecord('signup', row));
+  const outcome = acceptSignups(stored, decision, today);
+  result.refused.push(...outcome.refused);
+  for (const incoming of outcome.accepted) {
+    const row = context.rows.get(incoming.id);
+    const before = row === undefined ? undefined : toServerRecord('signup', row);
+    const issues = before === undefined ? [] : writeIssues(actor, context, before, incoming);
+    if (issues.length > 0) {
+      result.refused.push({ id: incoming.id, issues });
+      continue;
+    }
+    const key = idNumberKey(incoming.idNumber);
+    const holder: IdNumberHolder = { id: incoming.id, status: 'accepted', idNumber: key };
+    context.members.set(key, [...(context.members.get(key) ?? []), holder]);
+    result.accepted.push(incoming.id);
+    accepted.push(incoming);
+  }
+  return { result, accepted };
 }
 
 /** Rejects one submitted application with a reason (required); throws ValidationError otherwise. */
-export async function rejectApplication(
+export function rejectApplication(
   db: SotayDb,
   actor: Actor,
   id: string,
@@ -184,25 +280,24 @@ export async function rejectApplication(
 ): Promise<SignupRecord> {
   const now = nowIso();
   const tables = [db.signups, db.enterprises, db.units, db.outbox, db.shadows];
-  return guardStorage(() =>
-    db.transaction('rw', tables, async () => {
-      const context = await readDecisionContext(db, [id]);
-      const row = context.rows.get(id);
-      if (row === undefined) {
-        throw new ValidationError('signup', [fieldIssue('signup', 'id', 'invalid')]);
-      }
-      const stored = toServerRecord('signup', row);
-      const { value, issues } = rejectSignup(stored, reason);
-      if (value === undefined) throw new ValidationError('signup', issues);
-      const refused = writeIssues(actor, context, stored, value);
-      if (refused.length > 0) throw new ValidationError('signup', refused);
-      await writeLocalChange(
-        db,
-        { entity: 'signup', entityId: id, op: 'put', data: value },
-        row,
-        now,
-      );
-      return value;
-    }),
-  );
+  return retried(async () => {
+    const context = await readDecisionContext(db, [id]);
+    const row = context.rows.get(id);
+    if (row === undefined) {
+      throw new ValidationError('signup', [fieldIssue('signup', 'id', 'invalid')]);
+    }
+    const stored = toServerRecord('signup', row);
+    const { value, issues } = rejectSignup(stored, reason);
+    if (value === undefined) throw new ValidationError('signup', issues);
+    const refused = writeIssues(actor, context, stored, value);
+    if (refused.length > 0) throw new ValidationError('signup', refused);
+    const { change, existing } = await prepare(db, value, context.stored.get(id));
+    return guardStorage(() =>
+      db.transaction('rw', tables, async () => {
+        await checkUnchanged(db, [id], context);
+        await writeLocalChange(db, change, existing, now);
+        return value;
+      }),
+    );
+  });
 }

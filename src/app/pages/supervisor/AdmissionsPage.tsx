@@ -20,6 +20,8 @@ import { CheckField, IssueList, issuesFor, SelectField, TextField } from '../../
 import { useSaveForm } from '../../forms/useSaveForm';
 import { useLoad } from '../../hooks/useLoad';
 import { useWide } from '../../hooks/useWide';
+import { useUnlocked } from '../../lock';
+import { UnlockPanel } from '../../screens';
 import { useSession } from '../../session';
 import { afterWrite } from '../../sync-scheduler';
 import {
@@ -48,11 +50,18 @@ addSupervisorMessages();
 const PAGE_SIZE = 50;
 
 export function AdmissionsPage() {
-  const data = useLoad(ADMISSION_TABLES, () => loadAdmissionQueue(appDb()), []);
+  // A decision reads the applicants' identities (names, ID numbers: personal fields, encrypted
+  // at rest): locked, the screen asks for the PIN in place, and reads again on unlock.
+  const unlocked = useUnlocked();
+  const data = useLoad(ADMISSION_TABLES, () => loadAdmissionQueue(appDb()), [unlocked]);
   return (
     <SupervisorPage tab="admissions" action="decide_signup">
       <h1>{t('admissions.title')}</h1>
-      <LoadState data={data}>{(queue) => <Queue queue={queue} />}</LoadState>
+      {unlocked ? (
+        <LoadState data={data}>{(queue) => <Queue queue={queue} />}</LoadState>
+      ) : (
+        <UnlockPanel />
+      )}
     </SupervisorPage>
   );
 }
