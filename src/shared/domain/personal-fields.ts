@@ -1,25 +1,18 @@
+import { SIGNUP_PERSONAL_FIELDS } from '../schemas/personal';
+
 /**
  * The fields that identify a worker (docs/design.md §3, "Personal fields"): what the device keeps
  * encrypted at rest, in one ciphertext per record (src/db/vault), and what it removes from an
  * application once it has been decided and delivered long enough ago (retention). One list, so the
  * device never protects one field and forgets its neighbour.
  *
- * Signups: the applicant's identity (the server's need-to-know list) and the free text a
+ * Signups: the applicant's identity (SIGNUP_PERSONAL_FIELDS, the server's need-to-know list) and the free text a
  * supervisor writes about them. Visits: the people met (names, phones, roles). A visit's outcome
  * and next step are notes about the enterprise, shown while locked; the form asks for the people
  * met in their own fields, which are protected.
  */
 export const PERSONAL_FIELDS = {
-  signup: [
-    'fullName',
-    'dateOfBirth',
-    'idNumber',
-    'phone',
-    'ethnicity',
-    'religion',
-    'education',
-    'rejectionReason',
-  ],
+  signup: [...SIGNUP_PERSONAL_FIELDS, 'rejectionReason'],
   visit: ['peopleMet'],
 } as const;
 
