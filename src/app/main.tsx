@@ -14,4 +14,5 @@ void import('./sw-register').then((m) => m.registerServiceWorker());
 // Delivery starts after the first paint; its code (validation, merge) is not needed to show it.
 void import('./sync-scheduler').then((m) => m.startSyncScheduler());
 // Chromium grants this silently to installed or engaged apps; the settings screen shows the answer.
-void requestPersistence().catch(() => false);
+// Asked after the first frame: the question costs the start's longest task a few milliseconds.
+requestAnimationFrame(() => setTimeout(() => void requestPersistence().catch(() => false), 0));
