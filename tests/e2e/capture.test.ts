@@ -189,7 +189,7 @@ describe('field capture with the network off', () => {
     await page.getByTestId('enterprise-stage').waitFor();
     expect(await page.getByTestId('enterprise-stage').innerText()).toBe('Đã khảo sát');
     // The outcome is a note about the enterprise, not a person: shown while locked too.
-    expect(await page.getByTestId('visit-list').innerText()).toContain('công ty đồng ý');
+    await expect.poll(() => page.getByTestId('visit-list').innerText()).toContain('công ty đồng ý');
   });
 
   it('keeps a half-filled application across a reload, then submits it', async () => {

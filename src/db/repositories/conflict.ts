@@ -9,7 +9,7 @@ import { ENTITY_TABLES, type OutboxRow } from '../rows';
 import { type ConflictNote, mergeNoteId } from '../sync-state';
 import { syncRecordOf, syncTable, toStoredRow } from './entity-tables';
 import { entityOutboxRows, type LocalChange, writeLocalChange } from './local-change';
-import { addConflictNotes } from './notes';
+import { addConflictNotes, withoutPersonalValues } from './notes';
 import { recordServerCopy } from './server-copy';
 
 function versionOf(record: unknown): number | undefined {
@@ -61,19 +61,22 @@ function mergeNotes(
 ): ConflictNote[] {
   const l = local as Record<string, unknown>;
   const r = remote as Record<string, unknown>;
-  return fields.map((field) => ({
-    id: mergeNoteId(row.entity, row.entityId, field),
-    kind: 'merged',
-    entity: row.entity,
-    entityId: row.entityId,
-    field,
-    ...(l[field] === undefined ? {} : { kept: l[field] }),
-    ...(r[field] === undefined ? {} : { lost: r[field] }),
-    restorable: true,
-    ...(byName === undefined ? {} : { by: byName }),
-    ...(typeof r['updatedAt'] === 'string' ? { at: r['updatedAt'] } : {}),
-    noted,
-  }));
+  const notes = fields.map(
+    (field): ConflictNote => ({
+      id: mergeNoteId(row.entity, row.entityId, field),
+      kind: 'merged',
+      entity: row.entity,
+      entityId: row.entityId,
+      field,
+      ...(l[field] === undefined ? {} : { kept: l[field] }),
+      ...(r[field] === undefined ? {} : { lost: r[field] }),
+      restorable: true,
+      ...(byName === undefined ? {} : { by: byName }),
+      ...(typeof r['updatedAt'] === 'string' ? { at: r['updatedAt'] } : {}),
+      noted,
+    }),
+  );
+  return notes.map(withoutPersonalValues);
 }
 
 /**

@@ -16,6 +16,16 @@ export const PERSONAL_FIELDS = {
   visit: ['peopleMet'],
 } as const;
 
+/**
+ * True when `field` of `entity` (a note's field: a name, a path like `peopleMet.0.phone`, or the
+ * device's ciphertext) holds personal data: its values are never kept beside the record.
+ */
+export function isPersonalField(entity: string, field: string): boolean {
+  if (!hasPersonalFields(entity)) return false;
+  const top = field.split('.')[0] ?? field;
+  return top === PERSONAL_FIELD || (PERSONAL_FIELDS[entity] as readonly string[]).includes(top);
+}
+
 /** The entities whose records carry personal fields. */
 export type PersonalEntity = keyof typeof PERSONAL_FIELDS;
 
