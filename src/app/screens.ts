@@ -42,8 +42,14 @@ export const ReviewPage = lazyScreen(() =>
 export const ReportPage = lazyScreen(() =>
   import('./pages/progress/ReportPage').then((m) => m.ReportPage),
 );
-export const AdmissionsPage = lazyScreen(() =>
-  import('./pages/supervisor/AdmissionsPage').then((m) => m.AdmissionsPage),
+export const AdmissionsPage = lazyScreen(
+  () => import('./pages/supervisor/AdmissionsPage').then((m) => m.AdmissionsPage),
+  // The queue's first rows are read beside the screen's code, as Tiến độ's first figures.
+  () => {
+    import('./pages/supervisor/admission-prefetch')
+      .then((m) => m.prefetchAdmissions())
+      .catch(() => undefined);
+  },
 );
 export const FoundingPage = lazyScreen(() =>
   import('./pages/supervisor/FoundingPage').then((m) => m.FoundingPage),

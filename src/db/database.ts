@@ -78,7 +78,18 @@ export const STORES_V7 = {
   enterprises: `${STORES_V6.enterprises}, listOrder`,
 } as const;
 
-export const CURRENT_VERSION = 7;
+/**
+ * Version 8: the supervisor's admissions queue reads its first screen through an index.
+ * Applications gain [status+signedAt]: the earliest signed waiting applications, in the queue's
+ * order, without reading the 2,000 behind them. Neither part is a personal field (both are
+ * stored in clear already), so nothing needs deriving: no upgrade function. No index on the ID
+ * number: it is a personal field, encrypted at rest (§6). Only the applications change.
+ */
+export const STORES_V8 = {
+  signups: `${STORES_V6.signups}, [status+signedAt]`,
+} as const;
+
+export const CURRENT_VERSION = 8;
 
 type V1Enterprise = Omit<EnterpriseRow, 'searchKey' | 'listOrder'> & { searchKey?: string };
 
@@ -147,6 +158,7 @@ export class SotayDb extends Dexie {
     this.version(3).stores(STORES_V3).upgrade(upgradeToV3);
     this.version(6).stores(STORES_V6);
     this.version(7).stores(STORES_V7).upgrade(upgradeToV7);
+    this.version(8).stores(STORES_V8);
   }
 }
 

@@ -16,7 +16,9 @@ export {
   type AdmissionResult,
   acceptApplications,
   type IdNumberIndex,
+  loadAdmissionFirstScreen,
   loadAdmissionQueue,
+  QUEUE_SLICE,
   rejectApplication,
 } from './repositories/admissions';
 export {

@@ -5,14 +5,13 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { toEnterpriseRow } from '../../src/db/rows';
 import { INDICATORS } from '../../src/shared/schemas';
 import { generateEnterprises, generateSignups, prng, randomUuid } from '../fixtures/generate';
-import { ADMIN, ADMIN_ENV, loginApi, signIn } from '../helpers/accounts';
-import { fillAppDatabase } from '../helpers/app-db';
+import { ADMIN_ENV } from '../helpers/accounts';
 import { launchChromium } from '../helpers/chromium';
-import { waitForController } from '../helpers/pwa';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process';
 import { type Profile, selfTimes } from './profile';
-import { percentile, report, storageSettled } from './report';
+import { percentile, report } from './report';
 import { MEASURE_TIMEOUT_MS, RESULTS_DIR, recordAll, repeat, scaled, settings } from './results';
+import { benchUnit, supervisorPhone } from './supervisor-phone';
 
 /**
  * Issue 13's device figure: Tiến độ on a supervisor's phone holding 10,000 enterprises and 20,000
@@ -30,44 +29,11 @@ let server: ServerProcess;
 let page: Page;
 let cdp: CDPSession;
 
-async function post(path: string, token: string, body: object): Promise<Record<string, unknown>> {
-  const response = await fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token === '' ? {} : { authorization: `Bearer ${token}` }),
-    },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path} → ${response.status}`);
-  return (await response.json()) as Record<string, unknown>;
-}
-
 /** A supervisor of a unit with 20 sub-units; their phone's records, as a long year leaves them. */
-async function supervisorPhone(): Promise<void> {
-  const adminToken = await loginApi(server.url, ADMIN.username, ADMIN.password);
-  const admin = await post('/api/auth/login', '', ADMIN);
-  const parentId = (admin['user'] as { unitId: string }).unitId;
-  const unit = await post('/api/admin/units', adminToken, {
-    name: 'CĐ Bench',
-    kind: 'upper',
-    parentId,
-  });
-  const unitId = String(unit['id']);
-  const password = 'supervisor-password-1';
-  await post('/api/admin/users', adminToken, {
-    username: 'bench.supervisor',
-    password,
-    displayName: 'Giám sát Bench',
-    role: 'supervisor',
-    unitId,
-  });
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  page = await context.newPage();
-  await page.goto(server.url);
-  await waitForController(page);
-  await signIn(page, 'bench.supervisor', password);
-  await context.setOffline(true);
+async function openPhone(): Promise<void> {
+  const { unitId, units } = await benchUnit(server.url, [
+    { username: 'bench.supervisor', role: 'supervisor', displayName: 'Giám sát Bench' },
+  ]);
   const random = prng(13);
   const year = new Date().getFullYear();
   const subUnits = Array.from({ length: SUB_UNITS }, (_, i) => ({
@@ -102,26 +68,22 @@ async function supervisorPhone(): Promise<void> {
       value: u === 0 ? 20_000 : 500 + u * 20,
     })),
   );
-  await fillAppDatabase(page, {
-    units: subUnits,
+  const tables = {
+    units: [...units, ...subUnits],
     targets,
     enterprises: enterprises.map((enterprise) => toEnterpriseRow(enterprise)),
     signups,
-  });
-  await page.reload();
-  await page
-    .getByTestId('enterprise-count')
-    .getByText(`${new Intl.NumberFormat('vi-VN').format(enterprises.length)} doanh nghiệp`)
-    .waitFor({ timeout: 180_000 });
-  await storageSettled();
-  cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  };
+  const count = `${new Intl.NumberFormat('vi-VN').format(enterprises.length)} doanh nghiệp`;
+  ({ page, cdp } = await supervisorPhone(browser, server.url, 'bench.supervisor', tables, (phone) =>
+    phone.getByTestId('enterprise-count').getByText(count).waitFor({ timeout: 180_000 }),
+  ));
 }
 
 beforeAll(async () => {
   server = await startServerProcess({ env: ADMIN_ENV });
   browser = await launchChromium();
-  await supervisorPhone();
+  await openPhone();
 }, 600_000);
 
 afterAll(async () => {

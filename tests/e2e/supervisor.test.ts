@@ -1,14 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../src/shared/domain';
 import type { Enterprise, IndicatorEntry, Signup, Target, Unit } from '../../src/shared/schemas';
 import { generateEnterprises, generateSignups } from '../fixtures/generate';
-import { ADMIN, ADMIN_ENV, loginApi, signIn } from '../helpers/accounts';
+import { ADMIN_ENV, loginApi } from '../helpers/accounts';
 import { pullAll } from '../helpers/backup';
 import { launchChromium } from '../helpers/chromium';
 import { type FieldDevice, openFieldDevice } from '../helpers/field-device';
-import { waitForController } from '../helpers/pwa';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process';
+import {
+  adminPost,
+  createSupervisor,
+  openSupervisor,
+  outboxCount,
+  syncNow,
+  waitUntil,
+} from '../helpers/supervisor';
 
 /*
  * The supervisor's write side in Chromium, offline: an organizer's phone sends an enterprise and
@@ -35,57 +42,6 @@ afterAll(async () => {
   await server?.cleanup();
 });
 
-type Json = Record<string, unknown>;
-
-async function adminPost(path: string, body: Json): Promise<Json> {
-  const token = await loginApi(server.url, ADMIN.username, ADMIN.password);
-  const response = await fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  const json = (await response.json()) as Json;
-  if (!response.ok) throw new Error(`${path} → ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-/** Polls `check` until it holds, failing after `timeout` ms. */
-async function waitUntil(check: () => Promise<boolean>, what: string, timeout = 60_000) {
-  const end = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`still waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-async function syncNow(page: Page): Promise<void> {
-  await page.goto(`${server.url}/sync`);
-  const button = page.getByRole('button', { name: 'Đồng bộ ngay' });
-  await button.waitFor();
-  await waitUntil(() => button.isEnabled(), 'the sync button');
-  await button.click();
-  await waitUntil(() => button.isEnabled(), 'the sync to end');
-}
-
-/** The outbox rows still waiting on the page's device. */
-function outboxCount(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('sotay');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('outbox').objectStore('outbox').count();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-}
-
 describe('a supervisor offline', () => {
   it('admits, founds, records movements and targets; online, all of it arrives once', async () => {
     // The organizer's day: an enterprise of their unit and five applications, sent online.
@@ -103,31 +59,24 @@ describe('a supervisor offline', () => {
     const { organizer } = field;
     if (enterprise === undefined) throw new Error('no enterprise');
     const site = enterprise;
-    await syncNow(field.page);
+    await syncNow(field.page, server.url);
     await waitUntil(async () => (await outboxCount(field.page)) === 0, 'the organizer’s sync');
 
     // Two sub-units under the organizer's unit, and its supervisor.
     const subUnits = await Promise.all(
       ['CĐCS Khu A', 'CĐCS Khu B'].map((name) =>
-        adminPost('/api/admin/units', { name, kind: 'cdcs', parentId: organizer.unitId }),
+        adminPost(server.url, '/api/admin/units', {
+          name,
+          kind: 'cdcs',
+          parentId: organizer.unitId,
+        }),
       ),
     );
-    const password = 'supervisor-password-1';
-    const username = `giamsat.${Math.random().toString(36).slice(2, 8)}`;
-    await adminPost('/api/admin/users', {
-      username,
-      password,
-      displayName: 'Cán bộ theo dõi',
-      role: 'supervisor',
-      unitId: organizer.unitId,
-    });
+    const login = await createSupervisor(server.url, organizer.unitId);
+    const { username, password } = login;
 
     // The supervisor's device, at a desk; the first sign-in needs the network.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await waitForController(page);
-    await signIn(page, username, password);
+    const { context, page } = await openSupervisor(browser, server, login, 1280);
     const badge = page.getByTestId('admissions-badge');
     await expect.poll(() => badge.getAttribute('data-count'), { timeout: 30_000 }).toBe('5');
     await context.setOffline(true);
@@ -186,9 +135,9 @@ describe('a supervisor offline', () => {
 
     // Back online: everything arrives, once.
     await context.setOffline(false);
-    await syncNow(page);
+    await syncNow(page, server.url);
     await waitUntil(async () => (await outboxCount(page)) === 0, 'the supervisor’s sync');
-    await syncNow(page);
+    await syncNow(page, server.url);
 
     const token = await loginApi(server.url, username, password);
     const changes = await pullAll(server.url, token);
@@ -227,11 +176,10 @@ describe('a supervisor offline', () => {
     expect(of<Unit>('unit').length).toBeGreaterThanOrEqual(3);
 
     // The organizer's phone hears of the decisions.
-    await syncNow(field.page);
+    await syncNow(field.page, server.url);
     await field.page.goto(`${server.url}/signups`);
     const statuses = field.page.getByTestId('signup-status');
     await expect.poll(() => statuses.count(), { timeout: 30_000 }).toBe(5);
     expect(new Set(await statuses.allTextContents())).toEqual(new Set(['Đã kết nạp']));
-    await context.close();
   });
 });

@@ -8,6 +8,7 @@ import { useLoad } from '../hooks/useLoad';
 import { today } from '../ids';
 import { enumLabel } from '../labels';
 import { onLinkClick } from '../router';
+import { useSession } from '../session';
 
 function Bucket({ id, title, items }: { id: string; title: string; items: readonly Enterprise[] }) {
   return (
@@ -37,7 +38,8 @@ function Bucket({ id, title, items }: { id: string; title: string; items: readon
 
 export function FollowUpsPage() {
   const day = today();
-  const data = useLoad(['enterprises'], () => listFollowUps(appDb(), day), [day]);
+  const userId = useSession().user.id;
+  const data = useLoad(['enterprises'], () => listFollowUps(appDb(), day, userId), [day, userId]);
   return (
     <section class="page">
       <h1>{t('page.followUps')}</h1>

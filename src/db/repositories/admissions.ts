@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import {
   acceptSignups,
   type IdNumberHolder,
@@ -14,32 +15,54 @@ import { guardStorage, ValidationError } from '../errors';
 import { type EnterpriseRow, type SignupRow, toServerRecord, type UnitRow } from '../rows';
 import { protectRecord, revealRows, sealForServer, withProtection } from '../vault';
 import { ChangedMeanwhile, sameRecord } from './changed-meanwhile';
-import { type LocalChange, writeLocalChange } from './local-change';
+import {
+  type LocalChange,
+  type LocalWrite,
+  readOutboxStates,
+  writeLocalChange,
+  writeLocalChanges,
+} from './local-change';
 import { writeRefusals } from './supervision';
 
 /**
  * The supervisor's admissions (duyệt đơn, docs/design.md §3): the queue of submitted
  * applications, and decisions on them. A decision is judged on the device by the functions the
  * server runs (acceptSignups, rejectSignup, checkWriteRules), then stored with its outbox rows
- * through writeLocalChange: one transaction for all the applications of one decision.
+ * through writeLocalChanges: one transaction for all the applications of one decision, their
+ * records in one request and their outbox rows in another.
  *
  * The applicants' identities are personal fields, encrypted at rest (docs/design.md §6): the
- * queue and a decision read them revealed, which needs the unlocked app. A decision is judged on
- * the rows as read and revealed BEFORE its transaction, encrypted and sealed for the server there
- * too (Web Crypto inside the transaction would let IndexedDB commit it); the transaction checks
- * the rows did not change meanwhile, else the decision is judged again.
+ * queue and a decision read them revealed, which needs the unlocked app, and nothing derived
+ * from them is stored in clear or indexed (an index of ID numbers would be a list of them). So
+ * the duplicate warnings (one ID number among the waiting applications and the members) need
+ * every waiting and accepted application revealed: the whole queue's read, after the first
+ * screen is painted. A decision is judged on the rows as read and revealed BEFORE its
+ * transaction, encrypted and sealed for the server there too (Web Crypto inside the transaction
+ * would let IndexedDB commit it); the transaction checks the rows did not change meanwhile, else
+ * the decision is judged again.
  */
 
 /** Who else holds an ID number: submitted and accepted applications, by idNumberKey. */
 export type IdNumberIndex = ReadonlyMap<string, readonly IdNumberHolder[]>;
 
 export type AdmissionQueue = {
-  /** Submitted applications, the earliest signed first. */
+  /** Submitted applications, the earliest signed first: all of them when `complete`. */
   waiting: SignupRow[];
+  /** How many applications wait. */
+  total: number;
+  /**
+   * Whether `waiting` holds every waiting application. The first screen holds the first rows
+   * only: no filter or "select all" works on it yet.
+   */
+  complete: boolean;
   /** The enterprises of the waiting applications. */
   enterprises: ReadonlyMap<string, EnterpriseRow>;
   units: UnitRow[];
-  idNumbers: IdNumberIndex;
+  /**
+   * The holders of every waiting and accepted application's ID number, for the duplicate
+   * warnings; undefined on the first screen (the check needs them all revealed: still running).
+   */
+  idNumbers: IdNumberIndex | undefined;
 };
 
 export const ADMISSION_TABLES = ['signups', 'enterprises', 'units'] as const;
@@ -60,34 +83,104 @@ function indexIdNumbers(rows: readonly SignupRow[]): Map<string, IdNumberHolder[
   return index;
 }
 
-function bySigning(a: SignupRow, b: SignupRow): number {
-  const signed = (a.signedAt ?? '').localeCompare(b.signedAt ?? '');
-  return signed !== 0 ? signed : a.id.localeCompare(b.id);
+/** The submitted applications in the queue's order (signed first, then id): the index's order. */
+function waitingInOrder(db: SotayDb) {
+  return db.signups
+    .where('[status+signedAt]')
+    .between(['submitted', Dexie.minKey], ['submitted', Dexie.maxKey]);
+}
+
+async function enterprisesOf(
+  db: SotayDb,
+  rows: readonly SignupRow[],
+): Promise<Map<string, EnterpriseRow>> {
+  const ids = [...new Set(rows.map((row) => row.enterpriseId))];
+  const enterprises = new Map<string, EnterpriseRow>();
+  for (const row of await db.enterprises.bulkGet(ids)) {
+    if (row !== undefined) enterprises.set(row.id, row);
+  }
+  return enterprises;
 }
 
 /**
- * The queue: submitted applications with their enterprises (only those), the unit tree, and the
- * ID numbers of every submitted and accepted application for the duplicate warnings.
+ * The queue's first screen: the `first` earliest signed waiting applications through the
+ * [status+signedAt] index, revealed, the count of all, their enterprises and the unit tree: what
+ * a dozen rows need, not the 2,000 waiting and the members behind them (issue 12: < 300 ms on a
+ * slow phone). No duplicate warnings yet (`idNumbers` undefined): see the note at the top.
  */
-export async function loadAdmissionQueue(db: SotayDb): Promise<AdmissionQueue> {
-  const [waiting, accepted, units] = await Promise.all([
-    db.signups.where('status').equals('submitted').toArray(),
-    db.signups.where('status').equals('accepted').toArray(),
+export async function loadAdmissionFirstScreen(
+  db: SotayDb,
+  first: number,
+): Promise<AdmissionQueue> {
+  const [stored, total, units] = await Promise.all([
+    waitingInOrder(db).limit(first).toArray(),
+    db.signups.where('status').equals('submitted').count(),
     db.units.toArray(),
   ]);
-  const ids = [...new Set(waiting.map((row) => row.enterpriseId))];
-  const [found, shownWaiting, shownAccepted] = await Promise.all([
-    db.enterprises.bulkGet(ids),
-    revealRows(db, 'signup', waiting),
-    revealRows(db, 'signup', accepted),
+  const [enterprises, waiting] = await Promise.all([
+    enterprisesOf(db, stored),
+    revealRows(db, 'signup', stored),
   ]);
-  const enterprises = new Map<string, EnterpriseRow>();
-  for (const row of found) if (row !== undefined) enterprises.set(row.id, row);
   return {
-    waiting: shownWaiting.sort(bySigning),
+    waiting,
+    total,
+    complete: waiting.length === total,
     enterprises,
     units,
-    idNumbers: indexIdNumbers([...shownWaiting, ...shownAccepted]),
+    idNumbers: undefined,
+  };
+}
+
+/** Applications read per request of the whole queue: 2,000 at once are one long task. */
+export const QUEUE_SLICE = 250;
+
+/**
+ * The applications `ids` still of `status`, read and revealed QUEUE_SLICE at a time, in the
+ * order of `ids`, `between` awaited before each slice.
+ */
+async function readInSlices(
+  db: SotayDb,
+  ids: readonly string[],
+  status: 'submitted' | 'accepted',
+  between: () => Promise<void>,
+): Promise<SignupRow[]> {
+  const rows: SignupRow[] = [];
+  for (let start = 0; start < ids.length; start += QUEUE_SLICE) {
+    await between();
+    const found = await db.signups.bulkGet(ids.slice(start, start + QUEUE_SLICE));
+    const present = found.filter((row): row is SignupRow => row?.status === status);
+    rows.push(...(await revealRows(db, 'signup', present)));
+  }
+  return rows;
+}
+
+/**
+ * The whole queue: every waiting application in order, revealed, their enterprises, the unit
+ * tree, and the holders of their ID numbers (the waiting ones themselves, and the members, all
+ * revealed: nothing stored tells whose ID number is whose). The applications are read
+ * QUEUE_SLICE at a time by their keys (the index's order, read without the records), `between`
+ * awaited before each slice: a screen lets the browser paint and answer taps there instead of
+ * taking the 4,000 rows in one task. A write between two slices makes the screen read again
+ * (useLoad), and an application gone by then is left out.
+ */
+export async function loadAdmissionQueue(
+  db: SotayDb,
+  between: () => Promise<void> = () => Promise.resolve(),
+): Promise<AdmissionQueue> {
+  const [waitingIds, acceptedIds, units] = await Promise.all([
+    waitingInOrder(db).primaryKeys(),
+    db.signups.where('status').equals('accepted').primaryKeys(),
+    db.units.toArray(),
+  ]);
+  const waiting = await readInSlices(db, waitingIds, 'submitted', between);
+  const accepted = await readInSlices(db, acceptedIds, 'accepted', between);
+  return {
+    waiting,
+    total: waiting.length,
+    complete: true,
+    enterprises: await enterprisesOf(db, waiting),
+    units,
+    idNumbers: indexIdNumbers([...waiting, ...accepted]),
   };
 }
 
@@ -208,7 +301,9 @@ function writeIssues(
  * Admits the applications `ids` with one decision, in one transaction: each that the shared
  * rules accept (acceptSignups, then checkWriteRules: the role, the issuing unit, one member per
  * ID number — counting those admitted earlier in the same decision) is stored as accepted with
- * its outbox row; the others are returned with their issues and left as they were.
+ * its outbox row; the others are returned with their issues and left as they were. The admitted
+ * are written by one writeLocalChanges (their records in one request, their outbox rows in
+ * another: < 2 s for 200 on a slow phone).
  */
 export function acceptApplications(
   db: SotayDb,
@@ -227,10 +322,20 @@ export function acceptApplications(
     );
     return guardStorage(() =>
       db.transaction('rw', tables, async () => {
-        await checkUnchanged(db, ids, context);
-        await Promise.all(
-          prepared.map(({ change, existing }) => writeLocalChange(db, change, existing, now)),
-        );
+        // The outbox states of the admitted, read beside the check: three requests for 200.
+        const [states] = await Promise.all([
+          readOutboxStates(
+            db,
+            'signup',
+            prepared.map(({ change }) => change.entityId),
+          ),
+          checkUnchanged(db, ids, context),
+        ]);
+        const writes = prepared.flatMap(({ change, existing }): LocalWrite[] => {
+          const state = states.get(change.entityId);
+          return state === undefined ? [] : [{ change, stored: existing, state }];
+        });
+        await writeLocalChanges(db, writes, now);
         return result;
       }),
     );

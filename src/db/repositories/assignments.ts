@@ -7,7 +7,7 @@ import type { SotayDb } from '../database';
 import { guardStorage } from '../errors';
 import { toServerRecord, type UnitRow } from '../rows';
 import { enterpriseChange } from './enterprises';
-import { writeLocalChange } from './local-change';
+import { type LocalWrite, readOutboxStates, writeLocalChanges } from './local-change';
 import { getMeta } from './meta';
 import { writeRefusals } from './supervision';
 
@@ -63,7 +63,8 @@ export type AssignmentResult = {
 };
 
 /**
- * Assigns the enterprises `ids` to `assignedTo` (undefined: unassigned) in one transaction; an
+ * Assigns the enterprises `ids` to `assignedTo` (undefined: unassigned) in one transaction, a
+ * ward's enterprises in two rounds of requests (readOutboxStates, writeLocalChanges); an
  * enterprise already assigned so is left alone, one the rules refuse is returned with why.
  */
 export async function assignEnterprises(
@@ -77,12 +78,13 @@ export async function assignEnterprises(
   const tables = [db.enterprises, db.units, db.outbox, db.shadows];
   return guardStorage(() =>
     db.transaction('rw', tables, async () => {
-      const [rows, units] = await Promise.all([
+      const [rows, units, outbox] = await Promise.all([
         db.enterprises.bulkGet([...ids]),
         db.units.toArray(),
+        readOutboxStates(db, 'enterprise', ids),
       ]);
       const result: AssignmentResult = { assigned: [], refused: [] };
-      const writes: Promise<void>[] = [];
+      const writes: LocalWrite[] = [];
       rows.forEach((stored, index) => {
         const id = ids[index] ?? '';
         if (stored === undefined) {
@@ -102,10 +104,12 @@ export async function assignEnterprises(
           result.refused.push({ id, issues: refused });
           return;
         }
+        const state = outbox.get(id);
+        if (state === undefined) return;
         result.assigned.push(id);
-        writes.push(writeLocalChange(db, enterpriseChange(incoming), stored, now));
+        writes.push({ change: enterpriseChange(incoming), stored, state });
       });
-      await Promise.all(writes);
+      await writeLocalChanges(db, writes, now);
       return result;
     }),
   );

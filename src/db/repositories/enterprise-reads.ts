@@ -74,13 +74,22 @@ export type FollowUps = {
 
 export const FOLLOW_UP_WINDOW_DAYS = 7;
 
-/** Enterprises whose nextFollowUp is past, today or in the next 7 days, each by date. */
-export async function listFollowUps(db: SotayDb, today: string): Promise<FollowUps> {
+/**
+ * Enterprises whose nextFollowUp is past, today or in the next 7 days, each by date: those of
+ * `userId` and those nobody follows yet. An enterprise assigned to someone else is theirs to
+ * visit (docs/design.md §3, assignments), so its follow-up leaves this list with the assignment.
+ */
+export async function listFollowUps(
+  db: SotayDb,
+  today: string,
+  userId: string,
+): Promise<FollowUps> {
   const weekEnd = addDays(today, FOLLOW_UP_WINDOW_DAYS);
   // The index returns them in nextFollowUp order and skips rows without one.
   const due = await db.enterprises.where('nextFollowUp').belowOrEqual(weekEnd).toArray();
   const result: FollowUps = { overdue: [], today: [], thisWeek: [] };
   for (const row of due) {
+    if (row.assignedTo !== undefined && row.assignedTo !== userId) continue;
     const date = row.nextFollowUp ?? '';
     if (date < today) result.overdue.push(row);
     else if (date === today) result.today.push(row);

@@ -110,6 +110,31 @@ export function readOutboxState(
   }));
 }
 
+/**
+ * readOutboxState of many records of one entity (a decision on 200 applications): three requests
+ * in all, not three per record. Every record's rows come oldest first, as entityOutboxRows.
+ */
+export function readOutboxStates(
+  db: SotayDb,
+  entity: SyncEntity,
+  entityIds: readonly string[],
+): Promise<Map<string, OutboxState>> {
+  const keys = entityIds.map((id): [string, string] => [entity, id]);
+  return Promise.all([
+    db.outbox.where('[entity+entityId]').anyOf(keys).sortBy('seq'),
+    db.shadows.bulkGet(keys),
+    db.outbox.toCollection().lastKey(),
+  ]).then(([rows, shadows, newest]) => {
+    const newestSeq = typeof newest === 'number' ? newest : undefined;
+    const states = new Map<string, OutboxState>();
+    entityIds.forEach((id, i) => {
+      states.set(id, { rows: [], shadow: shadows[i], newestSeq });
+    });
+    for (const row of rows) states.get(row.entityId)?.rows.push(row);
+    return states;
+  });
+}
+
 /** A local change to write, with what the caller read of it in the same transaction. */
 export type LocalWrite = {
   change: LocalChange;
@@ -158,6 +183,8 @@ export function writeLocalChanges(
 ): Promise<void> {
   const requests: Promise<unknown>[] = [];
   const rows: (OutboxRow | Omit<OutboxRow, 'seq'>)[] = [];
+  // The records stored, one bulk request per table (200 applications of one decision).
+  const records = new Map<string, Record<string, unknown>[]>();
   for (const { change, stored, state } of writes) {
     const { rows: queued, shadow } = state;
     // A row added by an earlier change of this batch is queued after every row read: an older
@@ -169,13 +196,22 @@ export function writeLocalChanges(
     const outbox = outboxChange(queued, shadow, change, acked, now, newestSeq);
     const table = syncTable(db, change.entity);
     // Issued together: IndexedDB runs them in order within the transaction anyway.
-    requests.push(
-      change.op === 'delete' || change.data === undefined
-        ? table.delete(change.entityId)
-        : db.table(table.name).put(toStoredRow(change.entity, change.data, now)),
-    );
+    if (change.op === 'delete' || change.data === undefined) {
+      requests.push(table.delete(change.entityId));
+    } else {
+      const put = records.get(table.name) ?? [];
+      put.push(toStoredRow(change.entity, change.data, now));
+      records.set(table.name, put);
+    }
     if (outbox.kind === 'delete') requests.push(db.outbox.delete(outbox.seq));
     else if (outbox.kind !== 'none') rows.push(outbox.row);
+  }
+  for (const [name, ofTable] of records) {
+    const [one] = ofTable;
+    const table = db.table(name);
+    requests.push(
+      ofTable.length === 1 && one !== undefined ? table.put(one) : table.bulkPut(ofTable),
+    );
   }
   // A row without `seq` is added with the next one; a row with one replaces it in place.
   const [only] = rows;

@@ -67,27 +67,26 @@ export function loadProgressHeadline(db: SotayDb, dates: HeadlineDates): Promise
   const starts = headlineSpans(dates);
   const first = starts[0] as string;
   const end = starts.at(-1) as string;
-  const tables = [db.units, db.targets, db.indicatorEntries, db.signups, db.enterprises];
-  return db.transaction('r', tables, async () => {
-    const admitted = (from: string, to: string) =>
-      db.signups
-        .where('[status+decision.date]')
-        .between(['accepted', from], ['accepted', to], true, false)
-        .count();
-    const [units, targets, entries, founded, counts] = await Promise.all([
-      db.units.toArray(),
-      db.targets.toArray(),
-      db.indicatorEntries.toArray(),
-      db.enterprises.where('foundedAt').between(first, end, true, false).toArray(),
-      Promise.all(starts.slice(0, -1).map((from, i) => admitted(from, starts[i + 1] as string))),
-    ]);
-    return {
-      units,
-      targets,
-      indicators: { enterprises: founded.map(indicatorEnterprise), signups: [], entries },
-      admitted: counts.map((count, i) => ({ from: starts[i] as string, count })),
-    };
-  });
+  const admitted = (from: string, to: string) =>
+    db.signups
+      .where('[status+decision.date]')
+      .between(['accepted', from], ['accepted', to], true, false)
+      .count();
+  // Dexie's single operations, started together and each answered as soon as IndexedDB answers
+  // it (a readonly transaction resolves only once it is reported complete, a frame later on a
+  // slow phone); the screen reads again after any write to these tables (useLoad).
+  return Promise.all([
+    db.units.toArray(),
+    db.targets.toArray(),
+    db.indicatorEntries.toArray(),
+    db.enterprises.where('foundedAt').between(first, end, true, false).toArray(),
+    Promise.all(starts.slice(0, -1).map((from, i) => admitted(from, starts[i + 1] as string))),
+  ]).then(([units, targets, entries, founded, counts]) => ({
+    units,
+    targets,
+    indicators: { enterprises: founded.map(indicatorEnterprise), signups: [], entries },
+    admitted: counts.map((count, i) => ({ from: starts[i] as string, count })),
+  }));
 }
 
 function indicatorEnterprise(enterprise: Enterprise): IndicatorEnterprise {

@@ -55,24 +55,54 @@ async function loadActorFacts(tx: Sql, user: User): Promise<ActorFacts> {
 }
 
 /**
- * ActorFacts of one transaction: read at the first mutation that needs them, under the write
- * lock, which the transaction then holds to its commit (units and users are written under it
- * too), so the later mutations of the batch read the same.
+ * What one transaction reads once: the ActorFacts, and the units of the federation (the root of
+ * a unit's tree and every unit below it) of each unit a decision names. Read at the first
+ * mutation that needs them, under the write lock, which the transaction then holds to its commit
+ * (units and users are written under it too), so the later mutations of the batch read the same.
  */
-export type TxFacts = { actorFacts(tx: Sql): Promise<ActorFacts> };
+export type TxFacts = {
+  actorFacts(tx: Sql): Promise<ActorFacts>;
+  federationOf(tx: Sql, unitId: string): Promise<readonly string[]>;
+};
+
+/** `read` once; a failed read (its savepoint rolled back) is read again by the next caller. */
+function once<T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
+  let loaded = cache.get(key);
+  if (loaded === undefined) {
+    loaded = read().catch((error: unknown) => {
+      cache.delete(key);
+      throw error;
+    });
+    cache.set(key, loaded);
+  }
+  return loaded;
+}
 
 export function txFacts(user: User): TxFacts {
-  let loaded: Promise<ActorFacts> | undefined;
+  const actors = new Map<string, Promise<ActorFacts>>();
+  const federations = new Map<string, Promise<readonly string[]>>();
   return {
-    actorFacts(tx) {
-      // A failed read (its savepoint rolled back) is read again by the next mutation.
-      loaded ??= loadActorFacts(tx, user).catch((error: unknown) => {
-        loaded = undefined;
-        throw error;
-      });
-      return loaded;
-    },
+    actorFacts: (tx) => once(actors, user.id, () => loadActorFacts(tx, user)),
+    federationOf: (tx, unitId) => once(federations, unitId, () => loadFederation(tx, unitId)),
   };
+}
+
+/** The units of `unitId`'s federation: the root of its tree and every unit below the root. */
+async function loadFederation(tx: Sql, unitId: string): Promise<string[]> {
+  const result = await tx.query<{ id: string }>(
+    `WITH RECURSIVE up AS (
+       SELECT id, parent_id FROM units WHERE id = $1
+       UNION
+       SELECT u.id, u.parent_id FROM units u JOIN up ON u.id = up.parent_id
+     ), federation AS (
+       SELECT id FROM up WHERE parent_id IS NULL
+       UNION
+       SELECT u.id FROM units u JOIN federation ON u.parent_id = federation.id
+     )
+     SELECT id FROM federation`,
+    [unitId],
+  );
+  return result.rows.map((row) => row.id);
 }
 
 /** An enterprise's unit as the rules read it: a live enterprise's, else `fallback`. */
@@ -101,33 +131,24 @@ async function assignee(tx: Sql, userId: string) {
 }
 
 /**
- * Accepted applications of the federation (the root of `unitId`'s tree and every unit below it)
- * with the ID number `idNumber` compares equal to (idNumberKey: letters and digits, upper-case;
+ * Accepted applications of the federation (`federation`: its units, TxFacts.federationOf) with
+ * the ID number `idNumber` compares equal to (idNumberKey: letters and digits, upper-case;
  * migration 007 indexes it).
  */
 async function membersWithIdNumber(
   tx: Sql,
-  unitId: string,
+  federation: readonly string[],
   idNumber: string | undefined,
 ): Promise<IdNumberHolder[]> {
   const key = idNumberKey(idNumber);
   if (key === '') return [];
   const result = await tx.query<{ id: string; status: SignupStatus; id_number: string }>(
-    `WITH RECURSIVE up AS (
-       SELECT id, parent_id FROM units WHERE id = $1
-       UNION
-       SELECT u.id, u.parent_id FROM units u JOIN up ON u.id = up.parent_id
-     ), federation AS (
-       SELECT id FROM up WHERE parent_id IS NULL
-       UNION
-       SELECT u.id FROM units u JOIN federation ON u.parent_id = federation.id
-     )
-     SELECT r.id, r.data->>'status' AS status, r.data->>'idNumber' AS id_number
+    `SELECT r.id, r.data->>'status' AS status, r.data->>'idNumber' AS id_number
      FROM records r
      WHERE r.entity = 'signup' AND NOT r.deleted AND r.data->>'status' = 'accepted'
        AND upper(regexp_replace(r.data->>'idNumber', '[^0-9A-Za-z]', '', 'g')) = $2
-       AND r.unit_id IN (SELECT id FROM federation)`,
-    [unitId, key],
+       AND r.unit_id = ANY($1::uuid[])`,
+    [federation, key],
   );
   return result.rows.map((row) => ({ id: row.id, status: row.status, idNumber: row.id_number }));
 }
@@ -160,6 +181,7 @@ export type KnownUnits = {
  */
 export async function writeFacts(
   tx: Sql,
+  txFacts: TxFacts,
   base: ActorFacts,
   write: Write,
   known: KnownUnits,
@@ -192,7 +214,9 @@ export async function writeFacts(
     const unitId = enterprises.find((e) => e.id === incomingEnterprise)?.unitId;
     const idNumber = write.incoming.idNumber;
     facts.sameIdNumber =
-      unitId === undefined ? [] : await membersWithIdNumber(tx, unitId, idNumber);
+      unitId === undefined
+        ? []
+        : await membersWithIdNumber(tx, await txFacts.federationOf(tx, unitId), idNumber);
   }
   return facts;
 }
@@ -216,7 +240,7 @@ export async function judgeWrite(
 ): Promise<Verdict> {
   const base = await facts.actorFacts(tx);
   const write = prepareWrite(base.actor, raw);
-  const read = await writeFacts(tx, base, write, known);
+  const read = await writeFacts(tx, facts, base, write, known);
   const issues = checkWriteRules(base.actor, write, read).filter((i) => i.level === 'error');
   if (issues.length === 0) return { ok: true, write };
   const forbidden = issues.some((issue) => issue.code.startsWith('forbidden'));

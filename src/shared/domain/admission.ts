@@ -2,6 +2,7 @@ import type { Decision, Signup, SignupRecord, SignupStatus } from '../schemas';
 import type { Issue } from '../vn/issue';
 import { makeIssue } from '../vn/issue';
 import { isAfter } from './dates';
+import { idNumberKey } from './id-number';
 import { fieldIssue } from './issues';
 import { ancestorsOf, type UnitLink, unitAndDescendants } from './units';
 
@@ -79,14 +80,7 @@ export function rejectSignup(
   return { value: { ...rest, status: 'rejected', rejectionReason: text }, issues: [] };
 }
 
-/**
- * The form an ID number is compared in: letters and digits only, upper-case (a passport typed
- * `b 1234567` and stored `B1234567` is one person). SQL: upper(regexp_replace(id, '[^0-9A-Za-z]',
- * '', 'g')).
- */
-export function idNumberKey(idNumber: string | undefined): string {
-  return (idNumber ?? '').replace(/[^0-9A-Za-z]/g, '').toUpperCase();
-}
+export { idNumberKey };
 
 export type IdNumberHolder = {
   id: string;

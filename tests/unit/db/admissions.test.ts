@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   acceptApplications,
   countWaitingApplications,
+  loadAdmissionFirstScreen,
   loadAdmissionQueue,
+  QUEUE_SLICE,
   rejectApplication,
   type SotayDb,
   ValidationError,
@@ -67,11 +69,65 @@ describe('loadAdmissionQueue', () => {
     const queue = await loadAdmissionQueue(db);
     expect(
       queue.idNumbers
-        .get('001195012345')
+        ?.get('001195012345')
         ?.map((h) => h.status)
         .sort(),
     ).toEqual(['accepted', 'submitted']);
-    expect(queue.idNumbers.has('001195099999')).toBe(false);
+    expect(queue.idNumbers?.has('001195099999')).toBe(false);
+  });
+});
+
+describe('loadAdmissionQueue in slices', () => {
+  it('reads every waiting application in order, a slice at a time, with a pause before each', async () => {
+    const count = QUEUE_SLICE + 30;
+    const db = await deviceWith(
+      Array.from({ length: count }, (_, n) =>
+        waiting(n + 1, {
+          signedAt: `2025-0${1 + (n % 3)}-${String(1 + (n % 28)).padStart(2, '0')}`,
+        }),
+      ),
+    );
+    let pauses = 0;
+    const queue = await loadAdmissionQueue(db, async () => {
+      pauses += 1;
+    });
+    expect(pauses).toBe(2);
+    expect(queue.waiting).toHaveLength(count);
+    const order = queue.waiting.map((row) => `${row.signedAt} ${row.id}`);
+    expect(order).toEqual([...order].sort());
+    expect(queue.total).toBe(count);
+  });
+});
+
+describe('loadAdmissionFirstScreen', () => {
+  it('holds the first rows of the whole queue, in its order, with the count, and leaves the duplicates to it', async () => {
+    const db = await deviceWith([
+      waiting(1, { signedAt: '2025-03-06' }),
+      waiting(2, { signedAt: '2025-03-01', idNumber: '0011 9501 2345' }),
+      waiting(3, { signedAt: '2025-03-01' }),
+      waiting(4, { signedAt: '2025-03-04', idNumber: '001195012345' }),
+      waiting(5, { idNumber: '001195012345', status: 'accepted', decision: makeDecision() }),
+      waiting(6, { idNumber: '001195012345', status: 'rejected', rejectionReason: 'Giám đốc' }),
+    ]);
+    await db.signups.put(makeSignupDraft({ idNumber: '001195012345' }));
+    const whole = await loadAdmissionQueue(db);
+    for (const first of [1, 2, 3, 4, 10]) {
+      const screen = await loadAdmissionFirstScreen(db, first);
+      expect(screen.waiting).toEqual(whole.waiting.slice(0, first));
+      expect(screen.total).toBe(4);
+      expect(screen.complete).toBe(first >= 4);
+      expect(screen.enterprises.get(IDS.enterprise)?.name).toBe(makeEnterprise().name);
+      // The duplicate check needs every application revealed: the whole queue's (still running).
+      expect(screen.idNumbers).toBeUndefined();
+    }
+    const [earliest] = (await loadAdmissionFirstScreen(db, 1)).waiting;
+    expect(earliest?.id).toBe(fixtureId(4, 2));
+    expect(
+      whole.idNumbers
+        ?.get('001195012345')
+        ?.map((h) => h.status)
+        .sort(),
+    ).toEqual(['accepted', 'submitted', 'submitted']);
   });
 });
 

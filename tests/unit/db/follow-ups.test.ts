@@ -4,6 +4,8 @@ import { fixtureId, makeEnterprise } from '../../fixtures/records';
 import { freshDb } from './support';
 
 const TODAY = '2025-03-28';
+const ME = fixtureId(9, 1);
+const COLLEAGUE = fixtureId(9, 2);
 
 // [nextFollowUp, bucket]: the week runs over the month end into April.
 const CASES: [string | undefined, 'overdue' | 'today' | 'thisWeek' | 'none'][] = [
@@ -23,7 +25,7 @@ describe('listFollowUps', () => {
       await saveEnterprise(db, makeEnterprise({ id: fixtureId(2, n), nextFollowUp }));
     }
 
-    const buckets = await listFollowUps(db, TODAY);
+    const buckets = await listFollowUps(db, TODAY, ME);
 
     for (const bucket of ['overdue', 'today', 'thisWeek'] as const) {
       expect(
@@ -33,7 +35,30 @@ describe('listFollowUps', () => {
     }
   });
 
+  it('follows the assignment: mine and nobody’s, not a colleague’s', async () => {
+    const db = freshDb();
+    const cases: [string | undefined, boolean][] = [
+      [ME, true],
+      [undefined, true],
+      [COLLEAGUE, false],
+    ];
+    for (const [n, [assignedTo]] of cases.entries()) {
+      await saveEnterprise(
+        db,
+        makeEnterprise({ id: fixtureId(2, n), nextFollowUp: TODAY, assignedTo }),
+      );
+    }
+    const { today } = await listFollowUps(db, TODAY, ME);
+    expect(today.map((row) => row.assignedTo)).toEqual(
+      cases.filter(([, shown]) => shown).map(([assignedTo]) => assignedTo),
+    );
+  });
+
   it('is empty without follow-ups', async () => {
-    expect(await listFollowUps(freshDb(), TODAY)).toEqual({ overdue: [], today: [], thisWeek: [] });
+    expect(await listFollowUps(freshDb(), TODAY, ME)).toEqual({
+      overdue: [],
+      today: [],
+      thisWeek: [],
+    });
   });
 });

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, openDatabase } from '../../../src/db';
-import { STORES_V1, STORES_V2 } from '../../../src/db/database';
+import { STORES_V1, STORES_V2, STORES_V6, STORES_V7 } from '../../../src/db/database';
 import { enterpriseSearchKey } from '../../../src/db/rows';
 import { listRank } from '../../../src/db/search';
 import { searchKey } from '../../../src/shared/vn';
@@ -234,6 +234,46 @@ describe('v2 → v7 upgrade', () => {
       expect(row).toEqual({ ...before, listOrder: listRank(row) });
     }
     expect(await db.visits.count()).toBe(1);
+    db.close();
+  });
+});
+
+describe('v7 → v8 upgrade', () => {
+  /** Applications as version 7 stored them. */
+  const submitted = { ...makeSignup(), idNumber: '0790 1234 5678', signedAt: '2026-03-02' };
+  const accepted = {
+    ...makeSignup({ id: fixtureId(3, 2) }),
+    idNumber: '079012345678',
+    status: 'accepted',
+    signedAt: '2026-01-05',
+    decision: { number: '12/QĐ', date: '2026-01-10', issuedBy: IDS.federation },
+    localUpdatedAt: '2026-01-10T08:00:00.000Z',
+  };
+  const draft = { ...makeSignupDraft(), idNumber: '079012345678' };
+
+  it('keeps every application as it was and serves the queue order index', async () => {
+    const factory = freshFactory();
+    const v7 = new Dexie(NAME, factory);
+    v7.version(1).stores(STORES_V1);
+    v7.version(2).stores(STORES_V2);
+    v7.version(6).stores(STORES_V6);
+    v7.version(7).stores(STORES_V7);
+    await v7.table('signups').bulkPut([submitted, accepted, draft]);
+    v7.close();
+
+    const db = openDatabase({ name: NAME, ...factory });
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    // Nothing derived from a personal field (the ID number) is added to a row or indexed.
+    expect(await db.signups.get(submitted.id)).toEqual(submitted);
+    expect(await db.signups.get(accepted.id)).toEqual(accepted);
+    expect(await db.signups.get(draft.id)).toEqual(draft);
+    expect(db.signups.schema.indexes.map((index) => index.name)).not.toContain('[status+idKey]');
+    const waiting = await db.signups
+      .where('[status+signedAt]')
+      .between(['submitted', Dexie.minKey], ['submitted', Dexie.maxKey])
+      .primaryKeys();
+    expect(waiting).toEqual([submitted.id]);
     db.close();
   });
 });

@@ -8,6 +8,7 @@ import {
   listDrafts,
   listSignups,
   listVisits,
+  loadAdmissionFirstScreen,
   loadAdmissionQueue,
   lockVault,
   logVisit,
@@ -305,5 +306,44 @@ describe('a supervisor deciding applications pulled encrypted', () => {
     lockVault(db);
     const locked = await revealOutboxRows(db, rows);
     for (const row of locked) expect(row.data).not.toHaveProperty('fullName');
+  });
+
+  it('paints the first screen revealed, and finds a member with the same ID number in the whole queue only', async () => {
+    const db = await supervisorDevice();
+    // A member pulled encrypted, holding waiting(1)'s ID number written with spaces.
+    const member = signupOf({
+      id: fixtureId(4, 3),
+      fullName: 'Phạm Văn Hùng',
+      idNumber: '0011 9501 2346',
+      status: 'accepted',
+      decision: makeDecision(),
+    });
+    await applyRemoteChanges(db, [
+      { entity: 'signup', entityId: member.id, version: 1, deleted: false, data: member },
+    ]);
+    const text = await storedText(db);
+    expectNoSecret(text);
+    expect(text).not.toContain('001195012346');
+
+    const screen = await loadAdmissionFirstScreen(db, 1);
+    expect(screen.total).toBe(2);
+    expect(screen.waiting.map((row) => row.fullName)).toEqual(['Nguyễn Thị Lan']);
+    expect(screen.idNumbers).toBeUndefined();
+    const queue = await loadAdmissionQueue(db);
+    expect(queue.idNumbers?.get('001195012346')?.map((holder) => holder.id)).toEqual([
+      fixtureId(4, 1),
+      member.id,
+    ]);
+    // The decision is judged on the members revealed: one member per ID number.
+    const result = await acceptApplications(
+      db,
+      supervisor,
+      [fixtureId(4, 1), fixtureId(4, 2)],
+      makeDecision(),
+      '2025-04-02',
+    );
+    expect(result.accepted).toEqual([fixtureId(4, 2)]);
+    expect(result.refused.map((refusal) => refusal.id)).toEqual([fixtureId(4, 1)]);
+    expectNoSecret(await storedText(db));
   });
 });

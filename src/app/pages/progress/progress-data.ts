@@ -14,6 +14,7 @@ import {
 } from '../../../db';
 import { type IndicatorFact, indicatorFacts } from '../../../shared/domain';
 import type { IndicatorEntry } from '../../../shared/schemas';
+import { afterPaint } from '../../after-paint';
 import { appDb } from '../../db';
 import type { BreakdownLookups } from './breakdown';
 import { type FactIndex, headlineFacts, indexFacts } from './figures';
@@ -148,11 +149,6 @@ export function prefetchHeadline(dates: HeadlineDates): void {
   // A failure is readHeadline's to report, when it takes this read up.
   read.catch(() => undefined);
   early = { key: datesKey(dates), generation, read };
-}
-
-/** Resolves once the browser has painted what is on screen (the frame after the next). */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** Visits around a period (listVisitsAround), read after the headline's read. */

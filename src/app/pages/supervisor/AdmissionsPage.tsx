@@ -1,5 +1,5 @@
 import './supervisor.css';
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import {
   ADMISSION_TABLES,
   type AdmissionQueue,
@@ -12,27 +12,32 @@ import { todayInVietnam } from '../../../shared/domain/dates';
 import { t } from '../../../shared/i18n';
 import { parseDate } from '../../../shared/vn/core';
 import { makeIssue } from '../../../shared/vn/issue';
+import { afterPaint } from '../../after-paint';
 import { LoadState } from '../../components/LoadState';
 import { appDb } from '../../db';
 import { formatDay } from '../../format';
 import { FormFooter } from '../../forms/FormFooter';
 import { CheckField, IssueList, issuesFor, SelectField, TextField } from '../../forms/fields';
 import { useSaveForm } from '../../forms/useSaveForm';
-import { useLoad } from '../../hooks/useLoad';
+import { type Loaded, useLoad } from '../../hooks/useLoad';
 import { useWide } from '../../hooks/useWide';
 import { useUnlocked } from '../../lock';
 import { UnlockPanel } from '../../screens';
 import { useSession } from '../../session';
 import { afterWrite } from '../../sync-scheduler';
+import { readFirstScreen } from './admission-prefetch';
 import {
   applicationIssues,
   authorOf,
+  duplicatesPending,
   filterQueue,
   latestSignature,
   NO_FILTER,
+  NO_OPTIONS,
   type QueueFilter,
   queueOptions,
 } from './admission-queue';
+import { BulkOutcome } from './BulkOutcome';
 import {
   checkDecisionInput,
   DecisionFields,
@@ -49,11 +54,33 @@ addSupervisorMessages();
 /** Rows drawn at first and per "show more": 2,000 may wait, a screen shows a dozen. */
 const PAGE_SIZE = 50;
 
+/**
+ * The queue in two reads: its first screen (the first rows through indexes, started as the
+ * screen opened: admission-prefetch.ts; issue 12's 300 ms), then, once that is painted, the
+ * whole queue, which the filters, "select all" and "show more" work on.
+ * Both read again after every write to their tables.
+ */
+function useQueue(unlocked: boolean): Loaded<AdmissionQueue> {
+  const firstRead = useRef<Promise<unknown>>(Promise.resolve());
+  const first = useLoad(ADMISSION_TABLES, () => {
+    const read = readFirstScreen();
+    firstRead.current = read.catch(() => undefined);
+    return read;
+  }, [unlocked]);
+  const whole = useLoad(ADMISSION_TABLES, async () => {
+    // Its 2,000 rows would hold up the first screen's frame: read once that is painted, a
+    // slice per frame.
+    await firstRead.current;
+    return loadAdmissionQueue(appDb(), afterPaint);
+  }, [unlocked]);
+  return whole.load.status === 'loading' ? first : whole;
+}
+
 export function AdmissionsPage() {
   // A decision reads the applicants' identities (names, ID numbers: personal fields, encrypted
   // at rest): locked, the screen asks for the PIN in place, and reads again on unlock.
   const unlocked = useUnlocked();
-  const data = useLoad(ADMISSION_TABLES, () => loadAdmissionQueue(appDb()), [unlocked]);
+  const data = useQueue(unlocked);
   return (
     <SupervisorPage tab="admissions" action="decide_signup">
       <h1>{t('admissions.title')}</h1>
@@ -79,10 +106,13 @@ function Queue({ queue }: { queue: AdmissionQueue }) {
   const [outcome, setOutcome] = useState<AdmissionResult | undefined>();
 
   const options = useMemo(
-    () => queueOptions(queue, selfId, (id) => collectorName(id, session)),
+    () =>
+      queue.complete ? queueOptions(queue, selfId, (id) => collectorName(id, session)) : NO_OPTIONS,
     [queue, selfId, session],
   );
   const rows = useMemo(() => filterQueue(queue, filter, selfId), [queue, filter, selfId]);
+  // Until the whole queue is read, the count is every waiting application's.
+  const count = queue.complete ? rows.length : queue.total;
   const chosen = rows.filter((row) => selected.has(row.id));
   const allChosen = rows.length > 0 && chosen.length === rows.length;
 
@@ -106,7 +136,7 @@ function Queue({ queue }: { queue: AdmissionQueue }) {
 
   return (
     <>
-      <fieldset class="filters">
+      <fieldset class="filters" disabled={!queue.complete} aria-busy={!queue.complete}>
         <legend>{t('admissions.filters')}</legend>
         <SelectField
           id="filter-unit"
@@ -150,10 +180,10 @@ function Queue({ queue }: { queue: AdmissionQueue }) {
         />
       </fieldset>
       <p role="status" data-testid="queue-count">
-        {t('admissions.count', { count: rows.length })}
+        {t('admissions.count', { count })}
       </p>
       {outcome && <Outcome outcome={outcome} queue={queue} />}
-      {rows.length > 0 && (
+      {queue.complete && rows.length > 0 && (
         <CheckField
           id="select-all"
           label={t('admissions.selectAll', { count: rows.length })}
@@ -205,10 +235,18 @@ type ListProps = {
 
 function RowIssues({ row, queue }: { row: SignupRow; queue: AdmissionQueue }) {
   const issues = applicationIssues(row, queue);
-  return issues.length > 0 ? (
-    <IssueList issues={issues} />
-  ) : (
-    <p class="muted">{t('admissions.noIssue')}</p>
+  // On the first screen no duplicate is known yet: say so rather than "nothing to note".
+  const pending = duplicatesPending(queue);
+  return (
+    <>
+      {issues.length > 0 && <IssueList issues={issues} />}
+      {pending && (
+        <p class="muted" data-testid="duplicates-pending">
+          {t('admissions.duplicatesPending')}
+        </p>
+      )}
+      {issues.length === 0 && !pending && <p class="muted">{t('admissions.noIssue')}</p>}
+    </>
   );
 }
 
@@ -301,23 +339,13 @@ function QueueTable({ rows, queue, selected, onToggle, names }: ListProps) {
 function Outcome({ outcome, queue }: { outcome: AdmissionResult; queue: AdmissionQueue }) {
   const names = new Map(queue.waiting.map((row) => [row.id, fullNameOf(row)]));
   return (
-    <div role="status" class="card" data-testid="admission-outcome">
-      {outcome.accepted.length > 0 && (
-        <p>{t('admissions.accepted', { count: outcome.accepted.length })}</p>
-      )}
-      {outcome.refused.length > 0 && (
-        <>
-          <p class="form-error">{t('admissions.refused', { count: outcome.refused.length })}</p>
-          <ul>
-            {outcome.refused.map(({ id, issues }) => (
-              <li key={id}>
-                {names.get(id) ?? id.slice(0, 8)}: {issues.map((issue) => issue.message).join(' ')}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </div>
+    <BulkOutcome
+      result={{ done: outcome.accepted.length, refused: outcome.refused }}
+      doneText={t('admissions.accepted', { count: outcome.accepted.length })}
+      refusedText={t('admissions.refused', { count: outcome.refused.length })}
+      nameOf={(id) => names.get(id)}
+      testId="admission-outcome"
+    />
   );
 }
 

@@ -28,6 +28,7 @@ import {
   filterEnterprises,
   wardOptions,
 } from './assignment-view';
+import { BulkOutcome } from './BulkOutcome';
 import { entryUnitOptions } from './entry-form';
 import { addSupervisorMessages } from './messages';
 import { SupervisorPage, useActor } from './SupervisorTabs';
@@ -229,21 +230,14 @@ function AssignTable({ rows, selected, onToggle, wardName, assignee }: ListProps
 function Outcome({ outcome, data }: { outcome: AssignmentResult; data: AssignmentData }) {
   const names = new Map(data.enterprises.map((e) => [e.id, e.name]));
   return (
-    <div role="status" class="card" data-testid="assignment-outcome">
-      <p>{t('assignments.assigned', { count: outcome.assigned.length })}</p>
-      {outcome.refused.length > 0 && (
-        <>
-          <p class="form-error">{t('assignments.refused', { count: outcome.refused.length })}</p>
-          <ul>
-            {outcome.refused.map(({ id, issues }) => (
-              <li key={id}>
-                {names.get(id) ?? id.slice(0, 8)}: {issues.map((issue) => issue.message).join(' ')}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </div>
+    <BulkOutcome
+      result={{ done: outcome.assigned.length, refused: outcome.refused }}
+      doneText={t('assignments.assigned', { count: outcome.assigned.length })}
+      refusedText={t('assignments.refused', { count: outcome.refused.length })}
+      nameOf={(id) => names.get(id)}
+      testId="assignment-outcome"
+      always
+    />
   );
 }
 

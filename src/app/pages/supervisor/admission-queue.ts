@@ -55,12 +55,17 @@ export function filterQueue(
 
 export type Option = { value: string; label: string };
 
+export type QueueOptions = { units: Option[]; enterprises: Option[]; organizers: Option[] };
+
+/** What the filters offer before the whole queue is read: "all" only. */
+export const NO_OPTIONS: QueueOptions = { units: [], enterprises: [], organizers: [] };
+
 /** The units, enterprises and organizers that the waiting applications belong to. */
 export function queueOptions(
   queue: AdmissionQueue,
   selfId: string,
   nameOf: (authorId: string) => string,
-): { units: Option[]; enterprises: Option[]; organizers: Option[] } {
+): QueueOptions {
   const unitIds = new Set<string>();
   const enterpriseIds = new Set<string>();
   const authorIds = new Set<string>();
@@ -90,11 +95,20 @@ export function queueOptions(
   };
 }
 
-/** What the supervisor should know before deciding: eligibility and possible duplicates. */
+/**
+ * What the supervisor should know before deciding: eligibility and possible duplicates. The
+ * duplicates only once the whole queue is read (`queue.idNumbers`): until then the screen says
+ * the check is still running (duplicatesPending).
+ */
 export function applicationIssues(row: SignupRow, queue: AdmissionQueue): Issue[] {
   if (row.status === 'draft') return [];
-  const holders = queue.idNumbers.get(idNumberKey(row.idNumber)) ?? [];
+  const holders = queue.idNumbers?.get(idNumberKey(row.idNumber)) ?? [];
   return [...checkEligibility(row), ...idNumberDuplicateIssues(row, holders)];
+}
+
+/** Whether the duplicate check of the queue's rows is still running (the first screen). */
+export function duplicatesPending(queue: AdmissionQueue): boolean {
+  return queue.idNumbers === undefined;
 }
 
 /**
