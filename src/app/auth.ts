@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { saveSession } from '../db';
+import { pinServerSealKey, saveSession } from '../db';
 import { t } from '../shared/i18n';
 import { loginResponseSchema } from '../shared/protocol';
 import { appDb } from './db';
@@ -33,6 +33,8 @@ export async function login(username: string, password: string): Promise<LoginOu
   if (!response.ok || !parsed.success) {
     return { ok: false, message: t('login.failed', { status: response.status }) };
   }
+  // The outbox seals for this key from now on (docs/design.md §5, "Sealing").
+  if (parsed.output.sealKey) await pinServerSealKey(appDb(), parsed.output.sealKey);
   await saveSession(appDb(), {
     token: parsed.output.token,
     user: parsed.output.user,

@@ -66,3 +66,9 @@ export const TargetsPage = lazyScreen(() =>
 export const AssignmentsPage = lazyScreen(() =>
   import('./pages/supervisor/AssignmentsPage').then((m) => m.AssignmentsPage),
 );
+export const PinSetupPage = lazyScreen(() =>
+  import('./pages/lock/PinSetupPage').then((m) => m.PinSetupPage),
+);
+export const UnlockPanel = lazyScreen(() =>
+  import('./pages/lock/UnlockPanel').then((m) => m.UnlockPanel),
+);

@@ -1,32 +1,24 @@
-import { Workbox } from 'workbox-window';
-
 type Listener = () => void;
 
 const waitingListeners = new Set<Listener>();
-let workbox: Workbox | undefined;
-let updateWaiting = false;
+let skipWaiting: (() => void) | undefined;
 
-/** Registers the service worker once; the update prompt listens through `onUpdateWaiting`. */
-export function registerServiceWorker(): void {
-  if (!('serviceWorker' in navigator) || workbox) return;
-  workbox = new Workbox('/sw.js', { scope: '/' });
-  workbox.addEventListener('waiting', () => {
-    updateWaiting = true;
-    for (const listener of waitingListeners) listener();
-  });
-  // The new worker took over (after the user accepted): load the new shell.
-  workbox.addEventListener('controlling', (event) => {
-    if (event.isUpdate) window.location.reload();
-  });
-  void workbox.register();
+/**
+ * A new version's worker waits: the update prompt shows. `skip` activates it. Called by
+ * sw-register.ts, which holds workbox-window: it loads after the first paint, so the prompt's
+ * side stays this small.
+ */
+export function announceUpdateWaiting(skip: () => void): void {
+  skipWaiting = skip;
+  for (const listener of waitingListeners) listener();
 }
 
 export function onUpdateWaiting(listener: Listener): () => void {
   waitingListeners.add(listener);
-  if (updateWaiting) listener();
+  if (skipWaiting !== undefined) listener();
   return () => waitingListeners.delete(listener);
 }
 
 export function applyUpdate(): void {
-  workbox?.messageSkipWaiting();
+  skipWaiting?.();
 }

@@ -13,7 +13,7 @@ import type {
   UnitRow,
   VisitRow,
 } from './rows';
-import { enterpriseSearchKey, toSignupRow } from './rows';
+import { enterpriseSearchKey } from './rows';
 import { listRank } from './search';
 
 /**
@@ -79,14 +79,14 @@ export const STORES_V7 = {
 } as const;
 
 /**
- * Version 8: the supervisor's admissions queue reads what its first screen shows through
- * indexes. Applications gain [status+signedAt] (the earliest signed waiting applications, in the
- * queue's order, without reading the 2,000 behind them) and [status+idKey] (`idKey`, idNumberKey
- * of the ID number, is derived on every write: the members and applications holding the drawn
- * rows' ID numbers without reading every member). Only the applications change.
+ * Version 8: the supervisor's admissions queue reads its first screen through an index.
+ * Applications gain [status+signedAt]: the earliest signed waiting applications, in the queue's
+ * order, without reading the 2,000 behind them. Neither part is a personal field (both are
+ * stored in clear already), so nothing needs deriving: no upgrade function. No index on the ID
+ * number: it is a personal field, encrypted at rest (§6). Only the applications change.
  */
 export const STORES_V8 = {
-  signups: `${STORES_V6.signups}, [status+signedAt], [status+idKey]`,
+  signups: `${STORES_V6.signups}, [status+signedAt]`,
 } as const;
 
 export const CURRENT_VERSION = 8;
@@ -102,16 +102,6 @@ export async function upgradeToV7(tx: Transaction): Promise<void> {
     .toCollection()
     .modify((row) => {
       row.listOrder = listRank(row);
-    });
-}
-
-/** v7 → v8: derive the ID number key of every application already stored (not of drafts). */
-export async function upgradeToV8(tx: Transaction): Promise<void> {
-  await tx
-    .table<SignupRow, string>('signups')
-    .toCollection()
-    .modify((row, ref) => {
-      ref.value = toSignupRow(row, row.localUpdatedAt);
     });
 }
 
@@ -168,7 +158,7 @@ export class SotayDb extends Dexie {
     this.version(3).stores(STORES_V3).upgrade(upgradeToV3);
     this.version(6).stores(STORES_V6);
     this.version(7).stores(STORES_V7).upgrade(upgradeToV7);
-    this.version(8).stores(STORES_V8).upgrade(upgradeToV8);
+    this.version(8).stores(STORES_V8);
   }
 }
 

@@ -103,6 +103,12 @@ export {
   loadIndicatorData,
 } from './repositories/reference';
 export { applyRemoteChanges, type RemoteApplyResult } from './repositories/remote';
+export { applyRetention } from './repositories/retention';
+export {
+  pendingRevocations,
+  revocationDelivered,
+  signOutDevice,
+} from './repositories/sign-out';
 export {
   countApplications,
   deleteSignupDraft,
@@ -166,3 +172,23 @@ export {
   updateSyncState,
 } from './sync-state';
 export { onTablesChanged } from './table-changes';
+export {
+  addPasskey,
+  isUnlocked,
+  lockVault,
+  MAX_FAILED_PINS,
+  mutationToSend,
+  onLockChange,
+  type PinOptions,
+  pinServerSealKey,
+  protectClearRows,
+  revealOutboxRows,
+  type SendableMutation,
+  setUpVault,
+  type UnlockOutcome,
+  unlockWithPasskey,
+  unlockWithPin,
+  type VaultStatus,
+  vaultStatus,
+  wipePersonalData,
+} from './vault';

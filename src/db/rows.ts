@@ -1,5 +1,5 @@
-import { idNumberKey } from '../shared/domain/id-number';
 import type { AnySyncRecord, DirectoryUser, Mutation, SyncRecord } from '../shared/protocol';
+import type { SealedEnvelope } from '../shared/protocol/sealed';
 import type {
   Enterprise,
   IndicatorEntry,
@@ -30,13 +30,8 @@ export type LocalFields = { localUpdatedAt?: string };
  */
 export type EnterpriseRow = Enterprise & LocalFields & { searchKey: string; listOrder: number };
 export type VisitRow = Visit & LocalFields;
-/**
- * Drafts and submitted applications share the table, told apart by `status`. Derived on every
- * write of an application (not of a draft): `idKey`, its ID number as idNumberKey compares it,
- * indexed (since v8) so that the admissions queue finds the holders of a few ID numbers without
- * reading every member. Absent when the ID number has no letter or digit (not indexed then).
- */
-export type SignupRow = SignupRecord & LocalFields & { idKey?: string };
+/** Drafts and submitted applications share the table, told apart by `status`. */
+export type SignupRow = SignupRecord & LocalFields;
 export type TargetRow = Target;
 export type UnitRow = Unit;
 export type IndicatorEntryRow = IndicatorEntry;
@@ -55,6 +50,11 @@ export type OutboxRow = Omit<Mutation, 'data'> & {
    * three-way merge when the server answers `conflict`. Absent for creates.
    */
   base?: AnySyncRecord;
+  /**
+   * The record sealed for the server at write time (src/shared/crypto, "Sealed for the server"):
+   * sent in place of `data`, so the worker delivers it while the app is locked.
+   */
+  sealed?: SealedEnvelope;
   createdAt: string;
   state: OutboxState;
   attempts: number;
@@ -113,13 +113,8 @@ export const ENTITY_TABLES = {
   indicatorEntry: 'indicatorEntries',
 } as const satisfies Record<PullEntity, string>;
 
-const LOCAL_FIELDS: ReadonlySet<string> = new Set([
-  'searchKey',
-  'listOrder',
-  'idKey',
-  'localUpdatedAt',
-]);
-type LocalFieldName = 'searchKey' | 'listOrder' | 'idKey' | 'localUpdatedAt';
+const LOCAL_FIELDS: ReadonlySet<string> = new Set(['searchKey', 'listOrder', 'localUpdatedAt']);
+type LocalFieldName = 'searchKey' | 'listOrder' | 'localUpdatedAt';
 
 /** The row without its local-only fields: what may be sent to the server or compared with it. */
 export function toServerRecord<E extends SyncEntity>(
@@ -150,17 +145,6 @@ export function toEnterpriseRow(enterprise: Enterprise, localUpdatedAt?: string)
     ...record,
     searchKey: enterpriseSearchKey(record),
     listOrder: listRank(record),
-    ...(localUpdatedAt === undefined ? {} : { localUpdatedAt }),
-  };
-}
-
-/** An application as stored: its ID number's key derived, local time stamped when given. */
-export function toSignupRow(signup: SignupRecord, localUpdatedAt?: string): SignupRow {
-  const record = toServerRecord('signup', signup);
-  const key = record.status === 'draft' ? '' : idNumberKey(record.idNumber);
-  return {
-    ...record,
-    ...(key === '' ? {} : { idKey: key }),
     ...(localUpdatedAt === undefined ? {} : { localUpdatedAt }),
   };
 }

@@ -87,10 +87,12 @@ function sorted(index: readonly EnterpriseIndexRow[]): readonly EnterpriseIndexR
 
 type Predicate = (row: EnterpriseIndexRow) => boolean;
 
+/** Longest first: a row without the rarest word is rejected at its first test. */
 function queryWords(query: string | undefined): string[] {
   return searchKey(query ?? '')
     .split(' ')
-    .filter((word) => word !== '');
+    .filter((word) => word !== '')
+    .sort((a, b) => b.length - a.length);
 }
 
 /** Every filter but the words, as predicates. */
@@ -141,16 +143,35 @@ type LastSearch = {
 
 const lastSearch = new WeakMap<readonly EnterpriseIndexRow[], LastSearch>();
 
-/** Where a search may start: the last complete results when the new search narrows them. */
+/** Where a search starts, and what its rows must still be tested for. */
+type Start = {
+  rows: readonly EnterpriseIndexRow[];
+  /** The query's words the rows are not known to contain. */
+  words: readonly string[];
+  /** The filters the rows are not known to pass. */
+  tests: Predicate[];
+};
+
+/**
+ * The last complete results when the new search narrows them: their rows passed the same filters
+ * and contain every word of the last query, so only the new or longer words are tested (as the
+ * organizer types on, one word of several); else every row, sorted, for everything.
+ */
 function candidates(
   index: readonly EnterpriseIndexRow[],
   search: EnterpriseSearch,
   words: readonly string[],
-): readonly EnterpriseIndexRow[] {
+  tests: Predicate[],
+): Start {
   const last = lastSearch.get(index);
-  return last !== undefined && sameFilters(last.search, search) && narrows(words, last.words)
-    ? last.results
-    : sorted(index);
+  if (last !== undefined && sameFilters(last.search, search) && narrows(words, last.words)) {
+    return {
+      rows: last.results,
+      words: words.filter((word) => !last.words.includes(word)),
+      tests: [],
+    };
+  }
+  return { rows: sorted(index), words, tests };
 }
 
 /**
@@ -181,7 +202,8 @@ export function searchInSlices(
   const words = queryWords(search.query);
   const tests = filterPredicates(search);
   const everything = isEverything(words, tests);
-  const from = everything ? [] : candidates(index, search, words);
+  const start = everything ? { rows: [], words, tests } : candidates(index, search, words, tests);
+  const from = start.rows;
   const results: EnterpriseIndexRow[] = [];
   let at = 0;
   return {
@@ -190,7 +212,7 @@ export function searchInSlices(
       const end = Math.min(from.length, at + slice);
       for (; at < end; at++) {
         const row = from[at] as EnterpriseIndexRow;
-        if (matches(row, words, tests)) results.push(row);
+        if (matches(row, start.words, start.tests)) results.push(row);
       }
       return at < from.length ? undefined : finish(results);
     },
@@ -230,8 +252,9 @@ export function firstMatches(
   const tests = filterPredicates(search);
   if (isEverything(words, tests)) return { rows: searchEnterprises(index, search), complete: true };
   const rows: EnterpriseIndexRow[] = [];
-  for (const row of candidates(index, search, words)) {
-    if (!matches(row, words, tests)) continue;
+  const start = candidates(index, search, words, tests);
+  for (const row of start.rows) {
+    if (!matches(row, start.words, start.tests)) continue;
     if (rows.length === limit) return { rows, complete: false };
     rows.push(row);
   }

@@ -1,18 +1,22 @@
 import {
   applyPushAnswers,
   applyRemoteChanges,
+  applyRetention,
   getClientId,
   getSession,
   getSyncState,
   markAttempt,
   markSessionExpired,
+  mutationToSend,
   noticesAcknowledged,
   outboxCount,
   type PushAnswer,
   pendingOutbox,
+  pendingRevocations,
+  revocationDelivered,
+  type SendableMutation,
   type SotayDb,
   storeNotices,
-  toMutation,
   unacknowledgedNotices,
   updateSyncState,
 } from '../db';
@@ -77,6 +81,7 @@ export async function drain(deps: DrainDeps): Promise<DrainResult> {
 async function drainUnlocked(deps: DrainDeps & { requestedAt: number }): Promise<DrainResult> {
   const { db } = deps;
   const now = deps.now ?? Date.now;
+  await sendRevocations(deps);
   const session = await getSession(db);
   if (!session) return 'signed-out';
   if (session.expired) return 'unauthorized';
@@ -92,6 +97,8 @@ async function drainUnlocked(deps: DrainDeps & { requestedAt: number }): Promise
     if (pulled !== 'done') return await settle(deps, pulled);
     const acknowledged = await acknowledgeAll(deps, session.token);
     if (acknowledged !== 'done') return await settle(deps, acknowledged);
+    // What the pull decided long enough ago leaves the phone (docs/design.md §6, retention).
+    await applyRetention(db, now());
     await updateSyncState(db, {
       lastSyncAt: new Date(now()).toISOString(),
       failures: 0,
@@ -104,6 +111,25 @@ async function drainUnlocked(deps: DrainDeps & { requestedAt: number }): Promise
   }
 }
 
+/**
+ * Sessions signed out on this device while offline end on the server at the next connection
+ * (docs/design.md §6): by the hash of their token, which is all the device kept. A failure
+ * leaves them for the next drain; nothing else waits on them.
+ */
+async function sendRevocations(deps: DrainDeps): Promise<void> {
+  if (deps.isOnline?.() === false) return;
+  for (const tokenHash of await pendingRevocations(deps.db)) {
+    const response = await deps
+      .fetch('/api/auth/revoke', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ tokenHash }),
+      })
+      .catch(() => undefined);
+    if (response?.ok) await revocationDelivered(deps.db, tokenHash);
+  }
+}
+
 type Step = 'done' | Exclude<Outcome<unknown>, { kind: 'ok' }>;
 
 async function pushAll(deps: DrainDeps, token: string): Promise<Step> {
@@ -111,7 +137,10 @@ async function pushAll(deps: DrainDeps, token: string): Promise<Step> {
   const clientId = await getClientId(db);
   let sent = 0;
   for (;;) {
-    const rows = await pendingOutbox(db, PUSH_BATCH);
+    const pending = await pendingOutbox(db, PUSH_BATCH);
+    // Locked, a row not sealed for the server cannot be opened to be sent: it waits for unlock.
+    const sendable = await Promise.all(pending.map((row) => mutationToSend(db, row)));
+    const rows = pending.filter((_, index) => sendable[index] !== undefined);
     if (rows.length === 0) return 'done';
     await updateSyncState(db, { total: sent + rows.length });
     // Recorded before the request leaves: from now on the payload is frozen (docs/design.md §6).
@@ -119,12 +148,10 @@ async function pushAll(deps: DrainDeps, token: string): Promise<Step> {
       db,
       rows.map((row) => row.seq),
     );
-    const outcome = await push(
-      deps.fetch,
-      token,
-      { clientId, mutations: frozen.map(toMutation) },
-      deps.timeoutMs,
+    const mutations = (await Promise.all(frozen.map((row) => mutationToSend(db, row)))).filter(
+      (mutation): mutation is SendableMutation => mutation !== undefined,
     );
+    const outcome = await push(deps.fetch, token, { clientId, mutations }, deps.timeoutMs);
     if (outcome.kind !== 'ok') return outcome;
     const bySeq = new Map(frozen.map((row) => [row.mutationId, row.seq]));
     const answers: PushAnswer[] = [];
@@ -135,6 +162,7 @@ async function pushAll(deps: DrainDeps, token: string): Promise<Step> {
     await applyPushAnswers(db, answers);
     sent += frozen.length;
     await updateSyncState(db, { sent });
+    if (rows.length < pending.length) return 'done';
   }
 }
 
@@ -154,7 +182,8 @@ async function pullAll(deps: DrainDeps, token: string): Promise<Step> {
     const state = await getSyncState(db);
     const outcome = await pull(deps.fetch, token, state.cursor, PULL_PAGE, deps.timeoutMs);
     if (outcome.kind !== 'ok') return outcome;
-    await applyRemoteChanges(db, outcome.body.changes);
+    // `reset`: the server starts over for this user; the device drops its server copies first.
+    await applyRemoteChanges(db, outcome.body.changes, outcome.body.reset === true);
     await storeNotices(db, outcome.body.notices ?? []);
     await updateSyncState(db, { cursor: outcome.body.cursor });
     if (!outcome.body.hasMore) return 'done';

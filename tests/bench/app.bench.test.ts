@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { toEnterpriseRow } from '../../src/db/rows';
 import { generateEnterprises, generateVisits } from '../fixtures/generate';
@@ -7,8 +7,9 @@ import { fillAppDatabase } from '../helpers/app-db';
 import { launchChromium } from '../helpers/chromium';
 import { waitForController } from '../helpers/pwa';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process';
+import { profiled } from './profile';
 import { ENTERPRISES, percentile, report, storageSettled, VISITS } from './report';
-import { MEASURE_TIMEOUT_MS, ratios, recordAll, repeat, scaled } from './results';
+import { MEASURE_TIMEOUT_MS, ratios, recordAll, repeat, scaled, settings } from './results';
 
 /**
  * Issue 4's screen figures in the built app, as the organizer feels them: from the key press to
@@ -34,6 +35,7 @@ const OPENS = 30;
 let browser: Browser;
 let server: ServerProcess;
 let page: Page;
+let cdp: CDPSession;
 
 beforeAll(async () => {
   server = await startServerProcess({ env: ADMIN_ENV });
@@ -57,7 +59,7 @@ beforeAll(async () => {
     .getByText(`${new Intl.NumberFormat('vi-VN').format(enterprises.length)} doanh nghiệp`)
     .waitFor({ timeout: 120_000 });
   await storageSettled();
-  const cdp = await context.newCDPSession(page);
+  cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 }, 300_000);
 
@@ -199,6 +201,11 @@ describe('the app, 4× CPU slowdown', () => {
         }
         return { bare, search, fast, count, opens, bareNavs };
       });
+      // BENCH_TRACE=1: where a keystroke's time goes (results/search-keystrokes.cpuprofile).
+      if (settings.trace) {
+        await profiled(cdp, 'search-keystrokes', () => typePhrases('#enterprise-search'));
+        await page.locator('#enterprise-search').fill('');
+      }
       const p95 = (values: (r: (typeof runs)[number]) => number[]) =>
         runs.map((r) => percentile(values(r), 95));
       recordAll('search', {

@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { APP_RESOLVE } from '../../vite.config';
 import { launchChromium } from '../helpers/chromium';
+import { profiled } from './profile';
 import { ENTERPRISES, percentile, report, storageSettled, VISITS } from './report';
-import { MEASURE_TIMEOUT_MS, ratios, recordAll, repeat, scaled } from './results';
+import { MEASURE_TIMEOUT_MS, ratios, recordAll, repeat, scaled, settings } from './results';
 
 /**
  * Device figures of issue 4 in headless Chromium with 4× CPU slowdown: 10,000 enterprises and
@@ -18,6 +20,7 @@ const WARM_UP = 30;
 let vite: ViteDevServer;
 let browser: Browser;
 let page: Page;
+let cdp: CDPSession;
 
 type Bench = {
   seed(e: number, v: number): Promise<number>;
@@ -33,6 +36,7 @@ beforeAll(async () => {
   vite = await createServer({
     root: resolve(import.meta.dirname, 'page'),
     configFile: false,
+    resolve: APP_RESOLVE,
     logLevel: 'error',
     server: { port: 0, host: '127.0.0.1', fs: { allow: [resolve(import.meta.dirname, '../..')] } },
   });
@@ -42,7 +46,7 @@ beforeAll(async () => {
   const url = vite.resolvedUrls?.local[0] ?? '';
   await page.goto(`${url}db.html`);
   await page.getByText('ready').waitFor({ timeout: 60_000 });
-  const cdp = await page.context().newCDPSession(page);
+  cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 }, 120_000);
 
@@ -85,6 +89,8 @@ describe('device database, 4× CPU slowdown', () => {
         rawP95Ms: p95('floor'),
         ratio: ratios(p95('saves'), p95('floor')),
       });
+      // BENCH_TRACE=1: where a save's time goes (results/save-visit.cpuprofile).
+      if (settings.trace) await profiled(cdp, 'save-visit', () => run('saveVisits', 100, 5000));
       const saves = runs.flatMap((r) => r.saves);
       const floor = runs.flatMap((r) => r.floor);
       const open = await run('openEnterprises', 100);

@@ -70,6 +70,17 @@ afterAll(async () => {
   await server?.cleanup();
 });
 
+/** The Performance panel's own categories, with the JavaScript samples that show which function ran. */
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'disabled-by-default-v8.cpu_profiler',
+  'v8.execute',
+  'blink.user_timing',
+  'loading',
+];
+
 /**
  * BENCH_TRACE=1: one more load after the runs, recorded as a Chromium performance trace (open it
  * in DevTools' Performance panel) to see what the time went to.
@@ -77,7 +88,7 @@ afterAll(async () => {
 async function traced(page: Page, name: string, load: () => Promise<number>): Promise<void> {
   if (!settings.trace) return;
   const path = join(RESULTS_DIR, `${name}.trace.json`);
-  await browser.startTracing(page, { path, screenshots: true });
+  await browser.startTracing(page, { path, screenshots: true, categories: TRACE_CATEGORIES });
   const ms = await load();
   await browser.stopTracing();
   console.log(`${name}: a load of ${Math.round(ms)} ms traced in ${path}`);

@@ -2,12 +2,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { toEnterpriseRow, toSignupRow } from '../../src/db/rows';
+import { toEnterpriseRow } from '../../src/db/rows';
 import { INDICATORS } from '../../src/shared/schemas';
 import { generateEnterprises, generateSignups, prng, randomUuid } from '../fixtures/generate';
 import { ADMIN_ENV } from '../helpers/accounts';
 import { launchChromium } from '../helpers/chromium';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process';
+import { type Profile, selfTimes } from './profile';
 import { percentile, report } from './report';
 import { MEASURE_TIMEOUT_MS, RESULTS_DIR, recordAll, repeat, scaled, settings } from './results';
 import { benchUnit, supervisorPhone } from './supervisor-phone';
@@ -71,7 +72,7 @@ async function openPhone(): Promise<void> {
     units: [...units, ...subUnits],
     targets,
     enterprises: enterprises.map((enterprise) => toEnterpriseRow(enterprise)),
-    signups: signups.map((signup) => toSignupRow(signup)),
+    signups,
   };
   const count = `${new Intl.NumberFormat('vi-VN').format(enterprises.length)} doanh nghiệp`;
   ({ page, cdp } = await supervisorPhone(browser, server.url, 'bench.supervisor', tables, (phone) =>
@@ -116,29 +117,6 @@ async function openProgress(): Promise<Open> {
   await page.goBack();
   await page.locator('a.list-row').first().waitFor({ timeout: 60_000 });
   return open;
-}
-
-type ProfileNode = {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-};
-type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
-
-/** The functions that took the most time themselves (sampled), in ms of the slowed-down CPU. */
-function selfTimes(profile: Profile, top = 25): string[] {
-  const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
-  const total = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
-    const frame = byNode.get(id)?.callFrame;
-    if (!frame) return;
-    const file = frame.url.split('/').pop() ?? '';
-    const key = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
-    total.set(key, (total.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-  });
-  return [...total.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([key, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${key}`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { ADMIN, loginApi, signIn } from '../helpers/accounts';
+import { ADMIN, loginApi, setDevicePin, unlockWithPin } from '../helpers/accounts';
 import { fillAppDatabase } from '../helpers/app-db';
 import { waitForController } from '../helpers/pwa';
 import { storageSettled } from './report';
@@ -63,9 +63,11 @@ export async function benchUnit(base: string, users: readonly BenchUser[]): Prom
 export type Phone = { page: Page; cdp: CDPSession };
 
 /**
- * `username`'s phone: signed in online (the first sign-in needs the network), then offline with
- * `tables` written straight into its database; reloaded until `ready` holds, storage settled,
- * then CPU ×4 for what is timed.
+ * `username`'s phone: signed in online (the first sign-in needs the network), `tables` written
+ * straight into its database before the PIN is set, so that setting it encrypts their personal
+ * fields as on a phone that pulled them (protectClearRows): what is timed reveals them. Then
+ * offline, reloaded until `ready` holds, unlocked (a page load starts locked), storage settled,
+ * and CPU ×4 for what is timed.
  */
 export async function supervisorPhone(
   browser: Browser,
@@ -78,13 +80,26 @@ export async function supervisorPhone(
   const page = await context.newPage();
   await page.goto(base);
   await waitForController(page);
-  await signIn(page, username, BENCH_PASSWORD);
-  await context.setOffline(true);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(BENCH_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { name: 'Đặt mã PIN', level: 1 }).waitFor({ timeout: 30_000 });
   await fillAppDatabase(page, tables);
+  await setDevicePin(page);
+  await page.getByRole('heading', { name: 'Doanh nghiệp', level: 1 }).waitFor({ timeout: 300_000 });
+  await context.setOffline(true);
   await page.reload();
   await ready(page);
+  await unlockWithPin(page);
   await storageSettled();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   return { page, cdp };
+}
+
+/** Unlocks the phone when it locked itself (idle, or a page load): the admissions need it. */
+export async function keepUnlocked(page: Page): Promise<void> {
+  const locked = page.getByRole('button', { name: 'Mở khoá ứng dụng' });
+  const form = page.locator('form.unlock').first();
+  if ((await locked.isVisible()) || (await form.isVisible())) await unlockWithPin(page);
 }

@@ -1,16 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { toEnterpriseRow, toSignupRow } from '../../src/db/rows';
+import { toEnterpriseRow } from '../../src/db/rows';
 import type { Enterprise, Signup } from '../../src/shared/schemas';
 import { PUSH_BATCH } from '../../src/sync';
 import { generateEnterprises, generateSignups, prng, randomUuid } from '../fixtures/generate';
-import { ADMIN_ENV, loginApi } from '../helpers/accounts';
+import { ADMIN_ENV, loginApi, unlockWithPin } from '../helpers/accounts';
 import { launchChromium } from '../helpers/chromium';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process';
 import { percentile, report } from './report';
 import { MEASURE_TIMEOUT_MS, recordAll, repeat, scaled } from './results';
-import { BENCH_PASSWORD, benchPost, benchUnit, supervisorPhone } from './supervisor-phone';
+import {
+  BENCH_PASSWORD,
+  benchPost,
+  benchUnit,
+  keepUnlocked,
+  supervisorPhone,
+} from './supervisor-phone';
 
 /**
  * Issue 12's figures: the supervisor's admissions. On a supervisor's phone (CPU ×4, 360 px,
@@ -71,7 +77,7 @@ async function openPhone(): Promise<void> {
   const tables = {
     units,
     enterprises: enterprises.map((enterprise) => toEnterpriseRow(enterprise)),
-    signups: [...signups, ...members].map((signup) => toSignupRow(signup)),
+    signups: [...signups, ...members],
   };
   ({ page } = await supervisorPhone(browser, server.url, 'bench.supervisor', tables, (phone) =>
     phone.locator('a.list-row').first().waitFor({ timeout: 180_000 }),
@@ -93,6 +99,7 @@ afterAll(async () => {
 
 /** From the tap on the navigation's "Duyệt đơn" to the queue's rows painted. */
 async function openQueue(): Promise<number> {
+  await keepUnlocked(page);
   const ms = await page.evaluate(async () => {
     const link = document.querySelector(
       'nav.bottom-nav a[href="/admissions"]',
@@ -117,6 +124,8 @@ async function openQueue(): Promise<number> {
 /** One enterprise's 200 applications admitted with one decision, tap → outcome shown. */
 async function accept200(run: number): Promise<number> {
   await page.goto(`${server.url}/admissions`);
+  // A page load starts locked: the screen asks for the PIN in place.
+  await unlockWithPin(page);
   const enterprise = enterprises[run % enterprises.length] as Enterprise;
   await page.getByLabel('Doanh nghiệp').selectOption(enterprise.id);
   await page.getByLabel(`Chọn tất cả ${PER_ENTERPRISE} đơn đang hiện`).check();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../src/shared/domain';
 import type { Enterprise } from '../../src/shared/schemas';
 import { generateEnterprises, generateSignups } from '../fixtures/generate';
-import { ADMIN_ENV } from '../helpers/accounts';
+import { ADMIN_ENV, openUnlocked } from '../helpers/accounts';
 import { seriousA11yViolations } from '../helpers/axe';
 import { launchChromium } from '../helpers/chromium';
 import { type FieldDevice, openFieldDevice } from '../helpers/field-device';
@@ -172,7 +172,8 @@ describe('the supervisor’s screens', () => {
     const { unitId } = await unitWithApplications(1515);
     const login = await createSupervisor(server.url, unitId);
     const { page } = await openSupervisor(browser, server, login, 1024);
-    await page.goto(`${server.url}/admissions`);
+    // The queue names the applicants (personal fields): a page load starts locked.
+    await openUnlocked(page, `${server.url}/admissions`);
     const queue = page.getByRole('table', { name: 'Đơn chờ duyệt' });
     await expect.poll(() => queue.getByRole('rowheader').count()).toBe(3);
     expect((await columnHeaders(queue)).slice(1)).toEqual([
@@ -227,8 +228,11 @@ describe('the supervisor’s screens', () => {
       ],
     ];
     const found: Record<string, unknown[]> = {};
+    // The screens naming applicants ask for the PIN after a page load.
+    const personal = new Set(['/admissions']);
     for (const [screen, path, ready] of screens) {
-      await page.goto(`${server.url}${path}`);
+      if (personal.has(path)) await openUnlocked(page, `${server.url}${path}`);
+      else await page.goto(`${server.url}${path}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await ready();
       found[screen] = await seriousA11yViolations(page);

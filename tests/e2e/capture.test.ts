@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decryptBackup } from '../../src/shared/crypto';
 import type { Enterprise, Signup, SignupDraft } from '../../src/shared/schemas';
 import { generateEnterprises, generateSignups } from '../fixtures/generate';
-import { ADMIN_ENV, type Organizer } from '../helpers/accounts';
+import { ADMIN_ENV, type Organizer, signIn } from '../helpers/accounts';
 import { seriousA11yViolations, smallTouchTargets } from '../helpers/axe';
-import type { CapturedRecords } from '../helpers/backup';
+import { type CapturedRecords, pullAll } from '../helpers/backup';
 import { launchChromium } from '../helpers/chromium';
-import { type FieldDevice, openFieldDevice } from '../helpers/field-device';
+import { type FieldDevice, openFieldDevice, openUnlocked } from '../helpers/field-device';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process';
 
 let browser: Browser;
@@ -25,6 +26,7 @@ afterAll(async () => {
 });
 
 const NAME = 'Công ty TNHH May Hoà Bình';
+const BACKUP_PASSPHRASE = 'sổ tay của đoàn 2026';
 const DAY_MS = 86_400_000;
 
 /** An ISO date `days` from today on Vietnam's calendar. */
@@ -177,6 +179,7 @@ describe('field capture with the network off', () => {
   it('logs a visit that moves the enterprise to the next stage', async () => {
     const { page, enterprise } = await phoneWithEnterprise('Visit', 21);
     await page.goto(`${server.url}/enterprises/${enterprise.id}`);
+    // The page load locked the app: a visit is logged all the same.
     await page.getByRole('link', { name: 'Ghi nhật ký tiếp xúc' }).click();
     await page.getByLabel('Khảo sát, nắm tình hình').check();
     await page.getByLabel('Chuyển giai đoạn').selectOption({ label: 'Đã khảo sát' });
@@ -185,7 +188,8 @@ describe('field capture with the network off', () => {
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.getByTestId('enterprise-stage').waitFor();
     expect(await page.getByTestId('enterprise-stage').innerText()).toBe('Đã khảo sát');
-    expect(await page.getByTestId('visit-list').innerText()).toContain('công ty đồng ý');
+    // The outcome is a note about the enterprise, not a person: shown while locked too.
+    await expect.poll(() => page.getByTestId('visit-list').innerText()).toContain('công ty đồng ý');
   });
 
   it('keeps a half-filled application across a reload, then submits it', async () => {
@@ -200,7 +204,8 @@ describe('field capture with the network off', () => {
     // Autosave writes as the user types; the reload comes once the last field is stored.
     const draftId = new URL(draftUrl).pathname.split('/').at(-1) ?? '';
     await expect.poll(() => storedDraft(page, draftId)).toMatchObject({ gender: 'female' });
-    await page.reload();
+    // A page load starts locked: the stored draft is personal data.
+    await openUnlocked(page);
     expect(page.url()).toBe(draftUrl);
     await expect.poll(() => page.getByLabel('Họ và tên').inputValue()).toBe('Nguyễn Thị Hoà');
     expect(await page.getByLabel('Ngày sinh').inputValue()).toBe('15/03/1990');
@@ -264,22 +269,42 @@ describe('field capture with the network off', () => {
       .toMatch(/Đang chờ gửi: [1-9]/);
   });
 
-  it('exports every record to a file and imports it back without duplicates', async () => {
+  it('exports every record to an encrypted file and imports it back without duplicates', async () => {
+    const signups = (seeded: Enterprise) => generateSignups([seeded], 3, 62);
     const { page } = await phoneWithEnterprise('Backup', 61, (seeded) => ({
-      signups: generateSignups([seeded], 3, 62),
+      signups: signups(seeded),
     }));
-    await page.goto(`${server.url}/settings`);
+    // A page load starts locked: the export needs the personal data, so the PIN first.
+    await openUnlocked(page, `${server.url}/settings`);
+    await page.getByLabel('Mật khẩu tệp sao lưu (ít nhất 10 ký tự)').fill(BACKUP_PASSPHRASE);
+    await page.getByLabel('Nhập lại mật khẩu tệp sao lưu').fill(BACKUP_PASSPHRASE);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Xuất tệp sao lưu' }).first().click(),
+      page.getByRole('button', { name: 'Mã hoá và tải tệp sao lưu' }).click(),
     ]);
+    expect(download.suggestedFilename()).toMatch(/^so-tay-sao-luu-\d{4}-\d{2}-\d{2}\.json$/);
     const file = await download.path();
-    const backup = JSON.parse(await readFile(file, 'utf8')) as {
-      tables: Record<string, unknown[]>;
+    const text = await readFile(file, 'utf8');
+    const backup = (await decryptBackup(BACKUP_PASSPHRASE, text)) as {
+      tables: Record<string, { fullName?: string; idNumber?: string; phone?: string }[]>;
     };
     expect(backup.tables['enterprises']).toHaveLength(1);
-    expect(backup.tables['signups']?.length).toBeGreaterThanOrEqual(3);
+    const applicants = backup.tables['signups'] ?? [];
+    expect(applicants.length).toBeGreaterThanOrEqual(3);
+    // The file shows nothing of them: not a name, an ID number or a phone.
+    for (const applicant of applicants) {
+      for (const value of [applicant.fullName, applicant.idNumber, applicant.phone]) {
+        if (value) expect(text).not.toContain(value);
+      }
+    }
     await page.getByLabel('Nhập tệp sao lưu').setInputFiles(file);
+    await page.getByLabel('Mật khẩu của tệp sao lưu').fill('not the passphrase');
+    await page.getByRole('button', { name: 'Giải mã và nhập' }).click();
+    await expect
+      .poll(() => page.getByTestId('backup-message').innerText())
+      .toBe('Sai mật khẩu tệp sao lưu.');
+    await page.getByLabel('Mật khẩu của tệp sao lưu').fill(BACKUP_PASSPHRASE);
+    await page.getByRole('button', { name: 'Giải mã và nhập' }).click();
     await expect.poll(() => page.getByTestId('backup-message').innerText()).toMatch(/thêm 0,/);
   });
 
@@ -296,11 +321,70 @@ describe('field capture with the network off', () => {
   });
 });
 
+/** Rows in each IndexedDB store of the app, and the keys of its `meta` store. */
+function storeCounts(page: Page): Promise<{ counts: Record<string, number>; meta: string[] }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ counts: Record<string, number>; meta: string[] }>((resolve, reject) => {
+        const open = indexedDB.open('sotay');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, 'readonly');
+          const counts: Record<string, number> = {};
+          let meta: string[] = [];
+          for (const name of names) {
+            const request = tx.objectStore(name).count();
+            request.onsuccess = () => {
+              counts[name] = request.result;
+            };
+          }
+          const keys = tx.objectStore('meta').getAllKeys();
+          keys.onsuccess = () => {
+            meta = keys.result.map(String).sort();
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve({ counts, meta });
+          };
+        };
+      }),
+  );
+}
+
+/** Every row of the app's IndexedDB, as text. */
+function storedText(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('sotay');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, 'readonly');
+          const parts: string[] = [];
+          for (const name of names) {
+            const request = tx.objectStore(name).getAll();
+            request.onsuccess = () => parts.push(JSON.stringify(request.result));
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(parts.join('\n'));
+          };
+        };
+      }),
+  );
+}
+
 describe('signing out', () => {
-  it('refuses while records are unsent unless confirmed twice, then leaves no personal data', async () => {
-    const { page } = await phoneWithEnterprise('Logout', 81, (seeded) => ({
-      signups: generateSignups([seeded], 1, 82),
-    }));
+  it('refuses while records are unsent unless confirmed twice, then keeps only what is sealed for the server, and says so', async () => {
+    let applicant: Signup | undefined;
+    const { page, context, organizer } = await phoneWithEnterprise('Logout', 81, (seeded) => {
+      [applicant] = generateSignups([seeded], 1, 82) as [Signup];
+      return { signups: [applicant] };
+    });
     await page.goto(`${server.url}/settings`);
     const unsent = page.getByTestId('logout-unsent');
     await expect.poll(() => unsent.innerText()).toMatch(/Còn \d+ bản ghi chưa gửi/);
@@ -309,34 +393,35 @@ describe('signing out', () => {
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Cài đặt');
     await page.getByRole('button', { name: /Chắc chắn\?/ }).click();
     await page.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
-    const left = await page.evaluate(
-      () =>
-        new Promise<Record<string, number>>((resolve, reject) => {
-          const open = indexedDB.open('sotay');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const names = [...db.objectStoreNames];
-            const tx = db.transaction(names, 'readonly');
-            const counts: Record<string, number> = {};
-            for (const name of names) {
-              const request = tx.objectStore(name).count();
-              request.onsuccess = () => {
-                counts[name] = request.result;
-              };
-            }
-            tx.oncomplete = () => resolve(counts);
-          };
-        }),
-    );
-    // Only the installation's clientId stays.
-    expect(left).toMatchObject({
-      enterprises: 0,
-      visits: 0,
-      signups: 0,
-      outbox: 0,
-      shadows: 0,
-      meta: 1,
-    });
+    // The enterprise and the application registered offline still wait: sealed for the server,
+    // they are kept for the next sign-in, and the login screen says so.
+    await expect
+      .poll(() => page.getByTestId('kept-outbox').innerText())
+      .toMatch(/2 bản ghi chưa gửi vẫn được giữ/);
+    const { counts, meta } = await storeCounts(page);
+    expect(counts).toMatchObject({ enterprises: 0, visits: 0, signups: 0, outbox: 2, shadows: 0 });
+    // The token is gone at once; its revocation waits for the network beside the installation's
+    // id and the server key it pinned.
+    expect(meta).toEqual(['clientId', 'revocations', 'serverSealKey']);
+    const text = await storedText(page);
+    const { fullName, idNumber, phone } = applicant as Signup;
+    for (const secret of [fullName, idNumber, ...(phone ? [phone] : [])]) {
+      expect(text).not.toContain(secret);
+    }
+
+    // Back online: the revocation reaches the server, and nothing of it is left.
+    await context.setOffline(false);
+    await expect
+      .poll(async () => (await storeCounts(page)).meta, { timeout: 30_000 })
+      .toEqual(['clientId', 'serverSealKey']);
+
+    // Signed in again, the phone delivers what it kept, field for field: nothing was lost.
+    await page.goto(server.url);
+    await signIn(page, organizer.username, organizer.password);
+    const delivered = async () => {
+      const changes = await pullAll(server.url, organizer.token);
+      return changes.find((change) => change.entityId === applicant?.id)?.data;
+    };
+    await expect.poll(delivered, { timeout: 30_000 }).toMatchObject({ fullName, idNumber });
   });
 });

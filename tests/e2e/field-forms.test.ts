@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toEnterpriseRow } from '../../src/db/rows';
 import type { Enterprise } from '../../src/shared/schemas';
 import { generateEnterprises, generateSignups } from '../fixtures/generate';
-import { ADMIN_ENV, createOrganizer, type Organizer, signIn } from '../helpers/accounts';
+import {
+  ADMIN_ENV,
+  createOrganizer,
+  type Organizer,
+  openUnlocked,
+  signIn,
+} from '../helpers/accounts';
 import { fillAppDatabase } from '../helpers/app-db';
 import { seriousA11yViolations, smallTouchTargets } from '../helpers/axe';
 import { launchChromium } from '../helpers/chromium';
@@ -31,8 +37,14 @@ async function checkA11y(screen: string) {
 
 /** A blank application for the test's enterprise (nothing stored until typed). */
 async function openBlankSignup(): Promise<void> {
-  await page.goto(`${server.url}/signups/new?enterprise=${enterprise.id}`);
+  // A page load starts locked: these tests read drafts back, so the PIN first.
+  await openUnlocked(page, `${server.url}/signups/new?enterprise=${enterprise.id}`);
   await page.getByLabel('Họ và tên').waitFor();
+}
+
+/** The application the form at the page's URL edits. */
+function formSignupId(): string {
+  return new URL(page.url()).pathname.split('/').at(-1) ?? '';
 }
 
 /** Rows of an IndexedDB table of the app, read in the page. */
@@ -120,7 +132,11 @@ describe('nationality and names (points 1, 2)', () => {
     expect(await describedText('#signup-idNumber')).toContain('Chữ số thứ tư của số CCCD (5)');
     const stored = await tableRows('signups');
     expect(stored.filter((row) => row['status'] !== 'draft')).toHaveLength(0);
-    expect(stored.find((row) => row['fullName'] === 'Nguyễn Văn An')?.['nationality']).toBe('VN');
+    const draft = stored.find((row) => row['id'] === formSignupId());
+    expect(draft?.['nationality']).toBe('VN');
+    // The name is stored, encrypted: never in clear.
+    expect(draft).toHaveProperty('personal');
+    expect(JSON.stringify(stored)).not.toContain('Nguyễn Văn An');
   });
 
   it('is refused by the server too: a nationality that is no ISO code', async () => {
@@ -245,8 +261,9 @@ describe('drafts (point 7)', () => {
   it('discards a draft without a question, with an undo that brings it back', async () => {
     await openBlankSignup();
     await page.getByLabel('Họ và tên').fill('Phạm Thị Bỏ');
+    const id = formSignupId();
     await expect
-      .poll(async () => (await tableRows('signups')).some((r) => r['fullName'] === 'Phạm Thị Bỏ'))
+      .poll(async () => (await tableRows('signups')).some((r) => r['id'] === id && 'personal' in r))
       .toBe(true);
     await page.getByRole('button', { name: 'Bỏ đơn nháp' }).click();
     await page.getByRole('heading', { name: 'Đơn gia nhập', level: 1 }).waitFor();

@@ -2,7 +2,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Enterprise } from '../../src/shared/schemas';
 import { generateEnterprises, generateSignups, generateVisits } from '../fixtures/generate';
-import { ADMIN_ENV, createOrganizer, type Organizer, signIn } from '../helpers/accounts';
+import {
+  ADMIN_ENV,
+  createOrganizer,
+  type Organizer,
+  openUnlocked,
+  signIn,
+  unlockWithPin,
+} from '../helpers/accounts';
 import { seriousA11yViolations, smallTouchTargets } from '../helpers/axe';
 import { backupFile, importBackup } from '../helpers/backup';
 import { launchChromium } from '../helpers/chromium';
@@ -138,6 +145,8 @@ describe('the enterprise page (points 9, 10)', () => {
 describe('applications (point 10)', () => {
   it('lists submitted ones with their enterprise and whether they wait to be sent', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Đơn gia nhập' }).click();
+    // The last page load locked the app: the list asks for the PIN in place.
+    await unlockWithPin(page);
     const submitted = page.getByTestId('submitted-list');
     await expect.poll(() => submitted.innerText()).toContain(LONG_NAME);
     expect(await submitted.getByTestId('record-state').innerText()).toBe('Chờ gửi');
@@ -156,7 +165,7 @@ describe('applications (point 10)', () => {
 
 describe('the sync screen offline (point 11)', () => {
   it('says the records wait for the network, and names each', async () => {
-    await page.goto(`${server.url}/sync`);
+    await openUnlocked(page, `${server.url}/sync`);
     const queue = page.getByTestId('sync-queue-list');
     await expect.poll(() => queue.locator('li').count()).toBe(14);
     const text = await queue.innerText();

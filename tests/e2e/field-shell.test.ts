@@ -66,6 +66,8 @@ describe('the shell at 360 px (points 14, 15)', () => {
     );
     await fillAppDatabase(page, { enterprises: enterprises.map((e) => toEnterpriseRow(e)) });
     await page.reload();
+    // The tabs come once the session is read (its token decrypted): the next tests measure them.
+    await page.locator('nav.bottom-nav').waitFor();
   });
 
   it('labels its tabs in 12 px or more, each on one line, in Vietnamese', async () => {

@@ -23,7 +23,7 @@ export type CapturedRecords = {
 export async function backupFile(records: CapturedRecords): Promise<string> {
   const outbox = (entity: Entity, list: { id: string }[] = []) =>
     list.map((data) => ({
-      // Unique on the server, whichever other phone of the same test server imported a backup.
+      // Unique on the server: phones of several tests share one (a seeded id would repeat).
       mutationId: randomUUID(),
       entity,
       entityId: data.id,

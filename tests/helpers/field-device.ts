@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { onTestFinished } from 'vitest';
-import { createOrganizer, type Organizer, signIn } from './accounts';
+import { createOrganizer, type Organizer, openUnlocked, signIn } from './accounts';
 import { backupFile, type CapturedRecords, importBackup } from './backup';
 import { waitForController } from './pwa';
 import type { ServerProcess } from './server-process';
@@ -47,7 +47,8 @@ export async function openFieldDevice(
   const records = options.records?.(organizer);
   if (records !== undefined) {
     await importBackup(page, server.url, await backupFile(records));
-    await page.goto(`${server.url}/enterprises`);
+    // A page load starts locked; the phone is handed over unlocked, as after signing in.
+    await openUnlocked(page, `${server.url}/enterprises`);
   }
   return { organizer, context, page };
 }
@@ -70,3 +71,5 @@ export function deviceSyncState(page: Page): Promise<Record<string, unknown>> {
       }),
   );
 }
+
+export { DEVICE_PIN, openUnlocked, setDevicePin, unlockWithPin } from './accounts';

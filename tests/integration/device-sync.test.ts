@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   conflictNotes,
+  getEnterprise,
   getSession,
   getSyncState,
   listConflictNotes,
@@ -125,6 +126,29 @@ describe.each(storeFactories)('device ↔ server sync on $name', (factory) => {
     expect(
       (await serverRecords('visit')).filter((v) => v['enterpriseId'] === enterprise.id),
     ).toHaveLength(200);
+  });
+
+  it('drops what left the user’s scope when the server starts the pull over, keeping what waits', async () => {
+    const { user, token } = await account(unitA);
+    const device = await newDevice(user, token);
+    const [before, unsent] = generateEnterprises(2, unitA, 61) as [Enterprise, Enterprise];
+    await saveEnterprise(device, before);
+    expect(await drain({ db: device, fetch: fetchInto(app) })).toBe('done');
+
+    // The organizer moves to unit B: the cursor the device holds was issued for unit A.
+    await store.query('UPDATE users SET unit_id = $2 WHERE id = $1', [user.id, unitB]);
+    const [inB] = generateEnterprises(1, unitB, 62) as [Enterprise];
+    await saveEnterprise(device, { ...inB, id: unsent.id });
+    const log = { requests: [] as string[] };
+    expect(await drain({ db: device, fetch: fetchInto(app, log) })).toBe('done');
+
+    // Unit A's enterprise is gone from the phone with its server copy; unit B's, queued before
+    // the move was known, was sent and is back as the server holds it.
+    expect(await getEnterprise(device, before.id)).toBeUndefined();
+    expect(await device.shadows.get(['enterprise', before.id])).toBeUndefined();
+    expect(await getEnterprise(device, unsent.id)).toMatchObject({ unitId: unitB, version: 1 });
+    expect((await device.units.toArray()).map((unit) => unit.id)).not.toContain(unitA);
+    expect(await outboxCount(device)).toMatchObject({ pending: 0, rejected: 0 });
   });
 
   it('sends nothing twice when an answer is lost after the server applied it', async () => {

@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
-import { clearUserData, listDrafts, outboxCount } from '../../db';
+import { listDrafts, outboxCount, signOutDevice } from '../../db';
+import { sessionTokenHash } from '../../shared/crypto/token-hash';
 import { t } from '../../shared/i18n';
 import { appDb } from '../db';
 import { useLoad } from '../hooks/useLoad';
 import { isEmptyDraft } from '../pages/signups/draft-fields';
 import { useSession } from '../session';
-import { downloadBackup } from './BackupPanel';
+import { syncNow } from '../sync-scheduler';
+import { BACKUP_PASSPHRASE_ID } from './BackupPanel';
 
 async function unsentCount(): Promise<number> {
   const db = appDb();
@@ -30,11 +32,10 @@ export function AccountPanel() {
       setConfirmations(confirmations + 1);
       if (confirmations + 1 < 2) return;
     }
-    await fetch('/api/auth/logout', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${session.token}` },
-    }).catch(() => undefined);
-    await clearUserData(appDb());
+    // The token goes at once; the server ends the session by its hash, now or when online.
+    const tokenHash = await sessionTokenHash(session.token);
+    await signOutDevice(appDb(), tokenHash);
+    void syncNow();
   };
 
   return (
@@ -47,7 +48,11 @@ export function AccountPanel() {
       )}
       <div class="form-actions">
         {count > 0 && (
-          <button type="button" class="button" onClick={() => void downloadBackup()}>
+          <button
+            type="button"
+            class="button"
+            onClick={() => document.getElementById(BACKUP_PASSPHRASE_ID)?.focus()}
+          >
             {t('backup.export')}
           </button>
         )}

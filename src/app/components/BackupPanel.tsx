@@ -1,46 +1,151 @@
 import { useState } from 'preact/hooks';
 import { exportAll, importAll } from '../../db';
+import {
+  checkBackupPassphrase,
+  decryptBackup,
+  encryptBackup,
+  isCryptoError,
+  isEncryptedBackup,
+} from '../../shared/crypto';
 import { t } from '../../shared/i18n';
+import type { Issue } from '../../shared/vn/issue';
 import { appDb } from '../db';
+import { issuesFor, TextField } from '../forms/fields';
 import { today } from '../ids';
+import { useUnlocked } from '../lock';
+import { addLockMessages } from '../pages/lock/messages';
+import { UnlockPanel } from '../screens';
 
-/** Saves everything on the device to a file, and reads such a file back (idempotently). */
-export async function downloadBackup(): Promise<void> {
+addLockMessages();
+
+/** Where the export starts: the sign-out panel sends the user here before a risky sign-out. */
+export const BACKUP_PASSPHRASE_ID = 'backup-passphrase';
+
+/**
+ * Saves everything on the device to a file encrypted with `passphrase` (src/shared/crypto,
+ * "Backup file"). The name carries only the date: no user, unit or worker.
+ */
+export async function downloadBackup(passphrase: string): Promise<void> {
   const backup = await exportAll(appDb());
-  const blob = new Blob([JSON.stringify(backup)], { type: 'application/json' });
+  const text = await encryptBackup(passphrase, backup);
+  const blob = new Blob([text], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `sotay-sao-luu-${today()}.json`;
+  link.download = `so-tay-sao-luu-${today()}.json`;
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** A backup file's content: decrypted with the passphrase, or an older file in clear. */
+async function readBackup(text: string, passphrase: string): Promise<unknown> {
+  if (isEncryptedBackup(text)) return decryptBackup(passphrase, text);
+  return JSON.parse(text) as unknown;
+}
+
 export function BackupPanel() {
+  const unlocked = useUnlocked();
   const [message, setMessage] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [again, setAgain] = useState('');
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<string | undefined>();
+  const [importPassphrase, setImportPassphrase] = useState('');
+
+  const exportFile = async (event: Event) => {
+    event.preventDefault();
+    const found = checkBackupPassphrase(passphrase, again);
+    setIssues(found);
+    if (found.length > 0) {
+      document
+        .getElementById(
+          found[0]?.field === 'passphrase' ? BACKUP_PASSPHRASE_ID : 'backup-passphrase-again',
+        )
+        ?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      await downloadBackup(passphrase);
+      setPassphrase('');
+      setAgain('');
+      setMessage(t('backup.exported'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const importText = async (text: string, typed: string) => {
+    setBusy(true);
+    try {
+      const result = await importAll(appDb(), await readBackup(text, typed));
+      setPending(undefined);
+      setImportPassphrase('');
+      setMessage(t('backup.imported', { added: result.added, skipped: result.skipped }));
+    } catch (error) {
+      // A wrong passphrase changes nothing: decryption is all or nothing, before any write.
+      setMessage(
+        isCryptoError(error) && error.code === 'backup_wrong_passphrase'
+          ? t('crypto.backup_wrong_passphrase')
+          : t('backup.invalid'),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const onFile = async (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
-    if (!file) return;
-    try {
-      const result = await importAll(appDb(), JSON.parse(await file.text()) as unknown);
-      setMessage(t('backup.imported', { added: result.added, skipped: result.skipped }));
-    } catch {
-      setMessage(t('backup.invalid'));
-    }
     input.value = '';
+    if (!file) return;
+    const text = await file.text();
+    setMessage('');
+    if (isEncryptedBackup(text)) setPending(text);
+    else await importText(text, '');
   };
+
   return (
     <section class="card" aria-labelledby="backup-title">
       <h2 id="backup-title">{t('backup.title')}</h2>
       <p class="muted">{t('backup.hint')}</p>
-      <div class="form-actions">
-        <button type="button" class="button" onClick={() => void downloadBackup()}>
-          {t('backup.export')}
-        </button>
-      </div>
+      {unlocked ? (
+        <form onSubmit={exportFile} noValidate>
+          <TextField
+            id={BACKUP_PASSPHRASE_ID}
+            type="password"
+            autoComplete="new-password"
+            label={t('backup.passphrase')}
+            value={passphrase}
+            onValue={setPassphrase}
+            issues={issuesFor(issues, 'passphrase')}
+            required
+          />
+          <TextField
+            id="backup-passphrase-again"
+            type="password"
+            autoComplete="new-password"
+            label={t('backup.passphraseAgain')}
+            value={again}
+            onValue={setAgain}
+            issues={issuesFor(issues, 'passphraseConfirmation')}
+            required
+          />
+          <div class="form-actions">
+            <button type="submit" class="button" disabled={busy}>
+              {t('backup.exportButton')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <>
+          <p class="muted">{t('backup.lockedExport')}</p>
+          <UnlockPanel />
+        </>
+      )}
       <div class="form-actions file-picker">
         {/* The browser's own picker says "Choose File" in its own language; this button says
             what it does in the app's. The input stays focusable (its focus ring is the label's). */}
@@ -55,6 +160,30 @@ export function BackupPanel() {
           {t('backup.import')}
         </label>
       </div>
+      {pending !== undefined && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void importText(pending, importPassphrase);
+          }}
+          noValidate
+        >
+          <TextField
+            id="backup-import-passphrase"
+            type="password"
+            autoComplete="off"
+            label={t('backup.importPassphrase')}
+            value={importPassphrase}
+            onValue={setImportPassphrase}
+            required
+          />
+          <div class="form-actions">
+            <button type="submit" class="button primary" disabled={busy}>
+              {t('backup.importButton')}
+            </button>
+          </div>
+        </form>
+      )}
       {message && (
         <p role="status" data-testid="backup-message">
           {message}

@@ -47,10 +47,21 @@ function afterPaint(then: () => void): void {
   requestAnimationFrame(() => setTimeout(then, 0));
 }
 
+let firstRead: Promise<FirstScreen> | undefined;
+
+/**
+ * Starts reading the list's first screen, if not started yet. main.tsx calls it before the first
+ * render, so that the read overlaps the rendering instead of following it.
+ */
+export function readFirstScreenEarly(): Promise<FirstScreen> {
+  firstRead ??= loadFirstScreen(appDb(), FIRST_SCREEN_ROWS);
+  return firstRead;
+}
+
 function start(): void {
   if (started) return;
   started = true;
-  loadFirstScreen(appDb(), FIRST_SCREEN_ROWS).then(
+  readFirstScreenEarly().then(
     (first) => {
       if (index === undefined) {
         firstScreen = first;

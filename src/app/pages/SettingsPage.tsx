@@ -1,6 +1,7 @@
 import { LANGUAGES, type Lang, t } from '../../shared/i18n';
 import { AccountPanel } from '../components/AccountPanel';
 import { BackupPanel } from '../components/BackupPanel';
+import { SecurityPanel } from '../components/SecurityPanel';
 import { StoragePanel } from '../components/StoragePanel';
 
 export function SettingsPage({ lang, onLang }: { lang: Lang; onLang: (lang: Lang) => void }) {
@@ -24,6 +25,7 @@ export function SettingsPage({ lang, onLang }: { lang: Lang; onLang: (lang: Lang
           ))}
         </div>
       </section>
+      <SecurityPanel />
       <AccountPanel />
       <StoragePanel />
       <BackupPanel />

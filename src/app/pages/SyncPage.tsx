@@ -10,6 +10,7 @@ import {
   outboxCount,
   pendingOutbox,
   resend,
+  revealOutboxRows,
 } from '../../db';
 import { type MessageKey, t } from '../../shared/i18n';
 import { LoadState } from '../components/LoadState';
@@ -18,20 +19,30 @@ import { formatDateTime, formatDay } from '../format';
 import { useLoad } from '../hooks/useLoad';
 import { useOnline } from '../hooks/useOnline';
 import { enumLabel } from '../labels';
+import { useUnlocked } from '../lock';
 import { onLinkClick } from '../router';
+import { UnlockPanel } from '../screens';
 import { afterWrite, syncNow } from '../sync-scheduler';
 import { ConflictNotes } from './ConflictNotes';
+import { addLockMessages } from './lock/messages';
+
+addLockMessages();
 
 const LIST_LIMIT = 200;
 
 async function loadSync() {
   const db = appDb();
-  const [count, state, pending, rejected, notes] = await Promise.all([
+  const [count, state, queued, refused, notes] = await Promise.all([
     outboxCount(db),
     getSyncState(db),
     pendingOutbox(db, LIST_LIMIT),
     listRejected(db),
     listConflictNotes(db),
+  ]);
+  // Applicants are named only while unlocked (docs/design.md §6); locked, their rows say so.
+  const [pending, rejected] = await Promise.all([
+    revealOutboxRows(db, queued),
+    revealOutboxRows(db, refused),
   ]);
   const noted = notes.map((view) => view.note).filter((note) => note.entity === 'enterprise');
   const names = await enterpriseNames([...pending, ...rejected], noted);
@@ -56,7 +67,7 @@ async function enterpriseNames(
 }
 
 /** What the row is: the enterprise, the visit's date and enterprise, the applicant. */
-function rowName(row: OutboxRow, names: ReadonlyMap<string, string>): string {
+function rowName(row: OutboxRow, names: ReadonlyMap<string, string>, unlocked: boolean): string {
   const unknown = t('sync.row.unknown');
   const data = row.data as Record<string, unknown> | undefined;
   const text = (key: string) => (typeof data?.[key] === 'string' ? (data[key] as string) : '');
@@ -71,6 +82,7 @@ function rowName(row: OutboxRow, names: ReadonlyMap<string, string>): string {
         enterprise: names.get(text('enterpriseId')) || unknown,
       });
     case 'signup':
+      if (!unlocked && !text('fullName')) return t('lock.lockedApplication');
       return t('sync.row.signup', { name: text('fullName') || unknown });
     case 'target':
       return t('sync.row.target', {
@@ -116,11 +128,15 @@ function dateTime(iso: string | undefined): string {
 
 export function SyncPage() {
   // The records too: a note shows whether its value is back in the record.
-  const data = useLoad(['outbox', 'meta', 'enterprises', 'visits', 'signups'], loadSync, []);
+  // Read again on lock and unlock: the applicants' names come and go with the keys.
+  const unlocked = useUnlocked();
+  const data = useLoad(['outbox', 'meta', 'enterprises', 'visits', 'signups'], loadSync, [
+    unlocked,
+  ]);
   return (
     <section class="page">
       <h1>{t('page.sync')}</h1>
-      <LoadState data={data}>{(loaded) => <SyncView {...loaded} />}</LoadState>
+      <LoadState data={data}>{(loaded) => <SyncView {...loaded} unlocked={unlocked} />}</LoadState>
     </section>
   );
 }
@@ -132,12 +148,15 @@ function SyncView({
   rejected,
   notes,
   names,
-}: Awaited<ReturnType<typeof loadSync>>) {
+  unlocked,
+}: Awaited<ReturnType<typeof loadSync>> & { unlocked: boolean }) {
   const online = useOnline();
   const [confirming, setConfirming] = useState<number | undefined>();
+  const applicants = [...pending, ...rejected].some((row) => row.entity === 'signup');
 
   return (
     <>
+      {!unlocked && applicants && <UnlockPanel />}
       <section class="card" aria-labelledby="sync-summary">
         <h2 id="sync-summary">{t('sync.summary')}</h2>
         <p data-testid="sync-pending">{t('sync.pending', { count: count.pending })}</p>
@@ -171,7 +190,7 @@ function SyncView({
         <ul class="plain-list" data-testid="sync-rejected-list">
           {rejected.map((row) => (
             <li key={row.seq}>
-              <strong>{rowName(row, names)}</strong> · {t('sync.state.rejected')}
+              <strong>{rowName(row, names, unlocked)}</strong> · {t('sync.state.rejected')}
               <ul class="issues">
                 {(row.issues ?? []).map((issue) => (
                   <li key={issue.code} class="error">
@@ -218,7 +237,7 @@ function SyncView({
         <ul class="plain-list" data-testid="sync-queue-list">
           {pending.map((row) => (
             <li key={row.seq}>
-              {rowName(row, names)} ·{' '}
+              {rowName(row, names, unlocked)} ·{' '}
               <span data-testid="queue-state">
                 {t(queueState(row, online, state.running === true))}
               </span>

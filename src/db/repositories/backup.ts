@@ -6,6 +6,7 @@ import { nowIso } from '../clock';
 import { type SotayDb, TABLE_NAMES, type TableName } from '../database';
 import { guardStorage, ValidationError } from '../errors';
 import { ENTITY_TABLES, type MetaRow, type OutboxRow, type ShadowRow } from '../rows';
+import { protectTables, revealBackup } from '../vault';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -17,10 +18,25 @@ import {
 import { toStoredRow } from './entity-tables';
 import { recordServerCopy } from './server-copy';
 
-const SECRET_META_KEYS: ReadonlySet<string> = new Set(['session']);
+/** Never exported nor imported: the session, the keys and what they unlock with. */
+const SECRET_META_KEYS: ReadonlySet<string> = new Set([
+  'session',
+  'sessionKey',
+  'vault',
+  'serverSealKey',
+  'signOut',
+]);
 
-/** Every table, read in one transaction so the copy is consistent; JSON-serialisable. */
-export function exportAll(db: SotayDb): Promise<Backup> {
+/**
+ * Every table, read in one transaction so the copy is consistent; JSON-serialisable. Personal
+ * fields are opened (the app must be unlocked): the file itself is encrypted with the user's
+ * passphrase (src/shared/crypto, "Backup file").
+ */
+export async function exportAll(db: SotayDb): Promise<Backup> {
+  return revealBackup(db, await readAll(db));
+}
+
+function readAll(db: SotayDb): Promise<Backup> {
   const tables = TABLE_NAMES.map((name) => db.table(name));
   return db.transaction('r', tables, async () => {
     const copy: Partial<Record<TableName, unknown[]>> = {};
@@ -54,18 +70,27 @@ const ENTITY_OF_TABLE: Partial<Record<TableName, PullEntity>> = Object.fromEntri
 export async function importAll(db: SotayDb, backup: unknown): Promise<ImportResult> {
   const parsed = v.safeParse(backupSchema, backup);
   if (!parsed.success) throw new ValidationError('backup', fromValibot('backup', parsed.issues));
-  const incoming = parsed.output.tables;
+  const result = emptyResult();
+  const valid = {} as BackupTables;
+  for (const name of TABLE_NAMES) {
+    const counts = result.tables[name];
+    (valid as Record<TableName, unknown[]>)[name] = current(
+      name,
+      parsed.output.tables[name],
+    ).filter((row) => {
+      const ok = v.is(rowSchemas[name], row);
+      if (!ok) counts.invalid += 1;
+      return ok;
+    });
+  }
+  // Personal fields are encrypted before the transaction, as for every write of them.
+  const incoming = await protectTables(db, valid);
   const tables = TABLE_NAMES.map((name) => db.table(name));
   return guardStorage(() =>
     db.transaction('rw', tables, async () => {
-      const result = emptyResult();
       for (const name of TABLE_NAMES) {
         const counts = result.tables[name];
-        const rows = current(name, incoming[name]).filter((row) => {
-          const valid = v.is(rowSchemas[name], row);
-          if (!valid) counts.invalid += 1;
-          return valid;
-        });
+        const rows = incoming[name] as unknown as Record<string, unknown>[];
         await importTable(db, name, rows, counts);
         for (const key of ['added', 'updated', 'skipped', 'invalid'] as const) {
           result[key] += counts[key];

@@ -1,14 +1,15 @@
 import { mergeRecords } from '../../shared/domain';
 import { sameValue } from '../../shared/domain/same-value';
 import type { AnySyncRecord, ReplacedValue } from '../../shared/protocol';
+import { SYNC_ENTITIES } from '../../shared/schemas/enums';
 import { nowIso } from '../clock';
 import type { SotayDb } from '../database';
 import { guardStorage } from '../errors';
-import type { OutboxRow } from '../rows';
+import { ENTITY_TABLES, type OutboxRow } from '../rows';
 import { type ConflictNote, mergeNoteId } from '../sync-state';
 import { syncRecordOf, syncTable, toStoredRow } from './entity-tables';
 import { entityOutboxRows, type LocalChange, writeLocalChange } from './local-change';
-import { addConflictNotes } from './notes';
+import { addConflictNotes, withoutPersonalValues } from './notes';
 import { recordServerCopy } from './server-copy';
 
 function versionOf(record: unknown): number | undefined {
@@ -18,18 +19,15 @@ function versionOf(record: unknown): number | undefined {
 
 /**
  * Tables an answer of the server writes (resolveConflict, acknowledge, a rejection taken back):
- * the outbox, the server copies, every synced entity's table and the sync notes in meta.
+ * the outbox, the server copies, the table of every entity the device pushes and the sync notes
+ * in meta. Built from SYNC_ENTITIES, so a new pushed entity is in the answer's transaction too.
  */
-export const CONFLICT_TABLES = [
+export const CONFLICT_TABLES: readonly string[] = [
   'outbox',
   'shadows',
-  'enterprises',
-  'visits',
-  'signups',
-  'targets',
-  'indicatorEntries',
+  ...SYNC_ENTITIES.map((entity) => ENTITY_TABLES[entity]),
   'meta',
-] as const;
+];
 
 /**
  * What the merged put says it overwrites: the server's values of the fields changed on both
@@ -63,19 +61,22 @@ function mergeNotes(
 ): ConflictNote[] {
   const l = local as Record<string, unknown>;
   const r = remote as Record<string, unknown>;
-  return fields.map((field) => ({
-    id: mergeNoteId(row.entity, row.entityId, field),
-    kind: 'merged',
-    entity: row.entity,
-    entityId: row.entityId,
-    field,
-    ...(l[field] === undefined ? {} : { kept: l[field] }),
-    ...(r[field] === undefined ? {} : { lost: r[field] }),
-    restorable: true,
-    ...(byName === undefined ? {} : { by: byName }),
-    ...(typeof r['updatedAt'] === 'string' ? { at: r['updatedAt'] } : {}),
-    noted,
-  }));
+  const notes = fields.map(
+    (field): ConflictNote => ({
+      id: mergeNoteId(row.entity, row.entityId, field),
+      kind: 'merged',
+      entity: row.entity,
+      entityId: row.entityId,
+      field,
+      ...(l[field] === undefined ? {} : { kept: l[field] }),
+      ...(r[field] === undefined ? {} : { lost: r[field] }),
+      restorable: true,
+      ...(byName === undefined ? {} : { by: byName }),
+      ...(typeof r['updatedAt'] === 'string' ? { at: r['updatedAt'] } : {}),
+      noted,
+    }),
+  );
+  return notes.map(withoutPersonalValues);
 }
 
 /**

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { SotayDb } from '../database';
 import type { EnterpriseRow, VisitRow } from '../rows';
+import { revealRows } from '../vault';
 import { APPLICATION_STATUSES } from './applications';
 
 export type EnterpriseDetail = {
@@ -37,9 +38,9 @@ export function loadEnterpriseDetail(db: SotayDb, id: string): Promise<Enterpris
     ...APPLICATION_STATUSES.map((status) =>
       db.signups.where('[enterpriseId+status]').equals([id, status]).count(),
     ),
-  ]).then(([enterprise, visits, ...counts]) => ({
+  ]).then(async ([enterprise, visits, ...counts]) => ({
     enterprise,
-    visits: visits.reverse(),
+    visits: await revealRows(db, 'visit', visits.reverse()),
     applications: counts.reduce((sum, count) => sum + count, 0),
   }));
 }

@@ -1,13 +1,12 @@
 import type { Table } from 'dexie';
 import type { AnySyncRecord } from '../../shared/protocol';
-import type { Enterprise, PullEntity, SignupRecord, SyncEntity } from '../../shared/schemas';
+import type { Enterprise, PullEntity, SyncEntity } from '../../shared/schemas';
 import type { SotayDb } from '../database';
 import {
   ENTITY_TABLES,
   type EnterpriseRow,
   type SignupRow,
   toEnterpriseRow,
-  toSignupRow,
   type VisitRow,
   withoutLocalFields,
 } from '../rows';
@@ -28,7 +27,7 @@ export function syncRecordOf(row: SyncRow): AnySyncRecord | undefined {
 
 /**
  * A server (or backup) record as stored in its table: local fields recomputed (the enterprise
- * search key, the application's ID number key) and `localUpdatedAt` kept when given. Records are trusted here: the server checks
+ * search key) and `localUpdatedAt` kept when given. Records are trusted here: the server checks
  * them with the same schemas, and backups are checked before import.
  */
 export function toStoredRow(
@@ -37,8 +36,7 @@ export function toStoredRow(
   localUpdatedAt?: string,
 ): Record<string, unknown> {
   if (entity === 'enterprise') return toEnterpriseRow(record as Enterprise, localUpdatedAt);
-  if (entity === 'signup') return toSignupRow(record as SignupRecord, localUpdatedAt);
   const plain: Record<string, unknown> = withoutLocalFields(record);
-  const local = localUpdatedAt !== undefined && entity === 'visit';
+  const local = localUpdatedAt !== undefined && (entity === 'visit' || entity === 'signup');
   return local ? { ...plain, localUpdatedAt } : plain;
 }

@@ -1,4 +1,5 @@
 import type { AnySyncRecord, MutationOp, ReplacedValue } from '../../shared/protocol';
+import type { SealedEnvelope } from '../../shared/protocol/sealed';
 import type { SyncEntity } from '../../shared/schemas';
 import { newId } from '../clock';
 import type { SotayDb } from '../database';
@@ -15,6 +16,8 @@ export type LocalChange = {
   data?: AnySyncRecord;
   /** A merge's put: the server's values it overwrites (docs/design.md §6). */
   replaced?: ReplacedValue[];
+  /** The same record sealed for the server (vault/sealForServer), made before the transaction. */
+  sealed?: SealedEnvelope;
 };
 
 /** The entity's outbox rows, oldest first. */
@@ -53,7 +56,7 @@ export function outboxChange(
   if (plan.kind === 'merge') {
     const latest = rows.find((row) => row.seq === plan.seq);
     if (latest === undefined) return { kind: 'none' };
-    const { data: _previous, ...rest } = latest;
+    const { data: _previous, sealed: _previousSealed, ...rest } = latest;
     const replaced = change.replaced === undefined ? {} : { replaced: change.replaced };
     return { kind: 'put', row: { ...rest, op: change.op, ...dataOf(change), ...replaced } };
   }
@@ -218,6 +221,9 @@ export function writeLocalChanges(
   return Promise.all(requests).then(() => undefined);
 }
 
-function dataOf(change: LocalChange): { data?: AnySyncRecord } {
-  return change.op === 'put' && change.data !== undefined ? { data: change.data } : {};
+function dataOf(change: LocalChange): { data?: AnySyncRecord; sealed?: SealedEnvelope } {
+  if (change.op !== 'put' || change.data === undefined) return {};
+  return change.sealed === undefined
+    ? { data: change.data }
+    : { data: change.data, sealed: change.sealed };
 }

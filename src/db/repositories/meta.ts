@@ -1,7 +1,8 @@
 import { newId } from '../clock';
-import { type SotayDb, TABLE_NAMES } from '../database';
+import type { SotayDb } from '../database';
 import { guardStorage } from '../errors';
 import type { MetaKey, MetaValues } from '../rows';
+import { signOutDevice } from './sign-out';
 
 /** Device settings and sync state (clientId, session, cursor, lastSyncAt). */
 
@@ -43,16 +44,8 @@ export function getClientId(db: SotayDb): Promise<string> {
 
 /**
  * Logout: every row of every table goes, unsent changes included (ask first: outboxCount), except
- * the installation's clientId.
+ * the installation's clientId and what signOutDevice keeps (sealed, undelivered outbox rows).
  */
-export function clearUserData(db: SotayDb): Promise<void> {
-  const tables = TABLE_NAMES.map((name) => db.table(name));
-  return guardStorage(() =>
-    db.transaction('rw', tables, async () => {
-      for (const name of TABLE_NAMES) {
-        if (name === 'meta') await db.meta.where('key').notEqual('clientId').delete();
-        else await db.table(name).clear();
-      }
-    }),
-  );
+export async function clearUserData(db: SotayDb): Promise<void> {
+  await signOutDevice(db, undefined);
 }

@@ -1,3 +1,4 @@
+import { isPersonalField } from '../../shared/domain/personal-fields';
 import type { Notice } from '../../shared/protocol';
 import { validateMutationData } from '../../shared/protocol';
 import { nowIso } from '../clock';
@@ -21,9 +22,20 @@ export async function addConflictNotes(db: SotayDb, notes: readonly ConflictNote
   await updateSyncState(db, { conflicts: [...kept, ...notes] });
 }
 
+/**
+ * A note as stored: a personal field's values stay out of the sync state, which is not
+ * encrypted (docs/design.md §6); such a note says what was replaced, by whom and when, and
+ * restores nothing.
+ */
+export function withoutPersonalValues(note: ConflictNote): ConflictNote {
+  if (!isPersonalField(note.entity, note.field)) return note;
+  const { kept: _kept, lost: _lost, ...rest } = note;
+  return { ...rest, restorable: false };
+}
+
 /** A server notice as this device notes it: the user's value was the one replaced. */
 function noteOf(notice: Notice, noted: string): ConflictNote {
-  return {
+  return withoutPersonalValues({
     id: notice.id,
     kind: 'replaced',
     entity: notice.entity,
@@ -35,7 +47,7 @@ function noteOf(notice: Notice, noted: string): ConflictNote {
     by: notice.replacedByName,
     at: notice.replacedAt,
     noted,
-  };
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import { nowIso } from '../clock';
 import type { SotayDb } from '../database';
 import { guardStorage } from '../errors';
 import type { OutboxRow } from '../rows';
+import { protectAny } from '../vault';
 import { CONFLICT_TABLES, resolveConflict } from './conflict';
 import { syncRecordOf, syncTable } from './entity-tables';
 import { entityOutboxRows, writeLocalChange } from './local-change';
@@ -93,10 +94,32 @@ export type PushAnswer = { seq: number; result: PushResult };
  * acknowledged, conflicts merged and queued again, refusals quarantined. A failure (a full
  * disk) leaves every row as it was, to be sent again and answered `duplicate`.
  */
-export function applyPushAnswers(db: SotayDb, answers: readonly PushAnswer[]): Promise<void> {
+export async function applyPushAnswers(
+  db: SotayDb,
+  received: readonly PushAnswer[],
+): Promise<void> {
+  const answers = await protectAnswers(db, received);
   return guardStorage(() =>
     db.transaction('rw', CONFLICT_TABLES, async () => {
       for (const { seq, result } of answers) await applyPushAnswer(db, seq, result);
+    }),
+  );
+}
+
+/** The server's copies in conflict answers, personal fields encrypted before the transaction. */
+function protectAnswers(db: SotayDb, answers: readonly PushAnswer[]): Promise<PushAnswer[]> {
+  return Promise.all(
+    answers.map(async (answer) => {
+      const { current } = answer.result;
+      if (answer.result.status !== 'conflict' || typeof current !== 'object' || current === null) {
+        return answer;
+      }
+      const row = await db.outbox.get(answer.seq);
+      if (row === undefined) return answer;
+      return {
+        ...answer,
+        result: { ...answer.result, current: await protectAny(db, row.entity, current) },
+      };
     }),
   );
 }

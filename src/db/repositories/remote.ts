@@ -4,6 +4,7 @@ import { SYNC_ENTITIES, type SyncEntity } from '../../shared/schemas';
 import type { SotayDb } from '../database';
 import { guardStorage } from '../errors';
 import { ENTITY_TABLES } from '../rows';
+import { protectAny } from '../vault';
 import { toStoredRow } from './entity-tables';
 import { recordServerCopy } from './server-copy';
 
@@ -27,17 +28,32 @@ function isSyncEntity(entity: string): entity is SyncEntity {
  * Stores a pull page in one transaction. An entity with outbox rows waiting is NOT overwritten:
  * the local edits win until acknowledged, and the incoming copy goes to the shadow so the next
  * conflict merge has it. Synced entities always get their shadow (the last server-known copy).
+ *
+ * `reset`: the server started over (the cursor was issued for another user, role or unit,
+ * docs/design.md §5 "Need to know"): first every server copy the device holds that has nothing
+ * waiting in the outbox goes, in the same transaction, so what left the user's scope does not
+ * stay; the pull from scratch brings back what is still theirs. Drafts and unsent records stay.
  */
-export function applyRemoteChanges(
+export async function applyRemoteChanges(
   db: SotayDb,
-  changes: readonly PullChange[],
+  pulled: readonly PullChange[],
+  reset = false,
 ): Promise<RemoteApplyResult> {
+  // Personal fields are encrypted before the transaction (Web Crypto would let it commit).
+  const changes = await Promise.all(
+    pulled.map(async (change) =>
+      change.deleted || !isRecord(change.data)
+        ? change
+        : { ...change, data: await protectAny(db, change.entity, change.data) },
+    ),
+  );
   const tables = [db.outbox, db.shadows, ...Object.values(ENTITY_TABLES).map((n) => db.table(n))];
   return guardStorage(() =>
     db.transaction('rw', tables, async () => {
       const waiting = new Set(
         (await db.outbox.toArray()).map((row) => `${row.entity}:${row.entityId}`),
       );
+      if (reset) await dropServerCopies(db, waiting);
       const result: RemoteApplyResult = { applied: 0, keptLocal: 0, ignored: 0 };
       for (const change of changes) {
         const outcome = await applyOne(
@@ -50,6 +66,16 @@ export function applyRemoteChanges(
       return result;
     }),
   );
+}
+
+/** Every row the server sent (it has a version) and its shadow, unless outbox rows wait for it. */
+async function dropServerCopies(db: SotayDb, waiting: ReadonlySet<string>): Promise<void> {
+  const kept = (entity: string, id: string) => waiting.has(`${entity}:${id}`);
+  for (const [entity, tableName] of Object.entries(ENTITY_TABLES)) {
+    const table = db.table<{ id: string; version?: number }, string>(tableName);
+    await table.filter((row) => row.version !== undefined && !kept(entity, row.id)).delete();
+  }
+  await db.shadows.filter((shadow) => !kept(shadow.entity, shadow.entityId)).delete();
 }
 
 async function applyOne(

@@ -11,7 +11,9 @@ import { nowIso, timeOf } from '../clock';
 import type { SotayDb } from '../database';
 import { guardStorage, ValidationError } from '../errors';
 import type { SignupRow } from '../rows';
+import { protectRecord, revealRow, revealRows, sealForServer, withProtection } from '../vault';
 import { APPLICATION_STATUSES } from './applications';
+import { ChangedMeanwhile, sameRecord } from './changed-meanwhile';
 import { writeLocalChange } from './local-change';
 import { withStoredServerFields } from './server-fields';
 
@@ -29,7 +31,9 @@ function statusError(): ValidationError {
 export async function saveSignupDraft(db: SotayDb, draft: SignupDraft): Promise<void> {
   const parsed = v.safeParse(signupDraftSchema, draft);
   if (!parsed.success) throw new ValidationError('signup', fromValibot('signup', parsed.issues));
-  const row: SignupRow = { ...nfcStrings(parsed.output), localUpdatedAt: nowIso() };
+  const plain: SignupRow = { ...nfcStrings(parsed.output), localUpdatedAt: nowIso() };
+  // Encrypted before the transaction: Web Crypto inside it would let IndexedDB commit it.
+  const row = await protectRecord(db, 'signup', plain);
   await guardStorage(() =>
     db.transaction('rw', db.signups, async () => {
       const existing = await db.signups.get(row.id);
@@ -59,31 +63,56 @@ export async function submitSignup(db: SotayDb, signup: Signup | SignupDraft): P
   if (review.value === undefined) throw new ValidationError('signup', review.issues);
   const value = review.value;
   const now = nowIso();
-  return guardStorage(() =>
-    db.transaction('rw', [db.signups, db.outbox, db.shadows], async () => {
-      const existing = await db.signups.get(value.id);
-      if (
-        existing !== undefined &&
-        existing.status !== 'draft' &&
-        existing.status !== 'submitted'
-      ) {
-        throw statusError();
-      }
-      const submittedAt = existing?.status === 'submitted' ? existing.submittedAt : undefined;
-      const record: Signup = {
-        ...withStoredServerFields(value, existing),
-        status: 'submitted',
-        submittedAt: submittedAt ?? now,
-      };
-      await writeLocalChange(
-        db,
-        { entity: 'signup', entityId: record.id, op: 'put', data: record },
-        existing,
-        now,
+  // Encrypted for the device and sealed for the server before the transaction (Web Crypto inside
+  // it would let IndexedDB commit it), from the stored row as read now; the transaction checks
+  // that row did not change meanwhile, and the rare save that lost that race is done again.
+  const encrypted = await protectRecord(db, 'signup', value);
+  for (let attempt = 1; ; attempt += 1) {
+    const planned = submittedRecord(value, await db.signups.get(value.id), now);
+    const sealed = await sealForServer(db, 'signup', planned);
+    try {
+      return await guardStorage(() =>
+        db.transaction('rw', [db.signups, db.outbox, db.shadows], async () => {
+          const existing = await db.signups.get(value.id);
+          if (
+            existing !== undefined &&
+            existing.status !== 'draft' &&
+            existing.status !== 'submitted'
+          ) {
+            throw statusError();
+          }
+          const record = submittedRecord(value, existing, now);
+          if (sealed !== undefined && !sameRecord(record, planned)) throw new ChangedMeanwhile();
+          const stored = withProtection('signup', record, encrypted);
+          await writeLocalChange(
+            db,
+            {
+              entity: 'signup',
+              entityId: record.id,
+              op: 'put',
+              data: stored,
+              ...(sealed === undefined ? {} : { sealed }),
+            },
+            existing,
+            now,
+          );
+          return record;
+        }),
       );
-      return record;
-    }),
-  );
+    } catch (error) {
+      if (!(error instanceof ChangedMeanwhile) || attempt >= 3) throw error;
+    }
+  }
+}
+
+/** The application as submitted on top of the stored row (its server fields, first submission). */
+function submittedRecord(value: Signup, existing: SignupRow | undefined, now: string): Signup {
+  const submittedAt = existing?.status === 'submitted' ? existing.submittedAt : undefined;
+  return {
+    ...withStoredServerFields(value, existing),
+    status: 'submitted',
+    submittedAt: submittedAt ?? now,
+  };
 }
 
 /** Deletes a draft; a submitted application is never deleted this way. True when deleted. */
@@ -98,8 +127,9 @@ export function deleteSignupDraft(db: SotayDb, id: string): Promise<boolean> {
   );
 }
 
-export function getSignup(db: SotayDb, id: string): Promise<SignupRow | undefined> {
-  return db.signups.get(id);
+export async function getSignup(db: SotayDb, id: string): Promise<SignupRow | undefined> {
+  const row = await db.signups.get(id);
+  return row && revealRow(db, 'signup', row);
 }
 
 /** The draft with this id; undefined when absent or already submitted. */
@@ -108,7 +138,7 @@ export async function getSignupDraft(
   id: string,
 ): Promise<(SignupDraft & SignupRow) | undefined> {
   const row = await db.signups.get(id);
-  return row?.status === 'draft' ? row : undefined;
+  return row?.status === 'draft' ? revealRow(db, 'signup', row) : undefined;
 }
 
 export type SignupFilter = { enterpriseId?: string; status?: SignupStatus };
@@ -126,7 +156,7 @@ export async function listSignups(db: SotayDb, filter: SignupFilter = {}): Promi
       : status !== undefined
         ? await db.signups.where('status').equals(status).toArray()
         : await db.signups.toArray();
-  return rows.sort((a, b) => recency(b) - recency(a));
+  return (await revealRows(db, 'signup', rows)).sort((a, b) => recency(b) - recency(a));
 }
 
 function recency(row: SignupRow): number {

@@ -2,11 +2,14 @@ import Dexie from 'dexie';
 import * as v from 'valibot';
 import { fieldIssue, fromValibot } from '../../shared/domain/issues';
 import { checkVisit } from '../../shared/domain/visit-check';
+import type { SealedEnvelope } from '../../shared/protocol/sealed';
 import { type Enterprise, enterpriseSchema, type Visit } from '../../shared/schemas';
 import { nowIso, timeOf } from '../clock';
 import type { SotayDb } from '../database';
 import { guardStorage, ValidationError } from '../errors';
 import { type EnterpriseRow, toServerRecord, type VisitRow } from '../rows';
+import { protectRecord, revealRows, sealForServer, withProtection } from '../vault';
+import { ChangedMeanwhile, sameRecord } from './changed-meanwhile';
 import { enterpriseChange } from './enterprises';
 import {
   type LocalChange,
@@ -33,7 +36,51 @@ export async function logVisit(db: SotayDb, visit: Visit): Promise<Visit> {
   const value = checked.value;
   const now = nowIso();
   const tables = [db.visits, db.enterprises, db.outbox, db.shadows];
-  return guardStorage(() => db.transaction('rw', tables, () => saveVisit(db, value, now)));
+  // Encrypted for the device and sealed for the server before the transaction (Web Crypto inside
+  // it would let IndexedDB commit it); the seal is made from the rows as read now, and a save
+  // whose rows changed meanwhile is done again (changed-meanwhile.ts).
+  const encrypted = await protectRecord(db, 'visit', value);
+  for (let attempt = 1; ; attempt += 1) {
+    const planned = planVisit(value, await readVisitInputs(db, value)).record;
+    const sealed = await sealForServer(db, 'visit', toServerRecord('visit', planned));
+    const seal = sealed === undefined ? undefined : { planned, sealed };
+    try {
+      return await guardStorage(() =>
+        db.transaction('rw', tables, () => saveVisit(db, value, encrypted, seal, now)),
+      );
+    } catch (error) {
+      if (!(error instanceof ChangedMeanwhile) || attempt >= 3) throw error;
+    }
+  }
+}
+
+type VisitInputs = [
+  existing: VisitRow | undefined,
+  enterprise: EnterpriseRow | undefined,
+  latest: VisitRow | undefined,
+  enterpriseOutbox: OutboxState,
+];
+
+/** Every read of a visit save, in one round. */
+function readVisitInputs(db: SotayDb, value: Visit): Promise<VisitInputs> {
+  return Promise.all([
+    db.visits.get(value.id),
+    db.enterprises.get(value.enterpriseId),
+    visitsOf(db, value.enterpriseId).last(),
+    readOutboxState(db, 'enterprise', value.enterpriseId),
+  ]);
+}
+
+/** The visit as saved and the enterprise it moves, from the save's reads. Pure. */
+function planVisit(value: Visit, [existing, enterprise, latest]: VisitInputs) {
+  if (enterprise === undefined) {
+    throw new ValidationError('visit', [fieldIssue('visit', 'enterpriseId', 'invalid')]);
+  }
+  const record = withStoredServerFields(value, existing);
+  const update = isLatestVisit(latest, record)
+    ? enterpriseAfterVisit(enterprise, record)
+    : undefined;
+  return { enterprise, update, record: update?.visit ?? record };
 }
 
 /**
@@ -41,25 +88,21 @@ export async function logVisit(db: SotayDb, visit: Visit): Promise<Visit> {
  * then every write in the next, chained on Dexie's promises (a native await in a transaction
  * costs a zone switch).
  */
-function saveVisit(db: SotayDb, value: Visit, now: string): Promise<Visit> {
-  return Promise.all([
-    db.visits.get(value.id),
-    db.enterprises.get(value.enterpriseId),
-    visitsOf(db, value.enterpriseId).last(),
-    readOutboxState(db, 'enterprise', value.enterpriseId),
-  ]).then(([existing, enterprise, latest, enterpriseOutbox]) => {
-    if (enterprise === undefined) {
-      throw new ValidationError('visit', [fieldIssue('visit', 'enterpriseId', 'invalid')]);
-    }
-    let record = withStoredServerFields(value, existing);
-    const update = isLatestVisit(latest, record)
-      ? enterpriseAfterVisit(enterprise, record)
-      : undefined;
+function saveVisit(
+  db: SotayDb,
+  value: Visit,
+  encrypted: Visit,
+  seal: { planned: Visit; sealed: SealedEnvelope } | undefined,
+  now: string,
+): Promise<Visit> {
+  return readVisitInputs(db, value).then((inputs) => {
+    const [existing, , , enterpriseOutbox] = inputs;
+    const { enterprise, update, record } = planVisit(value, inputs);
+    if (seal !== undefined && !sameRecord(record, seal.planned)) throw new ChangedMeanwhile();
     // Before the visit's: outbox rows keep their order, and the server takes the enterprise's
     // change before a visit of it.
     const writes: LocalWrite[] = [];
     if (update !== undefined) {
-      record = update.visit;
       // Only a stage move can make the enterprise invalid (e.g. `founded` needs a decision); a
       // new follow-up date was checked with the visit.
       const moved =
@@ -72,20 +115,20 @@ function saveVisit(db: SotayDb, value: Visit, now: string): Promise<Visit> {
       entity: 'visit',
       entityId: record.id,
       op: 'put',
-      data: toServerRecord('visit', record),
+      data: withProtection('visit', toServerRecord('visit', record), encrypted),
+      ...(seal === undefined ? {} : { sealed: seal.sealed }),
     };
-    const saved = record;
     if (existing === undefined) {
       // A visit new to this device has nothing queued yet: both changes are written at once.
       writes.push({ change, stored: undefined, state: NOTHING_QUEUED });
-      return writeLocalChanges(db, writes, now).then(() => saved);
+      return writeLocalChanges(db, writes, now).then(() => record);
     }
     // An edit reads its outbox state after the enterprise's writes left, so the outbox keeps
     // their order.
     return Promise.all([
       writeLocalChanges(db, writes, now),
       writeLocalChange(db, change, existing, now),
-    ]).then(() => saved);
+    ]).then(() => record);
   });
 }
 
@@ -158,5 +201,5 @@ function visitsOf(db: SotayDb, enterpriseId: string) {
 /** The enterprise's visits, newest first. */
 export async function listVisits(db: SotayDb, enterpriseId: string): Promise<VisitRow[]> {
   // Read forward (one getAll) and reversed here: a reverse read walks a cursor row by row.
-  return (await visitsOf(db, enterpriseId).toArray()).reverse();
+  return revealRows(db, 'visit', (await visitsOf(db, enterpriseId).toArray()).reverse());
 }

@@ -8,6 +8,7 @@ export * from './decision';
 export * from './enterprise';
 export * from './enums';
 export * from './indicator-entry';
+export * from './personal';
 export * from './signup';
 export * from './target';
 export * from './unit';

@@ -11,6 +11,7 @@ import {
 import { isCountryCode } from './countries';
 import { decisionSchema } from './decision';
 import { CONTRACT_TYPES, GENDERS, MANAGER_ROLES, SIGNUP_STATUSES } from './enums';
+import { SIGNUP_PERSONAL_FIELDS } from './personal';
 
 /**
  * Membership application (đơn gia nhập Công đoàn Việt Nam), in two shapes:
@@ -152,23 +153,6 @@ export type SignupDraft = v.InferOutput<typeof signupDraftSchema>;
 /** Either shape, told apart by `status`: what the signups table and the sync stream carry. */
 export const signupRecordSchema = v.variant('status', [signupDraftSchema, signupSchema]);
 export type SignupRecord = v.InferOutput<typeof signupRecordSchema>;
-
-/**
- * The personal fields of an application (docs/design.md §5 "Need to know"): who the worker is.
- * Only the organizer who collected it (until 30 days after the decision) and the supervisors who
- * must decide it (while it waits) receive them; everyone else in scope receives the
- * application without them, which still counts in every figure.
- */
-export const SIGNUP_PERSONAL_FIELDS = [
-  'fullName',
-  'dateOfBirth',
-  'idNumber',
-  'phone',
-  'ethnicity',
-  'religion',
-  'education',
-] as const;
-export type SignupPersonalField = (typeof SIGNUP_PERSONAL_FIELDS)[number];
 
 /**
  * An application as pulled by someone who may not know who signed it: every field but the

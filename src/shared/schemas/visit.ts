@@ -26,9 +26,6 @@ export const personMetSchema = v.object({
 });
 export type PersonMet = v.InferOutput<typeof personMetSchema>;
 
-/** What of a person met names them: withheld like an applicant's personal fields. */
-export const PERSON_MET_PERSONAL_FIELDS = ['name', 'phone'] as const;
-
 export const geoLocationSchema = v.object({
   lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
   lng: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)),

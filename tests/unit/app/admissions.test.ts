@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applicationIssues,
+  duplicatesPending,
   filterQueue,
   issuerOptions,
   latestSignature,
@@ -115,6 +116,14 @@ describe('applicationIssues', () => {
       ['admission.already_member', 'warning'],
     ]);
     expect(applicationIssues(c, queue)).toEqual([]);
+  });
+
+  it('on the first screen, warns of no duplicate yet and says the check is still running', () => {
+    const twin = makeSignup({ id: fixtureId(4, 9), idNumber: a.idNumber });
+    const first = { ...queueOf([a, twin]), complete: false, idNumbers: undefined };
+    expect(applicationIssues(a, first)).toEqual([]);
+    expect(duplicatesPending(first)).toBe(true);
+    expect(duplicatesPending(queueOf([a, twin]))).toBe(false);
   });
 
   it('shows the eligibility findings (a manager may not join)', () => {

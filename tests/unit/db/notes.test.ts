@@ -215,6 +215,26 @@ describe('notices of this user’s replaced values', () => {
     expect(await unacknowledgedNotices(db)).toEqual([]);
   });
 
+  it('keeps no value of a personal field: the sync state is not encrypted', async () => {
+    const db = freshDb();
+    await storeNotices(db, [
+      notice({
+        entity: 'signup',
+        entityId: IDS.signup,
+        field: 'phone',
+        value: '+84911222333',
+        replacement: '+84988777666',
+      }),
+    ]);
+    const [view] = await listConflictNotes(db);
+    expect(view?.note).toMatchObject({ field: 'phone', restorable: false, by: 'Trần Văn Minh' });
+    expect(view?.note).not.toHaveProperty('kept');
+    expect(view?.note).not.toHaveProperty('lost');
+    const stored = JSON.stringify(await db.meta.toArray());
+    expect(stored).not.toContain('911222333');
+    expect(stored).not.toContain('988777666');
+  });
+
   it('restores the user’s own value in one tap on the version pulled', async () => {
     const db = freshDb();
     await pulledReplacement(db);

@@ -6,6 +6,7 @@ import {
   markAttempt,
   pendingOutbox,
   saveEnterprise,
+  saveSignupDraft,
 } from '../../../src/db';
 import type { PullChange } from '../../../src/shared/protocol';
 import {
@@ -13,6 +14,7 @@ import {
   makeEnterprise,
   makeIndicatorEntry,
   makeSignup,
+  makeSignupDraft,
   makeTarget,
   makeUnit,
   makeVisit,
@@ -130,5 +132,41 @@ describe('applyRemoteChanges', () => {
     expect(await getEnterprise(db, IDS.enterprise)).toEqual(before);
     expect(await db.shadows.get(['enterprise', IDS.enterprise])).toEqual(shadowBefore);
     expect((await db.units.toArray()).map((unit) => unit.name)).toEqual([makeUnit().name]);
+  });
+
+  it('on a reset, drops the server copies with nothing waiting, then stores the page', async () => {
+    const db = freshDb();
+    const other = '00000000-0000-4000-8000-0000000000e2';
+    await applyRemoteChanges(db, [
+      change('enterprise', makeEnterprise(), 3),
+      change('enterprise', makeEnterprise({ id: other, name: 'Công ty đã chuyển đơn vị' }), 2),
+      change('visit', makeVisit()),
+      change('signup', makeSignup()),
+      change('target', makeTarget()),
+      change('unit', makeUnit()),
+      change('indicatorEntry', makeIndicatorEntry()),
+    ]);
+    // Waiting to be sent: an edit of the first enterprise. A draft never left the device.
+    await saveEnterprise(db, makeEnterprise({ notes: 'sửa trên máy' }));
+    await saveSignupDraft(db, makeSignupDraft());
+
+    const result = await applyRemoteChanges(
+      db,
+      [change('enterprise', makeEnterprise({ notes: 'từ máy chủ' }), 3)],
+      true,
+    );
+
+    expect(result).toEqual({ applied: 0, keptLocal: 0, ignored: 1 });
+    // The edit and its server copy stay; everything else the server sent is gone until it is
+    // sent again, the other enterprise (out of scope now) for good.
+    expect((await getEnterprise(db, IDS.enterprise))?.notes).toBe('sửa trên máy');
+    expect(await db.shadows.get(['enterprise', IDS.enterprise])).toMatchObject({ version: 3 });
+    expect(await getEnterprise(db, other)).toBeUndefined();
+    for (const table of ['visits', 'targets', 'units', 'indicatorEntries']) {
+      expect(await db.table(table).count(), table).toBe(0);
+    }
+    expect((await db.signups.toArray()).map((row) => row.status)).toEqual(['draft']);
+    expect((await db.shadows.toArray()).map((row) => row.entityId)).toEqual([IDS.enterprise]);
+    expect(await db.outbox.count()).toBe(1);
   });
 });

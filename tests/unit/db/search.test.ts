@@ -198,6 +198,26 @@ describe('firstMatches', () => {
     expect(firstMatches(index, search, 2).rows).toBe(first.rows);
   });
 
+  it.each<[string, string[], EnterpriseSearch]>([
+    ['a word typed on', ['c', 'co', 'cong', 'cong t', 'cong ty', 'cong ty h', 'cong ty hoa'], {}],
+    ['a word repeated', ['hoa', 'hoa hoa', 'hoa hoa b'], {}],
+    ['a word changed, then removed', ['cong ty hoa', 'cong ty ho', 'cong ty x', 'cong'], {}],
+    ['with a filter', ['c', 'cong', 'cong ty', 'cong ty hoa'], { largeWithoutUnion: true }],
+  ])('%s: each narrower search finds what a fresh one finds', (_l, queries, filters) => {
+    const index = [...INDEX];
+    for (const query of queries) {
+      const fresh = searchEnterprises([...INDEX], { ...filters, query }).map((r) => r.id);
+      expect(
+        searchEnterprises(index, { ...filters, query }).map((r) => r.id),
+        query,
+      ).toEqual(fresh);
+      expect(
+        firstMatches(index, { ...filters, query }, 2).rows.map((r) => r.id),
+        query,
+      ).toEqual(fresh.slice(0, 2));
+    }
+  });
+
   it('lets a complete first screen be the start of the next, narrower search', () => {
     const index = [...INDEX];
     expect(firstMatches(index, { query: 'ho' }, 10).complete).toBe(true);

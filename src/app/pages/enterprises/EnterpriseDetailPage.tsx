@@ -16,6 +16,7 @@ import { formatDay, formatPhone, telHref } from '../../format';
 import { useAdminUnits } from '../../hooks/useAdminUnits';
 import { useLoad } from '../../hooks/useLoad';
 import { enumLabel } from '../../labels';
+import { useUnlocked } from '../../lock';
 import { takePreloadedDetail } from '../../preload';
 import { onLinkClick } from '../../router';
 import { useSession } from '../../session';
@@ -38,10 +39,12 @@ function found(detail: EnterpriseDetail | undefined): Found | undefined {
 }
 
 export function EnterpriseDetailPage({ id }: { id: string }) {
+  // Visits' personal fields show once unlocked: the page reads again on unlock.
+  const unlocked = useUnlocked();
   const data = useLoad(
     ENTERPRISE_DETAIL_TABLES,
     async () => found(await loadEnterpriseDetail(appDb(), id)),
-    [id],
+    [id, unlocked],
     () => found(takePreloadedDetail(id)),
   );
   return (

@@ -3,6 +3,7 @@ import {
   deleteSignupDraft,
   getEnterprise,
   getSignup,
+  isUnlocked,
   newId,
   type SignupRow,
   saveSignupDraft,
@@ -23,7 +24,9 @@ import { useSaveForm } from '../../forms/useSaveForm';
 import { useLoad } from '../../hooks/useLoad';
 import { today } from '../../ids';
 import { enumOptions } from '../../labels';
+import { useUnlocked } from '../../lock';
 import { navigate } from '../../router';
+import { UnlockPanel } from '../../screens';
 import { afterWrite } from '../../sync-scheduler';
 import { offerUndo } from '../../undo';
 import { completeness, isEmptyDraft, newDraft, withoutEmpty } from './draft-fields';
@@ -53,6 +56,9 @@ async function loadSignup(id: string, search: string) {
   const query = new URLSearchParams(search);
   const enterpriseId = query.get('enterprise');
   const stored = await getSignup(db, id);
+  // A stored application is personal data: locked, the screen asks to unlock first, and the
+  // form (whose autosave would write over what it cannot show) is not drawn.
+  if (stored !== undefined && !isUnlocked(db)) return { locked: true as const };
   const signup: SignupRow | undefined =
     stored ??
     (enterpriseId
@@ -60,28 +66,52 @@ async function loadSignup(id: string, search: string) {
       : undefined);
   if (signup === undefined) return undefined;
   const enterprise = await getEnterprise(db, signup.enterpriseId);
-  return { signup, stored: stored !== undefined, enterpriseName: enterprise?.name ?? '' };
+  return {
+    locked: false as const,
+    signup,
+    stored: stored !== undefined,
+    enterpriseName: enterprise?.name ?? '',
+  };
 }
 
 export function SignupFormPage({ id }: { id: string }) {
   const search = location.search;
   // Read once: the form is the user's while they type (autosave writes this very row).
-  const data = useLoad([], () => loadSignup(id, search), [id, search]);
+  const unlocked = useUnlocked();
+  const data = useLoad([], () => loadSignup(id, search), [id, search, unlocked]);
   return (
     <LoadState data={data} notFound={t('signup.notFound')}>
-      {({ signup, stored, enterpriseName }) =>
-        signup.status === 'draft' ? (
-          <SignupEditor
-            key={signup.id}
-            initial={signup}
-            stored={stored}
-            enterpriseName={enterpriseName}
-          />
+      {(loaded) =>
+        loaded.locked ? (
+          <section class="page">
+            <UnlockPanel />
+          </section>
         ) : (
-          <SignupView signup={signup} enterpriseName={enterpriseName} />
+          <LoadedSignup {...loaded} />
         )
       }
     </LoadState>
+  );
+}
+
+function LoadedSignup({
+  signup,
+  stored,
+  enterpriseName,
+}: {
+  signup: SignupRow;
+  stored: boolean;
+  enterpriseName: string;
+}) {
+  return signup.status === 'draft' ? (
+    <SignupEditor
+      key={signup.id}
+      initial={signup}
+      stored={stored}
+      enterpriseName={enterpriseName}
+    />
+  ) : (
+    <SignupView signup={signup} enterpriseName={enterpriseName} />
   );
 }
 

@@ -21,12 +21,15 @@ import { CheckField, IssueList, issuesFor, SelectField, TextField } from '../../
 import { useSaveForm } from '../../forms/useSaveForm';
 import { type Loaded, useLoad } from '../../hooks/useLoad';
 import { useWide } from '../../hooks/useWide';
+import { useUnlocked } from '../../lock';
+import { UnlockPanel } from '../../screens';
 import { useSession } from '../../session';
 import { afterWrite } from '../../sync-scheduler';
 import { readFirstScreen } from './admission-prefetch';
 import {
   applicationIssues,
   authorOf,
+  duplicatesPending,
   filterQueue,
   latestSignature,
   NO_FILTER,
@@ -57,28 +60,35 @@ const PAGE_SIZE = 50;
  * whole queue, which the filters, "select all" and "show more" work on.
  * Both read again after every write to their tables.
  */
-function useQueue(): Loaded<AdmissionQueue> {
+function useQueue(unlocked: boolean): Loaded<AdmissionQueue> {
   const firstRead = useRef<Promise<unknown>>(Promise.resolve());
   const first = useLoad(ADMISSION_TABLES, () => {
     const read = readFirstScreen();
     firstRead.current = read.catch(() => undefined);
     return read;
-  }, []);
+  }, [unlocked]);
   const whole = useLoad(ADMISSION_TABLES, async () => {
     // Its 2,000 rows would hold up the first screen's frame: read once that is painted, a
     // slice per frame.
     await firstRead.current;
     return loadAdmissionQueue(appDb(), afterPaint);
-  }, []);
+  }, [unlocked]);
   return whole.load.status === 'loading' ? first : whole;
 }
 
 export function AdmissionsPage() {
-  const data = useQueue();
+  // A decision reads the applicants' identities (names, ID numbers: personal fields, encrypted
+  // at rest): locked, the screen asks for the PIN in place, and reads again on unlock.
+  const unlocked = useUnlocked();
+  const data = useQueue(unlocked);
   return (
     <SupervisorPage tab="admissions" action="decide_signup">
       <h1>{t('admissions.title')}</h1>
-      <LoadState data={data}>{(queue) => <Queue queue={queue} />}</LoadState>
+      {unlocked ? (
+        <LoadState data={data}>{(queue) => <Queue queue={queue} />}</LoadState>
+      ) : (
+        <UnlockPanel />
+      )}
     </SupervisorPage>
   );
 }
@@ -225,10 +235,18 @@ type ListProps = {
 
 function RowIssues({ row, queue }: { row: SignupRow; queue: AdmissionQueue }) {
   const issues = applicationIssues(row, queue);
-  return issues.length > 0 ? (
-    <IssueList issues={issues} />
-  ) : (
-    <p class="muted">{t('admissions.noIssue')}</p>
+  // On the first screen no duplicate is known yet: say so rather than "nothing to note".
+  const pending = duplicatesPending(queue);
+  return (
+    <>
+      {issues.length > 0 && <IssueList issues={issues} />}
+      {pending && (
+        <p class="muted" data-testid="duplicates-pending">
+          {t('admissions.duplicatesPending')}
+        </p>
+      )}
+      {issues.length === 0 && !pending && <p class="muted">{t('admissions.noIssue')}</p>}
+    </>
   );
 }
 

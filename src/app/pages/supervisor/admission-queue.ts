@@ -95,11 +95,20 @@ export function queueOptions(
   };
 }
 
-/** What the supervisor should know before deciding: eligibility and possible duplicates. */
+/**
+ * What the supervisor should know before deciding: eligibility and possible duplicates. The
+ * duplicates only once the whole queue is read (`queue.idNumbers`): until then the screen says
+ * the check is still running (duplicatesPending).
+ */
 export function applicationIssues(row: SignupRow, queue: AdmissionQueue): Issue[] {
   if (row.status === 'draft') return [];
-  const holders = queue.idNumbers.get(idNumberKey(row.idNumber)) ?? [];
+  const holders = queue.idNumbers?.get(idNumberKey(row.idNumber)) ?? [];
   return [...checkEligibility(row), ...idNumberDuplicateIssues(row, holders)];
+}
+
+/** Whether the duplicate check of the queue's rows is still running (the first screen). */
+export function duplicatesPending(queue: AdmissionQueue): boolean {
+  return queue.idNumbers === undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Catalogue } from '../index';
 import { domainEn } from './domain.en';
 import { fieldsEn } from './fields.en';
+import { lockEn } from './lock.en';
 import { privacyEn } from './privacy.en';
 import { progressEn } from './progress.en';
 import { reportEn } from './report.en';
@@ -18,4 +19,5 @@ export const en: Catalogue = {
   ...progressEn,
   ...reportEn,
   ...supervisorEn,
+  ...lockEn,
 };

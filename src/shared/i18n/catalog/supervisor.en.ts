@@ -32,6 +32,7 @@ export const supervisorEn: Record<keyof typeof supervisorVi, string> = {
   'admissions.col.issues': 'Notes',
   'admissions.col.actions': 'Actions',
   'admissions.noIssue': 'Nothing to note',
+  'admissions.duplicatesPending': 'Still checking for duplicate ID numbers…',
   'admissions.decision': 'Admission decision',
   'admissions.accept':
     '{count, plural, =0 {Select applications to admit} one {Admit the selected application} other {Admit # selected applications}}',

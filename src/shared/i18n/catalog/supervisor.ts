@@ -32,6 +32,7 @@ export const supervisorVi = {
   'admissions.col.issues': 'Lưu ý',
   'admissions.col.actions': 'Thao tác',
   'admissions.noIssue': 'Không có lưu ý',
+  'admissions.duplicatesPending': 'Đang kiểm tra trùng số CCCD/hộ chiếu…',
   'admissions.decision': 'Quyết định kết nạp',
   'admissions.accept': '{count, plural, =0 {Chọn đơn để kết nạp} other {Kết nạp # đơn đã chọn}}',
   'admissions.noneSelected': 'Chưa chọn đơn nào.',

@@ -14,6 +14,8 @@ export const uiEn: Record<UiKey, string> = {
   'nav.admissionsWaiting': '{count, number} waiting',
   'enterprise.recordFounding': 'Record the founding',
   'nav.settings': 'Settings',
+  'nav.lock': 'Lock the app',
+  'nav.unlock': 'Unlock the app',
   'network.online': 'Online',
   'network.offline': 'Offline',
   'network.offlineHint': 'Everything is saved on this device and sent when the network is back.',

@@ -12,6 +12,8 @@ export const uiVi = {
   'nav.admissionsWaiting': '{count, number} đơn chờ duyệt',
   'enterprise.recordFounding': 'Ghi nhận thành lập CĐCS',
   'nav.settings': 'Cài đặt',
+  'nav.lock': 'Khoá ứng dụng',
+  'nav.unlock': 'Mở khoá ứng dụng',
   'network.online': 'Có mạng',
   'network.offline': 'Ngoại tuyến',
   'network.offlineHint': 'Mọi thông tin vẫn được lưu trên máy và gửi đi khi có mạng.',

@@ -12,6 +12,8 @@ import { domainVi } from '../../../../src/shared/i18n/catalog/domain';
 import { domainEn } from '../../../../src/shared/i18n/catalog/domain.en';
 import { fieldsVi } from '../../../../src/shared/i18n/catalog/fields';
 import { fieldsEn } from '../../../../src/shared/i18n/catalog/fields.en';
+import { lockVi } from '../../../../src/shared/i18n/catalog/lock';
+import { lockEn } from '../../../../src/shared/i18n/catalog/lock.en';
 import { progressVi } from '../../../../src/shared/i18n/catalog/progress';
 import { progressEn } from '../../../../src/shared/i18n/catalog/progress.en';
 import { supervisorVi } from '../../../../src/shared/i18n/catalog/supervisor';
@@ -29,6 +31,7 @@ const parts: Record<string, Part> = {
   fields: { vi: fieldsVi, en: fieldsEn },
   progress: { vi: progressVi, en: progressEn },
   supervisor: { vi: supervisorVi, en: supervisorEn },
+  lock: { vi: lockVi, en: lockEn },
 };
 // The arguments a template uses: `{count}`, `{count, number}` and `{count, plural, …}` all name
 // `count`; the words inside a plural's branches (`one {# record}`) are not arguments.
