@@ -140,6 +140,36 @@ describe.each(storeFactories)('hardened push on $name', (factory) => {
       expect(replay.results.map((result) => result.status)).toEqual(['rejected', 'duplicate']);
       expect(replay.results[0]).toEqual(first.results[0]);
     });
+    it('commits, in the same transaction, the mutations after one the database refused', async () => {
+      const enterprise = await newEnterprise();
+      await refuseSignupsOf(enterprise.id);
+      // Ten mutations: one transaction (MUTATIONS_PER_TRANSACTION), the refused one in the middle.
+      const visits = Array.from({ length: 9 }, (_, i) =>
+        makeVisit({
+          id: randomUUID(),
+          enterpriseId: enterprise.id,
+          stageAfter: enterprise.stage,
+          visitedAt: `2026-01-0${i + 1}T09:00:00+07:00`,
+        }),
+      );
+      const refused = makeSignup({ id: randomUUID(), enterpriseId: enterprise.id });
+      const mutations = visits.map((visit) =>
+        mutation({ entity: 'visit', entityId: visit.id, data: visit }),
+      );
+      mutations.splice(4, 0, mutation({ entity: 'signup', entityId: refused.id, data: refused }));
+      vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const first = await push(app, world.organizerA.token, mutations);
+      expect(first.results.map((result) => result.error?.code ?? result.status)).toEqual(
+        mutations.map((_, i) => (i === 4 ? 'internal' : 'applied')),
+      );
+      for (const visit of visits)
+        expect(await stored('visit', visit.id)).toMatchObject({ version: 1 });
+      expect(await stored('signup', refused.id)).toBeUndefined();
+      const replay = await push(app, world.organizerA.token, mutations);
+      expect(replay.results.map((result) => result.error?.code ?? result.status)).toEqual(
+        mutations.map((_, i) => (i === 4 ? 'internal' : 'duplicate')),
+      );
+    });
   });
 
   /** A trigger that fails every write of a signup at `enterpriseId`, quoting its data. */
