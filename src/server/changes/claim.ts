@@ -69,7 +69,7 @@ async function insertClaim(tx: Sql, key: ClaimKey, result: PushResult, orNothing
 
 /**
  * Claims the id with the answer kept for replays, in the mutation's savepoint; a conflict is not
- * kept (its replay is judged again). Call `remember` once the savepoint is released.
+ * kept (its replay is judged again). Call `remember` once the mutation is done.
  */
 export async function settleClaim(tx: Sql, key: ClaimKey, result: PushResult): Promise<void> {
   if (result.status !== 'conflict') await insertClaim(tx, key, result, false);
