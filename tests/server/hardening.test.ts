@@ -140,7 +140,62 @@ describe.each(storeFactories)('hardened push on $name', (factory) => {
       expect(replay.results.map((result) => result.status)).toEqual(['rejected', 'duplicate']);
       expect(replay.results[0]).toEqual(first.results[0]);
     });
+    it('commits, under the write lock, the mutations after ones the database refused', async () => {
+      const enterprise = await newEnterprise();
+      await refuseSignupsOf(enterprise.id);
+      await requireWriteLockAt(enterprise.id);
+      // Ten mutations: one transaction (MUTATIONS_PER_TRANSACTION). The first is refused: a lock
+      // taken in its savepoint would be released by its rollback, and the visits would fail.
+      const refusedAt = new Set([0, 5]);
+      const mutations = Array.from({ length: 10 }, (_, i) => {
+        if (refusedAt.has(i)) {
+          const signup = makeSignup({ id: randomUUID(), enterpriseId: enterprise.id });
+          return mutation({ entity: 'signup', entityId: signup.id, data: signup });
+        }
+        const visit = makeVisit({
+          id: randomUUID(),
+          enterpriseId: enterprise.id,
+          stageAfter: enterprise.stage,
+          visitedAt: `2026-01-0${i}T09:00:00+07:00`,
+        });
+        return mutation({ entity: 'visit', entityId: visit.id, data: visit });
+      });
+      vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const first = await push(app, world.organizerA.token, mutations);
+      expect(first.results.map((result) => result.error?.code ?? result.status)).toEqual(
+        mutations.map((_, i) => (refusedAt.has(i) ? 'internal' : 'applied')),
+      );
+      for (const [i, sent] of mutations.entries()) {
+        const row = await stored(sent.entity, sent.entityId);
+        if (refusedAt.has(i)) expect(row).toBeUndefined();
+        else expect(row).toMatchObject({ version: 1 });
+      }
+      const replay = await push(app, world.organizerA.token, mutations);
+      expect(replay.results.map((result) => result.error?.code ?? result.status)).toEqual(
+        mutations.map((_, i) => (refusedAt.has(i) ? 'internal' : 'duplicate')),
+      );
+    });
   });
+
+  /**
+   * A trigger that fails every write of a record at `enterpriseId` made without the write lock
+   * (write-lock.ts: 7461002, a bigint key, is objid 7461002 in pg_locks).
+   */
+  async function requireWriteLockAt(enterpriseId: string) {
+    const name = `locked_${enterpriseId.replace(/-/g, '')}`;
+    await store.exec(`
+      CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF NEW.enterprise_id = '${enterpriseId}' AND NOT EXISTS (
+          SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = 7461002
+            AND pid = pg_backend_pid() AND granted) THEN
+          RAISE EXCEPTION 'written without the write lock';
+        END IF;
+        RETURN NEW;
+      END $fn$;
+      CREATE TRIGGER ${name} BEFORE INSERT OR UPDATE ON records
+        FOR EACH ROW EXECUTE FUNCTION ${name}();`);
+  }
 
   /** A trigger that fails every write of a signup at `enterpriseId`, quoting its data. */
   async function refuseSignupsOf(enterpriseId: string) {

@@ -6,11 +6,11 @@ import { type App, makeWorld, mutation, push, testApp, type World } from '../hel
 import { openMigratedStore, storeFactories } from '../helpers/stores';
 
 /*
- * A transaction reads its mutations' records with one query (changes/record-reads.ts): a
- * mutation must still see what the mutations before it in the same request wrote, its own
- * record, an enterprise a visit moved, the children an enterprise took to another unit.
+ * Mutations of one request share a transaction (changes/apply.ts): a mutation must see what the
+ * mutations before it in the same request wrote, its own record, an enterprise a visit moved, the
+ * children an enterprise took to another unit.
  */
-describe.each(storeFactories)('records read once per transaction, on $name', (factory) => {
+describe.each(storeFactories)('mutations of one request read what those before them wrote, on $name', (factory) => {
   let store: Store;
   let dispose: () => Promise<void>;
   let app: App;

@@ -204,6 +204,54 @@ describe.each(storeFactories)('push on $name', (factory) => {
     expect(await stored('enterprise', data.id)).toBeUndefined();
   });
 
+  it('answers an id sent twice in one push as a replay of its first occurrence', async () => {
+    const data = enterprise();
+    const put = mutation({ entity: 'enterprise', entityId: data.id, data });
+    const other = { ...put, data: { ...data, name: 'Tên khác' } };
+    const { results } = await push(app, world.organizerA.token, [put, put, other]);
+    expect(results).toEqual([
+      { mutationId: put.mutationId, status: 'applied', version: 1 },
+      { mutationId: put.mutationId, status: 'duplicate', version: 1 },
+      expect.objectContaining({
+        status: 'rejected',
+        error: expect.objectContaining({ code: 'mutation_id_taken' }),
+      }),
+    ]);
+    expect((await stored('enterprise', data.id))?.data).toMatchObject({ name: data.name });
+    // A conflict is not kept: the id's second occurrence is judged again, in conflict again.
+    const stale = mutation({ entity: 'enterprise', entityId: data.id, data });
+    const twice = await push(app, world.organizerA.token, [stale, stale]);
+    expect(twice.results.map((result) => result.status)).toEqual(['conflict', 'conflict']);
+    expect((await stored('enterprise', data.id))?.version).toBe(1);
+  });
+
+  it('answers the replay of a push of several transactions mutation by mutation', async () => {
+    // 25 mutations: three transactions of MUTATIONS_PER_TRANSACTION (apply.ts).
+    const records = Array.from({ length: 25 }, (_, i) => enterprise(i === 12 ? { name: '' } : {}));
+    const taken = await created();
+    const mutations = records.map((data, i) =>
+      i === 17
+        ? mutation({ entity: 'enterprise', entityId: taken.id, data: { ...taken, name: 'Mới' } })
+        : mutation({ entity: 'enterprise', entityId: data.id, data }),
+    );
+    const expected = mutations.map((_, i) =>
+      i === 12 ? 'rejected' : i === 17 ? 'conflict' : 'applied',
+    );
+    const first = await push(app, world.organizerA.token, mutations);
+    expect(first.results.map((result) => result.status)).toEqual(expected);
+    const replay = await push(app, world.organizerA.token, mutations);
+    expect(replay.results.map((result) => result.status)).toEqual(
+      expected.map((status) => (status === 'applied' ? 'duplicate' : status)),
+    );
+    expect(replay.results[12]).toEqual(first.results[12]);
+    const rows = await store.query<{ version: number }>(
+      'SELECT version FROM records WHERE id = ANY($1::uuid[])',
+      [records.filter((_, i) => i !== 12 && i !== 17).map((data) => data.id)],
+    );
+    expect(rows.rows.map((row) => row.version)).toEqual(Array(23).fill(1));
+    expect((await stored('enterprise', taken.id))?.version).toBe(1);
+  });
+
   it('never lets one bad mutation block the others', async () => {
     const [good1, good2] = [enterprise(), enterprise()];
     const bad = enterprise({ ownership: 'state' as never });

@@ -15,12 +15,20 @@ import { makeIssue } from '../../shared/vn/issue';
 import { apiErrorMessage } from '../http/errors';
 import { logServerError } from '../http/log';
 import type { Sql, Store } from '../store/types';
-import { type ClaimKey, claimMutation, recordFailure, settleClaim } from './claim';
+import {
+  type ClaimKey,
+  type Claims,
+  claimOf,
+  readClaims,
+  recordFailure,
+  remember,
+  settleClaim,
+} from './claim';
 import { mutationContentHash } from './content-hash';
 import { displayNameOf, recordNotices, replacementsOf } from './notices';
-import { type RecordKey, type RecordReads, recordReads } from './record-reads';
 import {
   findRecord,
+  findRecords,
   moveEnterpriseChildren,
   type RecordEntity,
   recordScopeExit,
@@ -42,10 +50,10 @@ export type PushContext = {
 };
 
 /**
- * The push's context within one transaction: the facts and the records its mutations read,
- * each read once under its write lock.
+ * The push's context within one transaction: the facts and the claims of its mutation ids, read
+ * once under its write lock.
  */
-type BatchContext = PushContext & { facts: TxFacts; records: RecordReads };
+type BatchContext = PushContext & { facts: TxFacts; claims: Claims };
 
 export type RawMutation = { mutationId: string } & Record<string, unknown>;
 
@@ -108,24 +116,27 @@ function mutationIdTaken(mutationId: string): PushResult {
 /** Entities that belong to their enterprise's unit; the others name their own `unitId`. */
 const AT_ENTERPRISE: ReadonlySet<SyncEntity> = new Set(['visit', 'signup']);
 
-/** The enterprise a visit's or application's record names; undefined for other entities. */
-function enterpriseIdOf(entity: SyncEntity, value: SyncRecord[SyncEntity] | undefined) {
-  if (!AT_ENTERPRISE.has(entity) || value === undefined) return undefined;
-  // A visit or application passed its schema: enterpriseId is a uuid.
-  return asRecord(value)['enterpriseId'] as string;
-}
+/** What a mutation writes over, and the enterprise a visit or application is written into. */
+type Stored = { existing: StoredRecord | undefined; parent: StoredRecord | undefined };
 
-/** The enterprise a visit or application is written into, when it exists and lives. */
-async function parentEnterprise(
+/** The stored record and, for a put of a visit or application, its enterprise: one read. */
+async function readStored(
   tx: Sql,
-  ctx: BatchContext,
-  entity: SyncEntity,
-  value: SyncRecord[SyncEntity],
-): Promise<StoredRecord | undefined> {
-  const id = enterpriseIdOf(entity, value);
-  if (id === undefined) return undefined;
-  const enterprise = await ctx.records.find(tx, 'enterprise', id);
-  return enterprise && !enterprise.deleted ? enterprise : undefined;
+  mutation: Mutation,
+  value: SyncRecord[SyncEntity] | undefined,
+): Promise<Stored> {
+  const enterpriseId =
+    value !== undefined && AT_ENTERPRISE.has(mutation.entity)
+      ? asRecord(value)['enterpriseId']
+      : undefined;
+  const [existing, enterprise] = await findRecords(tx, [
+    { entity: mutation.entity, id: mutation.entityId },
+    ...(typeof enterpriseId === 'string'
+      ? [{ entity: 'enterprise' as const, id: enterpriseId }]
+      : []),
+  ]);
+  // Only a live enterprise takes visits and applications.
+  return { existing, parent: enterprise && !enterprise.deleted ? enterprise : undefined };
 }
 
 /** The write a mutation makes, as the shared rules read it (Write, domain/access.ts). */
@@ -184,11 +195,10 @@ async function applyPut(
   ctx: BatchContext,
   mutation: Mutation,
   value: SyncRecord[SyncEntity],
-  existing: StoredRecord | undefined,
+  { existing, parent }: Stored,
 ): Promise<PushResult> {
   const { mutationId, entity } = mutation;
   if (existing && !ctx.scope.has(existing.unitId)) return outOfReach(mutationId);
-  const parent = await parentEnterprise(tx, ctx, entity, value);
   const unitId = AT_ENTERPRISE.has(entity) ? parent?.unitId : (value as { unitId: string }).unitId;
   if (unitId === undefined) return notFound(mutationId, 'enterpriseId');
   // A put without baseVersion creates; if the record exists, the client has not seen it.
@@ -320,7 +330,7 @@ async function checkRedacted(
 
 async function judge(tx: Sql, ctx: BatchContext, prepared: Prepared): Promise<PushResult> {
   const { key } = prepared;
-  const claim = await claimMutation(tx, key);
+  const claim = claimOf(ctx.claims, key);
   if (claim.kind === 'taken') return mutationIdTaken(key.mutationId);
   if (claim.kind === 'replay') return claim.result;
   const check = prepared.redacted ? await checkRedacted(tx, prepared.redacted) : prepared.check;
@@ -328,17 +338,12 @@ async function judge(tx: Sql, ctx: BatchContext, prepared: Prepared): Promise<Pu
   if (prepared.refused) result = prepared.refused;
   else if (!check.ok) result = rejected(key.mutationId, 'validation_failed', check.issues);
   else {
-    await lockWrites(tx);
     const { mutation } = check;
-    const existing = await ctx.records.find(tx, mutation.entity, mutation.entityId);
+    const stored = await readStored(tx, mutation, check.value);
     result =
       mutation.op === 'delete' || check.value === undefined
-        ? await applyDelete(tx, ctx, mutation, existing)
-        : await applyPut(tx, ctx, mutation, check.value, existing);
-    // What it may have written is read again by the mutations after it: its record, and the
-    // enterprise a visit moves (stage-rules.ts).
-    const moved = mutation.entity === 'visit' ? enterpriseIdOf('visit', check.value) : undefined;
-    ctx.records.forget(mutation.entity, mutation.entityId, moved);
+        ? await applyDelete(tx, ctx, mutation, stored.existing)
+        : await applyPut(tx, ctx, mutation, check.value, stored);
   }
   await settleClaim(tx, key, result);
   return result;
@@ -348,16 +353,22 @@ async function judge(tx: Sql, ctx: BatchContext, prepared: Prepared): Promise<Pu
  * One mutation inside a savepoint: a database error undoes this mutation only, which is then
  * `rejected` (`internal`) and recorded like any rejection, so that one record the database
  * refuses never fails — and never blocks, through the device's retries — the others.
+ *
+ * The savepoint is not released (one round trip less per mutation): the next mutation's
+ * `SAVEPOINT mutation` nests inside it, and ROLLBACK TO names the latest savepoint of that name,
+ * so a rollback still undoes the failing mutation only (the SAVEPOINT stays outside the `try`:
+ * had it failed, a rollback would reach the previous mutation's). The commit keeps them all; at
+ * most MUTATIONS_PER_TRANSACTION are open, well under the 64 subtransactions PostgreSQL caches
+ * per session (beyond them, every snapshot of every session looks them up in pg_subtrans).
  */
 async function applyIsolated(tx: Sql, ctx: BatchContext, prepared: Prepared): Promise<PushResult> {
   await tx.query('SAVEPOINT mutation');
   try {
     const result = await judge(tx, ctx, prepared);
-    await tx.query('RELEASE SAVEPOINT mutation');
+    remember(ctx.claims, prepared.key, result);
     return result;
   } catch (error) {
     await tx.query('ROLLBACK TO SAVEPOINT mutation');
-    ctx.records.forgetAll();
     const { mutationId } = prepared.key;
     logServerError(
       { route: PUSH_ROUTE, mutationId, ...(prepared.entity ? { entity: prepared.entity } : {}) },
@@ -365,21 +376,9 @@ async function applyIsolated(tx: Sql, ctx: BatchContext, prepared: Prepared): Pr
     );
     const result = rejected(mutationId, 'internal');
     await recordFailure(tx, prepared.key, result);
-    await tx.query('RELEASE SAVEPOINT mutation');
+    remember(ctx.claims, prepared.key, result);
     return result;
   }
-}
-
-/** The records a checked mutation will read: its own, and the enterprise of its record. */
-function recordsRead(prepared: Prepared): RecordKey[] {
-  const { check } = prepared;
-  if (prepared.refused || !check.ok) return [];
-  const { entity, entityId } = check.mutation;
-  const enterpriseId = enterpriseIdOf(entity, check.value);
-  return [
-    { entity, id: entityId },
-    ...(enterpriseId === undefined ? [] : [{ entity: 'enterprise' as const, id: enterpriseId }]),
-  ];
 }
 
 /**
@@ -400,11 +399,15 @@ export async function applyMutations(
       batch.push(await prepare(ctx, raw));
     }
     const applied = await store.transaction(async (tx) => {
-      const batchCtx: BatchContext = {
-        ...ctx,
-        facts: txFacts(ctx.user),
-        records: recordReads(batch.flatMap(recordsRead)),
-      };
+      // The lock first, once, outside the savepoints (a lock taken in a savepoint that is rolled
+      // back is released): every claim read and every check below sees the latest commit, and
+      // holds until this transaction commits (write-lock.ts).
+      await lockWrites(tx);
+      const claims = await readClaims(
+        tx,
+        batch.map((prepared) => prepared.key.mutationId),
+      );
+      const batchCtx: BatchContext = { ...ctx, facts: txFacts(ctx.user), claims };
       const out: PushResult[] = [];
       for (const prepared of batch) out.push(await applyIsolated(tx, batchCtx, prepared));
       return out;

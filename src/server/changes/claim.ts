@@ -2,9 +2,14 @@ import type { PushResult } from '../../shared/protocol';
 import type { Sql } from '../store/types';
 
 /**
- * The idempotency record of a mutation id (docs/design.md §5–§6). The id is claimed FIRST, in the
- * same transaction as the effect: a replay, or a twin racing in another request (which waits for
- * this transaction to commit), finds it taken and has no second effect.
+ * The idempotency record of a mutation id (docs/design.md §5–§6). A push transaction takes the
+ * write lock first (write-lock.ts), then reads the claims of all its mutation ids in one
+ * statement (readClaims); each mutation is then judged on them and its claim INSERTed, with its
+ * result, in the same savepoint as its effect (settleClaim). Every push writes claims under that
+ * lock, so no claim can appear between the read and the insert; and the insert has no
+ * ON CONFLICT: if one ever did, the insert would fail and undo the effect with it. A replay, or a
+ * twin racing in another request (which waits for the lock, then reads the committed claim),
+ * has no second effect.
  *
  * An id belongs to the user who first sent it and to its content (content-hash.ts): the same id
  * from another user, or with other content, is refused (`taken`) and learns nothing of the
@@ -19,6 +24,12 @@ export type Claim =
 
 type StoredClaim = { user_id: string; content_hash: string | null; result: PushResult | null };
 
+/**
+ * The claims of one transaction's mutation ids: read once, then kept as the transaction writes
+ * them, so that an id sent twice in one batch finds its first occurrence's claim.
+ */
+export type Claims = Map<string, StoredClaim>;
+
 function replayOf(mutationId: string, result: PushResult | null): PushResult {
   if (result?.status === 'rejected') return result;
   return {
@@ -28,49 +39,53 @@ function replayOf(mutationId: string, result: PushResult | null): PushResult {
   };
 }
 
-export async function claimMutation(tx: Sql, key: ClaimKey): Promise<Claim> {
-  // Twice at most: a row that vanished between the two statements (purged, or a racing twin
-  // that ended in a conflict) leaves the id free again.
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const claimed = await tx.query(
-      `INSERT INTO mutations (mutation_id, client_id, user_id, content_hash)
-       VALUES ($1, $2, $3, $4) ON CONFLICT (mutation_id) DO NOTHING RETURNING mutation_id`,
-      [key.mutationId, key.clientId, key.userId, key.hash],
-    );
-    if (claimed.rowCount > 0) return { kind: 'claimed' };
-    const stored = await tx.query<StoredClaim>(
-      'SELECT user_id, content_hash, result FROM mutations WHERE mutation_id = $1',
-      [key.mutationId],
-    );
-    const row = stored.rows[0];
-    if (!row) continue;
-    const sameContent = row.content_hash === null || row.content_hash === key.hash;
-    if (row.user_id !== key.userId || !sameContent) return { kind: 'taken' };
-    return { kind: 'replay', result: replayOf(key.mutationId, row.result) };
-  }
-  return { kind: 'taken' };
+/** Reads the stored claims of `mutationIds`; the caller holds the write lock. */
+export async function readClaims(tx: Sql, mutationIds: readonly string[]): Promise<Claims> {
+  const stored = await tx.query<StoredClaim & { mutation_id: string }>(
+    `SELECT mutation_id, user_id, content_hash, result FROM mutations
+     WHERE mutation_id IN (SELECT value::uuid FROM jsonb_array_elements_text($1::jsonb))`,
+    [JSON.stringify(mutationIds)],
+  );
+  return new Map(stored.rows.map(({ mutation_id, ...claim }) => [mutation_id, claim]));
 }
 
-/** Keeps the answer for replays; a conflict is not kept (its replay is judged again). */
-export async function settleClaim(tx: Sql, key: ClaimKey, result: PushResult): Promise<void> {
-  if (result.status === 'conflict') {
-    await tx.query('DELETE FROM mutations WHERE mutation_id = $1', [key.mutationId]);
-    return;
-  }
-  await tx.query('UPDATE mutations SET result = $2::jsonb WHERE mutation_id = $1', [
-    key.mutationId,
-    JSON.stringify(result),
-  ]);
+/** What `key` is to the claims read: free, its owner's replay, or taken. */
+export function claimOf(claims: Claims, key: ClaimKey): Claim {
+  // uuid columns come back lower-case (the protocol's uuids are lower-case already).
+  const row = claims.get(key.mutationId.toLowerCase());
+  if (!row) return { kind: 'claimed' };
+  const sameContent = row.content_hash === null || row.content_hash === key.hash;
+  if (row.user_id !== key.userId || !sameContent) return { kind: 'taken' };
+  return { kind: 'replay', result: replayOf(key.mutationId, row.result) };
+}
+
+async function insertClaim(tx: Sql, key: ClaimKey, result: PushResult, orNothing: boolean) {
+  await tx.query(
+    `INSERT INTO mutations (mutation_id, client_id, user_id, content_hash, result)
+     VALUES ($1, $2, $3, $4, $5::jsonb)${orNothing ? ' ON CONFLICT (mutation_id) DO NOTHING' : ''}`,
+    [key.mutationId, key.clientId, key.userId, key.hash, JSON.stringify(result)],
+  );
 }
 
 /**
- * After a database error rolled the mutation back: the id is claimed again with its `internal`
+ * Claims the id with the answer kept for replays, in the mutation's savepoint; a conflict is not
+ * kept (its replay is judged again). Call `remember` once the mutation is done.
+ */
+export async function settleClaim(tx: Sql, key: ClaimKey, result: PushResult): Promise<void> {
+  if (result.status !== 'conflict') await insertClaim(tx, key, result, false);
+}
+
+/** The claims as `settleClaim` or `recordFailure` left them in the database. */
+export function remember(claims: Claims, key: ClaimKey, result: PushResult): void {
+  if (result.status === 'conflict') return;
+  const id = key.mutationId.toLowerCase();
+  if (!claims.has(id)) claims.set(id, { user_id: key.userId, content_hash: key.hash, result });
+}
+
+/**
+ * After a database error rolled the mutation back: the id is claimed with its `internal`
  * rejection, so that the device quarantines it and a replay answers the same.
  */
 export async function recordFailure(tx: Sql, key: ClaimKey, result: PushResult): Promise<void> {
-  await tx.query(
-    `INSERT INTO mutations (mutation_id, client_id, user_id, content_hash, result)
-     VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT (mutation_id) DO NOTHING`,
-    [key.mutationId, key.clientId, key.userId, key.hash, JSON.stringify(result)],
-  );
+  await insertClaim(tx, key, result, true);
 }

@@ -13,7 +13,7 @@ export type StoredRecord = {
   deleted: boolean;
 };
 
-export type RecordRow = {
+type RecordRow = {
   entity: RecordEntity;
   id: string;
   unit_id: string;
@@ -23,22 +23,9 @@ export type RecordRow = {
   deleted: boolean;
 };
 
-export async function findRecord(
-  sql: Sql,
-  entity: RecordEntity,
-  id: string,
-): Promise<StoredRecord | undefined> {
-  const result = await sql.query<RecordRow>(
-    `SELECT entity, id, unit_id, enterprise_id, data, version, deleted
-     FROM records WHERE entity = $1 AND id = $2`,
-    [entity, id],
-  );
-  const row = result.rows[0];
-  return row ? storedRecordOf(row) : undefined;
-}
+export type RecordKey = { entity: RecordEntity; id: string };
 
-/** A row of `records` (entity, id, unit_id, enterprise_id, data, version, deleted) as read. */
-export function storedRecordOf(row: RecordRow): StoredRecord {
+function storedOf(row: RecordRow): StoredRecord {
   return {
     entity: row.entity,
     id: row.id,
@@ -48,6 +35,37 @@ export function storedRecordOf(row: RecordRow): StoredRecord {
     version: Number(row.version),
     deleted: row.deleted,
   };
+}
+
+/**
+ * Several records in one statement (a push reads a mutation's record and its enterprise
+ * together: one round trip less per mutation), answered in the order of `keys`, undefined where
+ * none is stored.
+ */
+export async function findRecords(
+  sql: Sql,
+  keys: readonly RecordKey[],
+): Promise<(StoredRecord | undefined)[]> {
+  if (keys.length === 0) return [];
+  // (entity, id) IN ((..), (..)) is planned as one index probe per pair on the primary key.
+  const pairs = keys.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ');
+  const result = await sql.query<RecordRow>(
+    `SELECT entity, id, unit_id, enterprise_id, data, version, deleted
+     FROM records WHERE (entity, id) IN (${pairs})`,
+    keys.flatMap((key) => [key.entity, key.id]),
+  );
+  const found = new Map(result.rows.map((row) => [`${row.entity}/${row.id}`, storedOf(row)]));
+  // uuid columns come back lower-case; a key may be sent in either case.
+  return keys.map((key) => found.get(`${key.entity}/${key.id.toLowerCase()}`));
+}
+
+export async function findRecord(
+  sql: Sql,
+  entity: RecordEntity,
+  id: string,
+): Promise<StoredRecord | undefined> {
+  const [record] = await findRecords(sql, [{ entity, id }]);
+  return record;
 }
 
 export type RecordWrite = Omit<StoredRecord, 'deleted'> & {
