@@ -10,7 +10,7 @@ import { openMigratedStore, storeFactories } from '../helpers/stores';
  * mutations before it in the same request wrote, its own record, an enterprise a visit moved, the
  * children an enterprise took to another unit.
  */
-describe.each(storeFactories)('mutations of one request read what those before them wrote, on $name', (factory) => {
+describe.each(storeFactories)('one request, read back on $name', (factory) => {
   let store: Store;
   let dispose: () => Promise<void>;
   let app: App;
