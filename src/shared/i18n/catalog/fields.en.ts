@@ -59,6 +59,7 @@ export const fieldsEn: Record<keyof typeof fieldsVi, string> = {
   'field.redacted': 'Personal data withheld',
   'field.authorId': 'Recorded by',
   'field.fullName': 'Full name',
+  'field.personal': 'Personal details (encrypted)',
   'field.dateOfBirth': 'Date of birth',
   'field.gender': 'Sex',
   'field.nationality': 'Nationality',

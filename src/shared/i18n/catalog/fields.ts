@@ -62,6 +62,7 @@ export const fieldsVi = {
   'field.redacted': 'Đã ẩn thông tin cá nhân',
   'field.authorId': 'Người ghi',
   'field.fullName': 'Họ và tên',
+  'field.personal': 'Thông tin cá nhân (đã mã hoá)',
   'field.dateOfBirth': 'Ngày sinh',
   'field.gender': 'Giới tính',
   'field.nationality': 'Quốc tịch',
