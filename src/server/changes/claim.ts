@@ -43,8 +43,8 @@ function replayOf(mutationId: string, result: PushResult | null): PushResult {
 export async function readClaims(tx: Sql, mutationIds: readonly string[]): Promise<Claims> {
   const stored = await tx.query<StoredClaim & { mutation_id: string }>(
     `SELECT mutation_id, user_id, content_hash, result FROM mutations
-     WHERE mutation_id IN (SELECT value::uuid FROM jsonb_array_elements_text($1::jsonb))`,
-    [JSON.stringify(mutationIds)],
+     WHERE mutation_id = ANY($1::uuid[])`,
+    [mutationIds],
   );
   return new Map(stored.rows.map(({ mutation_id, ...claim }) => [mutation_id, claim]));
 }
