@@ -1,8 +1,8 @@
-import { useState } from 'preact/hooks';
 import type { ProgressSignup, ProgressVisit, Session } from '../../../db';
 import { type Period, periodRange } from '../../../shared/domain';
 import { formatCount, t } from '../../../shared/i18n';
 import { LoadState } from '../../components/LoadState';
+import { PAGE_SIZE, ShowMore, usePaging } from '../../components/ShowMore';
 import { formatDay } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { enumLabel } from '../../labels';
@@ -12,8 +12,6 @@ import { subtreeFacts } from './figures';
 import type { ActivityKind } from './links';
 import type { ProgressModel } from './progress-data';
 import { readVisitsAround } from './progress-data';
-
-const PAGE_SIZE = 50;
 
 type Props = {
   model: ProgressModel;
@@ -26,7 +24,7 @@ type Props = {
 export function ActivityList({ model, query, activity, session }: Props) {
   const { from, to } = periodRange(query.period);
   const visits = useLoad(['visits'], () => readVisitsAround(from, to), [from, to]);
-  const [shown, setShown] = useState(PAGE_SIZE);
+  const paging = usePaging();
   const name = (enterpriseId: string) => model.lookups.enterprises.get(enterpriseId)?.name ?? '';
   return (
     <LoadState data={visits}>
@@ -47,7 +45,7 @@ export function ActivityList({ model, query, activity, session }: Props) {
             </p>
             {items.length === 0 && <p class="muted">{t('progress.records.none')}</p>}
             <ul class="plain-list record-list" data-testid="records">
-              {items.slice(0, shown).map((item) => (
+              {items.slice(0, paging.shown).map((item) => (
                 <li key={item.key} class="record">
                   <a
                     href={`/enterprises/${item.enterpriseId}`}
@@ -60,11 +58,11 @@ export function ActivityList({ model, query, activity, session }: Props) {
                 </li>
               ))}
             </ul>
-            {items.length > shown && (
-              <button type="button" class="button" onClick={() => setShown(shown + PAGE_SIZE)}>
-                {t('progress.records.more', { count: Math.min(PAGE_SIZE, items.length - shown) })}
-              </button>
-            )}
+            <ShowMore
+              paging={paging}
+              total={items.length}
+              label={(hidden) => t('progress.records.more', { count: Math.min(PAGE_SIZE, hidden) })}
+            />
           </>
         );
       }}

@@ -4,6 +4,7 @@ import { type Period, periodLabel, todayInVietnam } from '../../../shared/domain
 import { formatCount, t } from '../../../shared/i18n';
 import { INDICATORS, type Indicator } from '../../../shared/schemas';
 import { LoadState } from '../../components/LoadState';
+import { PAGE_SIZE, ShowMore, usePaging } from '../../components/ShowMore';
 import { formatDay } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { enumLabel } from '../../labels';
@@ -19,9 +20,6 @@ import { decodeChoice, THIS_MONTH, toPeriod } from './period-choice';
 import { FACT_TABLES, keptModel, type ProgressModel, readProgressModel } from './progress-data';
 
 addProgressMessages();
-
-/** Rows shown at first and added by each "more". */
-export const PAGE_SIZE = 50;
 
 type Query = {
   unitId: string;
@@ -99,7 +97,7 @@ export function RecordsPage() {
 function IndicatorRecords(props: { model: ProgressModel; query: Query; indicator: Indicator }) {
   const session = useSession();
   const nameOf = useOrganizerNames(session);
-  const [shown, setShown] = useState(PAGE_SIZE);
+  const paging = usePaging();
   const { model, query } = props;
   const { unitIds, facts } = subtreeFacts(model.index, query.unitId);
   const rows = breakdownRows(
@@ -117,17 +115,17 @@ function IndicatorRecords(props: { model: ProgressModel; query: Query; indicator
       </p>
       {rows.length === 0 && <p class="muted">{t('progress.records.none')}</p>}
       <ul class="plain-list record-list" data-testid="records">
-        {rows.slice(0, shown).map((row) => (
+        {rows.slice(0, paging.shown).map((row) => (
           <li key={`${row.source}:${row.id}`} class="record">
             <Record row={row} organizer={nameOf} />
           </li>
         ))}
       </ul>
-      {rows.length > shown && (
-        <button type="button" class="button" onClick={() => setShown(shown + PAGE_SIZE)}>
-          {t('progress.records.more', { count: Math.min(PAGE_SIZE, rows.length - shown) })}
-        </button>
-      )}
+      <ShowMore
+        paging={paging}
+        total={rows.length}
+        label={(hidden) => t('progress.records.more', { count: Math.min(PAGE_SIZE, hidden) })}
+      />
     </>
   );
 }

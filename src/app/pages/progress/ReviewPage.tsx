@@ -4,6 +4,7 @@ import { lastVisits, type ProgressEnterprise, type Session } from '../../../db';
 import { REVIEW_MIN_WORKERS, todayInVietnam } from '../../../shared/domain';
 import { formatCount, t } from '../../../shared/i18n';
 import { LoadState } from '../../components/LoadState';
+import { PAGE_SIZE, ShowMore, usePaging } from '../../components/ShowMore';
 import { appDb } from '../../db';
 import { formatDay } from '../../format';
 import { CheckField, SelectField } from '../../forms/fields';
@@ -35,8 +36,6 @@ import {
 
 addProgressMessages();
 
-const PAGE_SIZE = 50;
-
 /**
  * Rà soát: the subtree's enterprises without a union, largest first, then the longest
  * operating; filtered by ward, industrial park, size and stage; exported as CSV on the device
@@ -60,7 +59,7 @@ function Review({ model, session }: { model: ProgressModel; session: Session }) 
   const admin = useAdminUnits();
   const wardName = (code: string) => admin?.findWard(code)?.name ?? code;
   const [choice, setChoice] = useState<ReviewChoice>(NO_REVIEW_CHOICE);
-  const [shown, setShown] = useState(PAGE_SIZE);
+  const paging = usePaging();
   const unitId = session.user.unitId;
   const unitIds = useMemo(() => subtreeFacts(model.index, unitId).unitIds, [model, unitId]);
   const values = useMemo(() => filterValues(model.records.enterprises, unitIds), [model, unitIds]);
@@ -68,7 +67,7 @@ function Review({ model, session }: { model: ProgressModel; session: Session }) 
     () => reviewRows(model.records.enterprises, unitIds, choice),
     [model, unitIds, choice],
   );
-  const page = rows.slice(0, shown);
+  const page = rows.slice(0, paging.shown);
   const pageKey = page.map((e) => e.id).join();
   const visits = useLoad(
     ['visits'],
@@ -81,7 +80,7 @@ function Review({ model, session }: { model: ProgressModel; session: Session }) 
   );
   const set = (patch: Partial<ReviewChoice>) => {
     setChoice({ ...choice, ...patch });
-    setShown(PAGE_SIZE);
+    paging.reset();
   };
   const columns = reviewColumns(wardName, nameOf);
   const exportCsv = async () => {
@@ -179,11 +178,11 @@ function Review({ model, session }: { model: ProgressModel; session: Session }) 
           />
         ))}
       </ol>
-      {rows.length > shown && (
-        <button type="button" class="button" onClick={() => setShown(shown + PAGE_SIZE)}>
-          {t('progress.records.more', { count: Math.min(PAGE_SIZE, rows.length - shown) })}
-        </button>
-      )}
+      <ShowMore
+        paging={paging}
+        total={rows.length}
+        label={(hidden) => t('progress.records.more', { count: Math.min(PAGE_SIZE, hidden) })}
+      />
     </>
   );
 }

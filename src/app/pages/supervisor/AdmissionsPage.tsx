@@ -14,6 +14,7 @@ import { parseDate } from '../../../shared/vn/core';
 import { makeIssue } from '../../../shared/vn/issue';
 import { afterPaint } from '../../after-paint';
 import { LoadState } from '../../components/LoadState';
+import { ShowMore, usePaging } from '../../components/ShowMore';
 import { appDb } from '../../db';
 import { formatDay } from '../../format';
 import { FormFooter } from '../../forms/FormFooter';
@@ -50,9 +51,6 @@ import { RejectForm } from './RejectForm';
 import { SupervisorPage, useActor } from './SupervisorTabs';
 
 addSupervisorMessages();
-
-/** Rows drawn at first and per "show more": 2,000 may wait, a screen shows a dozen. */
-const PAGE_SIZE = 50;
 
 /**
  * The queue in two reads: its first screen (the first rows through indexes, started as the
@@ -102,7 +100,7 @@ function Queue({ queue }: { queue: AdmissionQueue }) {
   const [filter, setFilter] = useState<QueueFilter>(NO_FILTER);
   const [dates, setDates] = useState<DateFilter>({ from: '', to: '' });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [shown, setShown] = useState(PAGE_SIZE);
+  const paging = usePaging();
   const [outcome, setOutcome] = useState<AdmissionResult | undefined>();
 
   const options = useMemo(
@@ -132,7 +130,7 @@ function Queue({ queue }: { queue: AdmissionQueue }) {
     enterprise: queue.enterprises.get(row.enterpriseId)?.name ?? '',
     organizer: collectorName(authorOf(row, selfId), session),
   });
-  const visible = rows.slice(0, shown);
+  const visible = rows.slice(0, paging.shown);
 
   return (
     <>
@@ -208,11 +206,11 @@ function Queue({ queue }: { queue: AdmissionQueue }) {
           names={names}
         />
       )}
-      {rows.length > shown && (
-        <button type="button" class="button" onClick={() => setShown(shown + PAGE_SIZE)}>
-          {t('supervisor.more', { count: rows.length - shown })}
-        </button>
-      )}
+      <ShowMore
+        paging={paging}
+        total={rows.length}
+        label={(hidden) => t('supervisor.more', { count: hidden })}
+      />
       <DecisionForm
         chosen={chosen}
         queue={queue}

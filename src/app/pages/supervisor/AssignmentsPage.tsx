@@ -11,6 +11,7 @@ import {
 import { t } from '../../../shared/i18n';
 import { type Issue, makeIssue } from '../../../shared/vn/issue';
 import { LoadState } from '../../components/LoadState';
+import { ShowMore, usePaging } from '../../components/ShowMore';
 import { appDb } from '../../db';
 import { type DirectoryRefresh, refreshDirectory } from '../../directory';
 import { formatDateTime } from '../../format';
@@ -35,7 +36,6 @@ import { SupervisorPage, useActor } from './SupervisorTabs';
 
 addSupervisorMessages();
 
-const PAGE_SIZE = 50;
 /** The value of the "nobody" choice: unassigns. */
 const NOBODY = 'nobody';
 
@@ -85,7 +85,7 @@ function Assignments({ data }: { data: AssignmentData }) {
   const admin = useAdminUnits();
   const [filter, setFilter] = useState<AssignmentFilter>(ALL_ENTERPRISES);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [shown, setShown] = useState(PAGE_SIZE);
+  const paging = usePaging();
   const [outcome, setOutcome] = useState<AssignmentResult | undefined>();
   const wardName = (code: string) => admin?.findWard(code)?.name ?? code;
   const rows = useMemo(() => filterEnterprises(data, filter), [data, filter]);
@@ -102,7 +102,7 @@ function Assignments({ data }: { data: AssignmentData }) {
     else next.delete(id);
     setSelected(next);
   };
-  const visible = rows.slice(0, shown);
+  const visible = rows.slice(0, paging.shown);
   const props = { rows: visible, selected, onToggle: toggle, wardName, assignee };
 
   return (
@@ -143,11 +143,11 @@ function Assignments({ data }: { data: AssignmentData }) {
         />
       )}
       {wide ? <AssignTable {...props} /> : <AssignList {...props} />}
-      {rows.length > shown && (
-        <button type="button" class="button" onClick={() => setShown(shown + PAGE_SIZE)}>
-          {t('supervisor.more', { count: rows.length - shown })}
-        </button>
-      )}
+      <ShowMore
+        paging={paging}
+        total={rows.length}
+        label={(hidden) => t('supervisor.more', { count: hidden })}
+      />
       <AssignForm
         chosen={chosen}
         data={data}
