@@ -4,6 +4,7 @@ import { createSession } from '../../src/server/auth/sessions';
 import { createApp } from '../../src/server/hono-app';
 import type { Store } from '../../src/server/store/types';
 import type { Unit, User, UserRole } from '../../src/shared/schemas';
+import { openMigratedStore, type StoreFactory } from './stores';
 
 export type App = ReturnType<typeof createApp>;
 
@@ -179,4 +180,13 @@ export async function pullAll(app: App, token: string, limit = 1000): Promise<Pu
     cursor = page.cursor;
     if (!page.hasMore) return changes;
   }
+}
+
+/**
+ * A migrated store of `factory` with the test app over it and the units and users of makeWorld:
+ * what most server suites open in their beforeAll (and `dispose` in their afterAll).
+ */
+export async function openTestWorld(factory: StoreFactory) {
+  const { store, dispose } = await openMigratedStore(factory);
+  return { store, dispose, app: testApp(store), world: await makeWorld(store) };
 }

@@ -9,14 +9,13 @@ import {
   type App,
   account,
   call,
-  makeWorld,
   mutation,
+  openTestWorld,
   pullAll,
   push,
-  testApp,
   type World,
 } from '../helpers/api';
-import { openMigratedStore, storeFactories } from '../helpers/stores';
+import { storeFactories } from '../helpers/stores';
 
 /** The access log (docs/design.md §5): who received personal fields, when, why, how many. */
 describe.each(storeFactories)('access log on $name', (factory) => {
@@ -26,9 +25,7 @@ describe.each(storeFactories)('access log on $name', (factory) => {
   let world: World;
 
   beforeAll(async () => {
-    ({ store, dispose } = await openMigratedStore(factory));
-    app = testApp(store);
-    world = await makeWorld(store);
+    ({ store, dispose, app, world } = await openTestWorld(factory));
   });
   afterAll(() => dispose());
 

@@ -12,9 +12,8 @@ import {
   call,
   freshName,
   login,
-  makeWorld,
+  openTestWorld,
   PASSWORD,
-  testApp,
   type World,
 } from '../helpers/api';
 import { openMigratedStore, storeFactories } from '../helpers/stores';
@@ -26,9 +25,7 @@ describe.each(storeFactories)('admin API and CLI on $name', (factory) => {
   let world: World;
 
   beforeAll(async () => {
-    ({ store, dispose } = await openMigratedStore(factory));
-    app = testApp(store);
-    world = await makeWorld(store);
+    ({ store, dispose, app, world } = await openTestWorld(factory));
   });
   afterAll(() => dispose());
 

@@ -4,8 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { purgeOldMutations } from '../../src/server/changes/purge';
 import type { Store } from '../../src/server/store/types';
 import { makeEnterprise, makeSignup, makeSignupDraft, makeVisit } from '../fixtures/records';
-import { type App, call, makeWorld, mutation, push, testApp, type World } from '../helpers/api';
-import { openMigratedStore, storeFactories } from '../helpers/stores';
+import { type App, call, mutation, openTestWorld, push, type World } from '../helpers/api';
+import { storeFactories } from '../helpers/stores';
 
 /**
  * Issue 14: each attack found by probing the server, now failing, and the honest path beside it
@@ -18,9 +18,7 @@ describe.each(storeFactories)('hardened push on $name', (factory) => {
   let world: World;
 
   beforeAll(async () => {
-    ({ store, dispose } = await openMigratedStore(factory));
-    app = testApp(store);
-    world = await makeWorld(store);
+    ({ store, dispose, app, world } = await openTestWorld(factory));
   });
   afterAll(() => dispose());
   afterEach(() => vi.restoreAllMocks());

@@ -10,15 +10,14 @@ import {
   type App,
   call,
   freshName,
-  makeWorld,
   mutation,
+  openTestWorld,
   PASSWORD,
   pull,
   push,
-  testApp,
   type World,
 } from '../helpers/api';
-import { openMigratedStore, storeFactories } from '../helpers/stores';
+import { storeFactories } from '../helpers/stores';
 
 type NoticeBody = {
   id: string;
@@ -40,9 +39,7 @@ describe.each(storeFactories)('notices of replaced values on $name', (factory) =
   let world: World;
 
   beforeAll(async () => {
-    ({ store, dispose } = await openMigratedStore(factory));
-    app = testApp(store);
-    world = await makeWorld(store);
+    ({ store, dispose, app, world } = await openTestWorld(factory));
   });
   afterAll(() => dispose());
 

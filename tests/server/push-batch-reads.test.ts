@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/server/store/types';
 import { makeEnterprise, makeSignup, makeVisit, uniqueIdNumber } from '../fixtures/records';
-import { type App, makeWorld, mutation, push, testApp, type World } from '../helpers/api';
-import { openMigratedStore, storeFactories } from '../helpers/stores';
+import { type App, mutation, openTestWorld, push, type World } from '../helpers/api';
+import { storeFactories } from '../helpers/stores';
 
 /*
  * Mutations of one request share a transaction (changes/apply.ts): a mutation must see what the
@@ -17,9 +17,7 @@ describe.each(storeFactories)('one request, read back on $name', (factory) => {
   let world: World;
 
   beforeAll(async () => {
-    ({ store, dispose } = await openMigratedStore(factory));
-    app = testApp(store);
-    world = await makeWorld(store);
+    ({ store, dispose, app, world } = await openTestWorld(factory));
   });
   afterAll(() => dispose());
 

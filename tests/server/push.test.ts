@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/server/store/types';
 import { MAX_MUTATIONS_PER_PUSH, MAX_PUSH_BYTES } from '../../src/shared/protocol';
 import { makeEnterprise, makeSignup, makeSignupDraft, makeVisit } from '../fixtures/records';
-import { type App, call, makeWorld, mutation, push, testApp, type World } from '../helpers/api';
-import { openMigratedStore, storeFactories } from '../helpers/stores';
+import { type App, call, mutation, openTestWorld, push, type World } from '../helpers/api';
+import { storeFactories } from '../helpers/stores';
 
 describe.each(storeFactories)('push on $name', (factory) => {
   let store: Store;
@@ -13,9 +13,7 @@ describe.each(storeFactories)('push on $name', (factory) => {
   let world: World;
 
   beforeAll(async () => {
-    ({ store, dispose } = await openMigratedStore(factory));
-    app = testApp(store);
-    world = await makeWorld(store);
+    ({ store, dispose, app, world } = await openTestWorld(factory));
   });
   afterAll(() => dispose());
 

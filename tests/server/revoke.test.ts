@@ -8,12 +8,11 @@ import {
   type App,
   account,
   call,
-  makeWorld,
+  openTestWorld,
   TEST_ADDRESS_HEADER,
-  testApp,
   type World,
 } from '../helpers/api';
-import { openMigratedStore, storeFactories } from '../helpers/stores';
+import { storeFactories } from '../helpers/stores';
 
 /** Sign-out that works offline (docs/design.md §5 `POST /api/auth/revoke`). */
 describe.each(storeFactories)('revoke on $name', (factory) => {
@@ -23,9 +22,7 @@ describe.each(storeFactories)('revoke on $name', (factory) => {
   let world: World;
 
   beforeAll(async () => {
-    ({ store, dispose } = await openMigratedStore(factory));
-    app = testApp(store);
-    world = await makeWorld(store);
+    ({ store, dispose, app, world } = await openTestWorld(factory));
   });
   afterAll(() => dispose());
 

@@ -7,12 +7,11 @@ import {
   call,
   freshName,
   login,
-  makeWorld,
+  openTestWorld,
   PASSWORD,
-  testApp,
   type World,
 } from '../helpers/api';
-import { openMigratedStore, storeFactories } from '../helpers/stores';
+import { storeFactories } from '../helpers/stores';
 
 /** Issue 14 points 7 (weak passwords) and 8 (sessions that end), on both stores. */
 describe.each(storeFactories)('passwords and sessions on $name', (factory) => {
@@ -22,9 +21,7 @@ describe.each(storeFactories)('passwords and sessions on $name', (factory) => {
   let world: World;
 
   beforeAll(async () => {
-    ({ store, dispose } = await openMigratedStore(factory));
-    app = testApp(store);
-    world = await makeWorld(store);
+    ({ store, dispose, app, world } = await openTestWorld(factory));
   });
   afterAll(() => dispose());
 

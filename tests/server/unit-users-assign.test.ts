@@ -2,8 +2,8 @@ import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/server/store/types';
 import { unitUsersResponseSchema } from '../../src/shared/protocol';
-import { type App, account, call, makeWorld, testApp, type World } from '../helpers/api';
-import { openMigratedStore, storeFactories } from '../helpers/stores';
+import { type App, account, call, openTestWorld, type World } from '../helpers/api';
+import { storeFactories } from '../helpers/stores';
 
 /**
  * GET /api/units/users as the supervisor's assignments read it: the users of their subtree with
@@ -17,9 +17,7 @@ describe.each(storeFactories)('the people a supervisor assigns to, on $name', (f
   let world: World;
 
   beforeAll(async () => {
-    ({ store, dispose } = await openMigratedStore(factory));
-    app = testApp(store);
-    world = await makeWorld(store);
+    ({ store, dispose, app, world } = await openTestWorld(factory));
   });
   afterAll(() => dispose());
 
