@@ -1,9 +1,5 @@
-import { resolve } from 'node:path';
-import type { Browser, CDPSession, Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { APP_RESOLVE } from '../../vite.config';
-import { launchChromium } from '../helpers/chromium';
+import { type BenchPage, openBenchPage } from './bench-page';
 import { profiled } from './profile';
 import { ENTERPRISES, percentile, report, storageSettled, VISITS } from './report';
 import { MEASURE_TIMEOUT_MS, ratios, recordAll, repeat, scaled, settings } from './results';
@@ -17,11 +13,6 @@ const SAVES = 600;
 const SAVES_PER_RUN = 120;
 const WARM_UP = 30;
 
-let vite: ViteDevServer;
-let browser: Browser;
-let page: Page;
-let cdp: CDPSession;
-
 type Bench = {
   seed(e: number, v: number): Promise<number>;
   saveVisits(n: number, seed: number): Promise<number[]>;
@@ -32,37 +23,15 @@ type Bench = {
   indexAfterSave(n: number, seed: number): Promise<number[]>;
 };
 
+let bench: BenchPage<Bench>;
+
 beforeAll(async () => {
-  vite = await createServer({
-    root: resolve(import.meta.dirname, 'page'),
-    configFile: false,
-    resolve: APP_RESOLVE,
-    logLevel: 'error',
-    server: { port: 0, host: '127.0.0.1', fs: { allow: [resolve(import.meta.dirname, '../..')] } },
-  });
-  await vite.listen();
-  browser = await launchChromium();
-  page = await browser.newPage();
-  const url = vite.resolvedUrls?.local[0] ?? '';
-  await page.goto(`${url}db.html`);
-  await page.getByText('ready').waitFor({ timeout: 60_000 });
-  cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  bench = await openBenchPage<Bench>('db.html');
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await vite?.close();
-});
+afterAll(() => bench?.close());
 
-const run = <K extends keyof Bench>(name: K, ...args: Parameters<Bench[K]>) =>
-  page.evaluate(
-    ([n, a]) =>
-      (
-        window as unknown as { sotayBench: Record<string, (...x: unknown[]) => unknown> }
-      ).sotayBench[n as string]?.(...(a as unknown[])),
-    [name, args] as const,
-  ) as ReturnType<Bench[K]>;
+const run: BenchPage<Bench>['run'] = (name, ...args) => bench.run(name, ...args);
 
 function ratio(measured: number[], baseline: number[]): string {
   return (percentile(measured, 95) / Math.max(0.01, percentile(baseline, 95))).toFixed(2);
@@ -90,7 +59,8 @@ describe('device database, 4× CPU slowdown', () => {
         ratio: ratios(p95('saves'), p95('floor')),
       });
       // BENCH_TRACE=1: where a save's time goes (results/save-visit.cpuprofile).
-      if (settings.trace) await profiled(cdp, 'save-visit', () => run('saveVisits', 100, 5000));
+      if (settings.trace)
+        await profiled(bench.cdp, 'save-visit', () => run('saveVisits', 100, 5000));
       const saves = runs.flatMap((r) => r.saves);
       const floor = runs.flatMap((r) => r.floor);
       const open = await run('openEnterprises', 100);

@@ -1,8 +1,5 @@
-import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium';
+import { type BenchPage, openBenchPage } from './bench-page';
 import { percentile, report } from './report';
 import { MEASURE_TIMEOUT_MS, ratios, recordAll, repeat, scaled } from './results';
 
@@ -15,10 +12,6 @@ import { MEASURE_TIMEOUT_MS, ratios, recordAll, repeat, scaled } from './results
 const SAVES_PER_RUN = 60;
 const DRAFTS = 500;
 
-let vite: ViteDevServer;
-let browser: Browser;
-let page: Page;
-
 type Bench = {
   setUp(): Promise<void>;
   saveSignups(n: number, seed: number): Promise<{ encrypted: number[]; plain: number[] }>;
@@ -27,36 +20,15 @@ type Bench = {
   unlock(): Promise<number>;
 };
 
+let bench: BenchPage<Bench>;
+
 beforeAll(async () => {
-  vite = await createServer({
-    root: resolve(import.meta.dirname, 'page'),
-    configFile: false,
-    logLevel: 'error',
-    server: { port: 0, host: '127.0.0.1', fs: { allow: [resolve(import.meta.dirname, '../..')] } },
-  });
-  await vite.listen();
-  browser = await launchChromium();
-  page = await browser.newPage();
-  const url = vite.resolvedUrls?.local[0] ?? '';
-  await page.goto(`${url}privacy.html`);
-  await page.getByText('ready').waitFor({ timeout: 60_000 });
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  bench = await openBenchPage<Bench>('privacy.html');
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await vite?.close();
-});
+afterAll(() => bench?.close());
 
-const run = <K extends keyof Bench>(name: K, ...args: Parameters<Bench[K]>) =>
-  page.evaluate(
-    ([n, a]) =>
-      (
-        window as unknown as { sotayBench: Record<string, (...x: unknown[]) => unknown> }
-      ).sotayBench[n as string]?.(...(a as unknown[])),
-    [name, args] as const,
-  ) as ReturnType<Bench[K]>;
+const run: BenchPage<Bench>['run'] = (name, ...args) => bench.run(name, ...args);
 
 describe('privacy on the phone, 4× CPU slowdown', () => {
   it(
