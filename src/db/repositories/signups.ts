@@ -11,9 +11,9 @@ import { nowIso, timeOf } from '../clock';
 import type { SotayDb } from '../database';
 import { guardStorage, ValidationError } from '../errors';
 import type { SignupRow } from '../rows';
-import { protectRecord, revealRow, revealRows, sealForServer, withProtection } from '../vault';
+import { protectRecord, revealRow, revealRows, withProtection } from '../vault';
 import { APPLICATION_STATUSES } from './applications';
-import { ChangedMeanwhile, sameRecord } from './changed-meanwhile';
+import { sealedWrite } from './changed-meanwhile';
 import { writeLocalChange } from './local-change';
 import { withStoredServerFields } from './server-fields';
 
@@ -63,46 +63,39 @@ export async function submitSignup(db: SotayDb, signup: Signup | SignupDraft): P
   if (review.value === undefined) throw new ValidationError('signup', review.issues);
   const value = review.value;
   const now = nowIso();
-  // Encrypted for the device and sealed for the server before the transaction (Web Crypto inside
-  // it would let IndexedDB commit it), from the stored row as read now; the transaction checks
-  // that row did not change meanwhile, and the rare save that lost that race is done again.
-  const encrypted = await protectRecord(db, 'signup', value);
-  for (let attempt = 1; ; attempt += 1) {
-    const planned = submittedRecord(value, await db.signups.get(value.id), now);
-    const sealed = await sealForServer(db, 'signup', planned);
-    try {
-      return await guardStorage(() =>
-        db.transaction('rw', [db.signups, db.outbox, db.shadows], async () => {
-          const existing = await db.signups.get(value.id);
-          if (
-            existing !== undefined &&
-            existing.status !== 'draft' &&
-            existing.status !== 'submitted'
-          ) {
-            throw statusError();
-          }
-          const record = submittedRecord(value, existing, now);
-          if (sealed !== undefined && !sameRecord(record, planned)) throw new ChangedMeanwhile();
-          const stored = withProtection('signup', record, encrypted);
-          await writeLocalChange(
-            db,
-            {
-              entity: 'signup',
-              entityId: record.id,
-              op: 'put',
-              data: stored,
-              ...(sealed === undefined ? {} : { sealed }),
-            },
-            existing,
-            now,
-          );
-          return record;
-        }),
+  // A draft never sent has no server fields and no submittedAt: what it is submitted as.
+  return sealedWrite(db, {
+    entity: 'signup',
+    tables: [db.signups, db.outbox, db.shadows],
+    guess: submittedRecord(value, undefined, now),
+    prepare: (basis) => protectRecord(db, 'signup', value, basis),
+    write: async (encrypted, sealFor) => {
+      const existing = await db.signups.get(value.id);
+      if (
+        existing !== undefined &&
+        existing.status !== 'draft' &&
+        existing.status !== 'submitted'
+      ) {
+        throw statusError();
+      }
+      const record = submittedRecord(value, existing, now);
+      const sealed = sealFor(record);
+      const stored = withProtection('signup', record, encrypted);
+      await writeLocalChange(
+        db,
+        {
+          entity: 'signup',
+          entityId: record.id,
+          op: 'put',
+          data: stored,
+          ...(sealed === undefined ? {} : { sealed }),
+        },
+        existing,
+        now,
       );
-    } catch (error) {
-      if (!(error instanceof ChangedMeanwhile) || attempt >= 3) throw error;
-    }
-  }
+      return record;
+    },
+  });
 }
 
 /** The application as submitted on top of the stored row (its server fields, first submission). */

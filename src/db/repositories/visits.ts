@@ -2,14 +2,13 @@ import Dexie from 'dexie';
 import * as v from 'valibot';
 import { fieldIssue, fromValibot } from '../../shared/domain/issues';
 import { checkVisit } from '../../shared/domain/visit-check';
-import type { SealedEnvelope } from '../../shared/protocol/sealed';
 import { type Enterprise, enterpriseSchema, type Visit } from '../../shared/schemas';
 import { nowIso, timeOf } from '../clock';
 import type { SotayDb } from '../database';
-import { guardStorage, ValidationError } from '../errors';
+import { ValidationError } from '../errors';
 import { type EnterpriseRow, toServerRecord, type VisitRow } from '../rows';
-import { protectRecord, revealRows, sealForServer, withProtection } from '../vault';
-import { ChangedMeanwhile, sameRecord } from './changed-meanwhile';
+import { protectRecord, revealRows, withProtection } from '../vault';
+import { type SealFor, sealedWrite } from './changed-meanwhile';
 import { enterpriseChange } from './enterprises';
 import {
   type LocalChange,
@@ -35,23 +34,13 @@ export async function logVisit(db: SotayDb, visit: Visit): Promise<Visit> {
   if (checked.value === undefined) throw new ValidationError('visit', checked.issues);
   const value = checked.value;
   const now = nowIso();
-  const tables = [db.visits, db.enterprises, db.outbox, db.shadows];
-  // Encrypted for the device and sealed for the server before the transaction (Web Crypto inside
-  // it would let IndexedDB commit it); the seal is made from the rows as read now, and a save
-  // whose rows changed meanwhile is done again (changed-meanwhile.ts).
-  const encrypted = await protectRecord(db, 'visit', value);
-  for (let attempt = 1; ; attempt += 1) {
-    const planned = planVisit(value, await readVisitInputs(db, value)).record;
-    const sealed = await sealForServer(db, 'visit', toServerRecord('visit', planned));
-    const seal = sealed === undefined ? undefined : { planned, sealed };
-    try {
-      return await guardStorage(() =>
-        db.transaction('rw', tables, () => saveVisit(db, value, encrypted, seal, now)),
-      );
-    } catch (error) {
-      if (!(error instanceof ChangedMeanwhile) || attempt >= 3) throw error;
-    }
-  }
+  return sealedWrite(db, {
+    entity: 'visit',
+    tables: [db.visits, db.enterprises, db.outbox, db.shadows],
+    guess: toServerRecord('visit', value),
+    prepare: (basis) => protectRecord(db, 'visit', value, basis),
+    write: (encrypted, sealFor) => saveVisit(db, value, encrypted, sealFor, now),
+  });
 }
 
 type VisitInputs = [
@@ -92,13 +81,13 @@ function saveVisit(
   db: SotayDb,
   value: Visit,
   encrypted: Visit,
-  seal: { planned: Visit; sealed: SealedEnvelope } | undefined,
+  sealFor: SealFor,
   now: string,
 ): Promise<Visit> {
   return readVisitInputs(db, value).then((inputs) => {
     const [existing, , , enterpriseOutbox] = inputs;
     const { enterprise, update, record } = planVisit(value, inputs);
-    if (seal !== undefined && !sameRecord(record, seal.planned)) throw new ChangedMeanwhile();
+    const sealed = sealFor(toServerRecord('visit', record));
     // Before the visit's: outbox rows keep their order, and the server takes the enterprise's
     // change before a visit of it.
     const writes: LocalWrite[] = [];
@@ -116,7 +105,7 @@ function saveVisit(
       entityId: record.id,
       op: 'put',
       data: withProtection('visit', toServerRecord('visit', record), encrypted),
-      ...(seal === undefined ? {} : { sealed: seal.sealed }),
+      ...(sealed === undefined ? {} : { sealed }),
     };
     if (existing === undefined) {
       // A visit new to this device has nothing queued yet: both changes are written at once.

@@ -31,10 +31,13 @@ export type { SendableMutation } from './records';
 export {
   forgetKeys as lockVault,
   isUnlocked,
+  lastVaultBasis,
   MAX_FAILED_PINS,
   onLockChange,
   pinServerSealKey,
   readVault,
+  readVaultBasis,
+  type VaultBasis,
   type VaultRecord,
   type VaultStatus,
   vaultStatus,

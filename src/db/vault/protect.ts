@@ -2,6 +2,7 @@ import { decryptJson, encryptJson, open, seal } from '../../shared/crypto';
 import type { PersonalEntity } from '../../shared/domain/personal-fields';
 import type { SotayDb } from '../database';
 import { vaultContext } from './context';
+import type { VaultBasis } from './state';
 
 /**
  * Personal fields at rest (docs/design.md §6, "Privacy on the phone"): a record's personal fields
@@ -30,12 +31,14 @@ function place(entity: PersonalEntity, id: string) {
 /**
  * The record in its stored form. Runs BEFORE the write's transaction (Web Crypto is not
  * IndexedDB: awaiting it inside would commit the transaction). A record already protected, or
- * with no personal field (a pull without them), is returned as it is.
+ * with no personal field (a pull without them), is returned as it is. Given `basis`, its vault is
+ * the one used when locked (the caller checks it again in its transaction); else it is read.
  */
 export async function protectRecord<T extends object>(
   db: SotayDb,
   entity: PersonalEntity,
   record: T,
+  basis?: VaultBasis,
 ): Promise<T> {
   const { PERSONAL_FIELD } = vaultContext().fields;
   const split = vaultContext().fields.splitPersonal(entity, record);
@@ -47,7 +50,7 @@ export async function protectRecord<T extends object>(
     const blob = await encryptJson(keys.dataKey, place(entity, id), split.personal);
     return { ...split.rest, [PERSONAL_FIELD]: blob } as T;
   }
-  const vault = await readVault(db);
+  const vault = basis === undefined ? await readVault(db) : basis.vault;
   if (vault === undefined) return record;
   // Wiped after ten wrong PINs: nothing readable is kept until a new PIN is set.
   if (vault.device === undefined) return split.rest as T;

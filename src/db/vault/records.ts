@@ -6,6 +6,7 @@ import type { SotayDb } from '../database';
 import type { OutboxRow, ShadowRow } from '../rows';
 import { vaultContext } from './context';
 import { openPersonal, protectRecord, revealRow } from './protect';
+import type { VaultBasis } from './state';
 
 /** A mutation as the push sends it: `sealed` (for the server) in place of `data`, or plain. */
 export type SendableMutation = Mutation;
@@ -47,8 +48,10 @@ export async function sealForServer(
   db: SotayDb,
   entity: string,
   record: { id: string },
+  basis?: VaultBasis,
 ): Promise<SealedEnvelope | undefined> {
-  const key = await vaultContext().pinnedServerSealKey(db);
+  // Given a basis, its key (the caller checks it again in its transaction); else the pinned one.
+  const key = basis === undefined ? await vaultContext().pinnedServerSealKey(db) : basis.serverKey;
   if (key === undefined) return undefined;
   return seal(key.jwk, key.kid, record, sealedContext({ entity, entityId: record.id }));
 }

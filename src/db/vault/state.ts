@@ -69,6 +69,35 @@ export async function pinnedServerSealKey(db: SotayDb): Promise<PinnedServerKey 
   return (await db.meta.get(SERVER_SEAL_KEY))?.value as PinnedServerKey | undefined;
 }
 
+/**
+ * The meta rows a protected write depends on, as last read in this context: the vault (a record
+ * protected while locked, or before a PIN) and the pinned server key (its seal). A write that
+ * protects and seals from them reads them again inside its transaction and, when they changed (a
+ * PIN set in another tab, a login that pinned a new key), is done again from the fresh ones
+ * (repositories/changed-meanwhile.ts): a stale copy costs one more try, never a wrong seal.
+ */
+export type VaultBasis = { vault: VaultRecord | undefined; serverKey: PinnedServerKey | undefined };
+
+const bases = new WeakMap<SotayDb, VaultBasis>();
+
+/** Reads the basis now (inside the caller's transaction, when there is one) and keeps it. */
+export async function readVaultBasis(db: SotayDb): Promise<VaultBasis> {
+  const [vault, serverKey] = await db.meta.bulkGet([VAULT_KEY, SERVER_SEAL_KEY]);
+  // Only this folder writes these rows, in these shapes.
+  const basis: VaultBasis = {
+    vault: vault?.value as VaultRecord | undefined,
+    serverKey: serverKey?.value as PinnedServerKey | undefined,
+  };
+  bases.set(db, basis);
+  return basis;
+}
+
+/** The basis as last read in this context, without reading it again when there is one. */
+export function lastVaultBasis(db: SotayDb): Promise<VaultBasis> {
+  const known = bases.get(db);
+  return known === undefined ? readVaultBasis(db) : Promise.resolve(known);
+}
+
 /** Wrong PINs in a row after which the readable personal data is wiped (docs/design.md §6). */
 export const MAX_FAILED_PINS = 10;
 

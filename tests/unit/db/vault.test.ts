@@ -169,6 +169,75 @@ describe('the outbox sealed for the server', () => {
   });
 });
 
+describe('a seal made before its transaction', () => {
+  // The seal is made from the record as given; where the transaction stores another one (its
+  // own reads fill something in), the save is done again and the seal is of what is stored.
+  const remoteVisit = { entity: 'visit' as const, entityId: IDS.visit, version: 4, deleted: false };
+  const cases: [string, (db: SotayDb) => Promise<unknown>][] = [
+    ['a visit as given', (db) => logVisit(db, makeVisit())],
+    [
+      'a visit whose stage before the device fills in',
+      (db) => logVisit(db, makeVisit({ stageBefore: undefined })),
+    ],
+    [
+      'an edit of a visit the server has, on its stored version',
+      async (db) => {
+        await applyRemoteChanges(db, [{ ...remoteVisit, data: makeVisit({ version: 4 }) }]);
+        return logVisit(db, makeVisit({ outcome: 'Sửa lại.' }));
+      },
+    ],
+    ['an application submitted', (db) => submitSignup(db, signupOf())],
+    [
+      'an application submitted again, keeping its first submission time',
+      async (db) => {
+        await submitSignup(db, signupOf());
+        return submitSignup(db, signupOf({ occupation: 'Tổ trưởng may' }));
+      },
+    ],
+  ];
+
+  it.each(cases)('is of the record stored: %s', async (_case, save) => {
+    const db = freshDb();
+    const server = await generateSealKeyPair();
+    await pinServerSealKey(db, { kid: server.kid, jwk: server.publicJwk });
+    await setUpVault(db, PIN, FAST);
+    await saveEnterprise(db, makeEnterprise());
+    await save(db);
+    const keys = new Map([[server.kid, await importSealPrivateKey(server.privateJwk)]]);
+    const rows = (await pendingOutbox(db, 10)).filter((row) => row.entity !== 'enterprise');
+    const row = rows.at(-1);
+    expect(row?.sealed).toBeDefined();
+    if (row === undefined) return;
+    const { sealed: _sealed, ...unsealed } = row;
+    const clear = await mutationToSend(db, unsealed);
+    expect(await open(keys, row.sealed, sealedContext(row))).toEqual(clear?.data);
+  });
+});
+
+describe('the vault as this tab last read it', () => {
+  it('is read again when a PIN was set after this tab’s last save', async () => {
+    const db = freshDb();
+    await saveEnterprise(db, makeEnterprise());
+    await logVisit(db, makeVisit({ id: fixtureId(7, 1), peopleMet: [] }));
+    await setUpVault(db, PIN, FAST);
+    lockVault(db);
+    await logVisit(db, makeVisit());
+    expectNoSecret(await storedText(db));
+  });
+
+  it('is read again when a server key was pinned after this tab’s last save', async () => {
+    const db = freshDb();
+    await setUpVault(db, PIN, FAST);
+    await saveEnterprise(db, makeEnterprise());
+    await logVisit(db, makeVisit({ id: fixtureId(7, 2) }));
+    const server = await generateSealKeyPair();
+    await pinServerSealKey(db, { kid: server.kid, jwk: server.publicJwk });
+    await logVisit(db, makeVisit());
+    const row = (await pendingOutbox(db, 10)).find((r) => r.entityId === IDS.visit);
+    expect(row?.sealed?.kid).toBe(server.kid);
+  });
+});
+
 describe('wrong PINs', () => {
   it('count down, and the tenth in a row wipes what could be read but keeps the queue', async () => {
     const db = freshDb();
