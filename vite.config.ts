@@ -129,6 +129,13 @@ const appConfig: UserConfig = {
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    modulePreload: {
+      // What starts after the first screen (main.tsx) loads its chunks through its own imports:
+      // the helper's preload links for their fifteen shared chunks, added in one task, made a
+      // long task (40 ms of DOM work on a slow phone) just after the list showed.
+      resolveDependencies: (filename, deps) =>
+        /sync-scheduler|sw-register/.test(filename) ? [] : deps,
+    },
     rolldownOptions: {
       output: {
         // Everything the first screen imports goes in one chunk beside the entry: left alone,

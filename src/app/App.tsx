@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { vaultStatus } from '../db';
 import { type Lang, t } from '../shared/i18n';
 import { BottomNav } from './components/BottomNav';
 import { OnlineBadge } from './components/OnlineBadge';
 import { UndoToast } from './components/UndoToast';
 import { UpdatePrompt } from './components/UpdatePrompt';
-import { appDb } from './db';
+import { useFirstScreenDrawn } from './first-screen';
 import { useLoad } from './hooks/useLoad';
 import { chooseLanguage } from './language';
 import { lazyScreen } from './lazy';
@@ -14,7 +13,7 @@ import { Routes } from './Routes';
 import { onLinkClick, usePath } from './router';
 import { PinSetupPage, UnlockPanel } from './screens';
 import { SessionContext } from './session';
-import { readSession } from './startup';
+import { readStartState, takeStartState } from './startup';
 
 // Needed once per device (online); its request schema stays out of the first screen.
 const LoginPage = lazyScreen(() => import('./pages/LoginPage').then((m) => m.LoginPage));
@@ -22,15 +21,14 @@ const LoginPage = lazyScreen(() => import('./pages/LoginPage').then((m) => m.Log
 export function App({ initialLang }: { initialLang: Lang }) {
   const [lang, setLang] = useState(initialLang);
   const path = usePath();
-  const { load } = useLoad(['meta'], async () => {
-    const [session, vault] = await Promise.all([readSession(), vaultStatus(appDb())]);
-    return { session, vault };
-  }, []);
+  const { load } = useLoad(['meta'], readStartState, [], takeStartState);
   const session = load.status === 'ready' ? load.value.session : null;
   const vault = load.status === 'ready' ? load.value.vault : undefined;
   const signedIn = session !== null && !session.expired;
   // Nothing personal is stored before the PIN exists (docs/design.md §6).
   const needsPin = signedIn && vault !== undefined && !vault.hasPin;
+  // The login and PIN screens read nothing: they are drawn once the session is known.
+  useFirstScreenDrawn(load.status !== 'loading' && (!signedIn || needsPin));
   const unlocked = useUnlocked();
   const [askUnlock, setAskUnlock] = useState(false);
   useEffect(() => {

@@ -1,20 +1,40 @@
-import { getSession, onTablesChanged, type Session } from '../db';
+import { getSession, onTablesChanged, type Session, type VaultStatus, vaultStatus } from '../db';
 import { appDb } from './db';
 import { readFirstScreenEarly } from './hooks/useEnterpriseIndex';
 
 /*
- * The reads of the first screen, started while the scripts run, before the first render. Done by
- * the screens themselves, the database's opening, the session and the list's first rows came one
- * after another, each after a render: most of an offline start of a slow phone (npm run bench,
- * coldStart). Started here, they overlap the rendering.
+ * The reads of the first screen, started while the scripts run: the database's opening, the
+ * session, the vault's status and the list's first rows. main.tsx renders once the first three
+ * are read, so that the first render is the screen itself: rendered before them, an empty shell
+ * was drawn, laid out and drawn again on each answer, most of an offline start of a slow phone
+ * (npm run bench, coldStart).
  */
-type EarlySession = { read: Promise<Session | null>; changed: boolean; stop: () => void };
 
-let early: EarlySession | undefined;
+/** What the app needs to know before it shows anything: who is signed in, is there a PIN. */
+export type StartState = { session: Session | null; vault: VaultStatus };
 
-export function startStartupReads(): void {
-  const entry: EarlySession = {
-    read: Promise.resolve(null),
+type Early = {
+  read: Promise<StartState>;
+  value: StartState | undefined;
+  changed: boolean;
+  stop: () => void;
+};
+
+let early: Early | undefined;
+
+export function readStartState(): Promise<StartState> {
+  const db = appDb();
+  return Promise.all([getSession(db), vaultStatus(db)]).then(([session, vault]) => ({
+    session,
+    vault,
+  }));
+}
+
+/** Starts the reads; resolves once the start state is read, or failed (the app then shows it). */
+export function startStartupReads(): Promise<void> {
+  const entry: Early = {
+    read: Promise.resolve({ session: null, vault: NO_VAULT }),
+    value: undefined,
     changed: false,
     stop: () => undefined,
   };
@@ -22,17 +42,27 @@ export function startStartupReads(): void {
   entry.stop = onTablesChanged(appDb(), ['meta'], () => {
     entry.changed = true;
   });
-  entry.read = getSession(appDb());
-  // A failure is the app's first read's to show (readSession passes it on).
-  entry.read.catch(() => undefined);
+  entry.read = readStartState();
   early = entry;
   void readFirstScreenEarly().catch(() => undefined);
+  return entry.read.then(
+    (value) => {
+      entry.value = value;
+    },
+    // A failure is the app's own read's to show.
+    () => undefined,
+  );
 }
 
-/** The session: the read started at start the first time, if nothing changed since; else now. */
-export function readSession(): Promise<Session | null> {
+const NO_VAULT: VaultStatus = { hasPin: false, passkey: undefined, failedPins: 0, wiped: false };
+
+/**
+ * The start state as read at start, once, when it was read and nothing was written since; else
+ * undefined (the app reads it itself).
+ */
+export function takeStartState(): StartState | undefined {
   const entry = early;
   early = undefined;
   entry?.stop();
-  return entry !== undefined && !entry.changed ? entry.read : getSession(appDb());
+  return entry !== undefined && !entry.changed ? entry.value : undefined;
 }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../../shared/i18n';
 import { describeError } from '../data/load';
+import { useFirstScreenDrawn } from '../first-screen';
 import type { Loaded } from '../hooks/useLoad';
 
 type Props<T> = {
@@ -13,6 +14,7 @@ type Props<T> = {
 /** The four states of a screen's data, drawn the same way everywhere. */
 export function LoadState<T>({ data, notFound, children }: Props<T>) {
   const { load } = data;
+  useFirstScreenDrawn(load.status !== 'loading');
   switch (load.status) {
     case 'ready':
       return <>{children(load.value)}</>;

@@ -27,12 +27,16 @@ type Props<T> = {
  */
 export function VirtualList<T>(props: Props<T>) {
   const host = useRef<HTMLUListElement>(null);
-  const [range, setRange] = useState({ first: 0, last: 0 });
   const overscan = props.overscan ?? 4;
+  // Before it is measured: the rows a window as tall as the screen can show from the list's top
+  // (a list below a search field shows fewer; a few rows too many cost nothing).
+  const [range, setRange] = useState(() => ({
+    first: 0,
+    last: Math.ceil(window.innerHeight / props.rowHeight) + overscan,
+  }));
   const count = props.items.length;
   const total = Math.max(count, props.total ?? count);
 
-  // Before the first paint: the list shows its rows in the frame it appears in.
   useLayoutEffect(() => {
     const update = () => {
       // Only the part of the list inside the window: below a search field and its filters, a
@@ -42,10 +46,19 @@ export function VirtualList<T>(props: Props<T>) {
       const last = Math.max(0, Math.ceil((window.innerHeight - top) / props.rowHeight) + overscan);
       setRange((old) => (old.first === first && old.last === last ? old : { first, last }));
     };
-    update();
+    // Measured after the first paint, whose layout it then reads for free: measured at once, it
+    // forced one more layout of the whole page (36 ms of an offline start of a slow phone, npm run
+    // bench, coldStart), and so does even asking whether the page is scrolled. A page scrolled
+    // when the list appears shows the rows from the top for that one frame.
+    let later: number | undefined;
+    const frame = requestAnimationFrame(() => {
+      later = window.setTimeout(update, 0);
+    });
     window.addEventListener('scroll', update, { passive: true });
     window.addEventListener('resize', update);
     return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(later);
       window.removeEventListener('scroll', update);
       window.removeEventListener('resize', update);
     };

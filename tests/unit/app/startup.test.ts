@@ -5,7 +5,7 @@ import { makeUser } from '../../fixtures/records';
 import '../db/support';
 
 /*
- * startup.ts reads the session before the first render (the app's database, as the page opens
+ * startup.ts reads the session and the vault's status before the first render (the app's database, as the page opens
  * it). Each test loads the app's modules afresh on an empty database.
  */
 const session = (token: string): Session => ({
@@ -19,48 +19,56 @@ async function freshStart() {
   await Dexie.delete('sotay');
   const startup = await import('../../../src/app/startup');
   const { appDb } = await import('../../../src/app/db');
-  return { ...startup, db: appDb() };
+  const db = appDb();
+  // Dexie announces the deletion ("anything may have changed") to the new modules' listeners a
+  // little later; opened, the database starts as a phone's does.
+  await db.open();
+  return { ...startup, db };
 }
 
-describe('the session read at start', () => {
+describe('the state read at start', () => {
   it('gives the session stored before the start', async () => {
-    const { startStartupReads, readSession, db } = await freshStart();
+    const { startStartupReads, takeStartState, db } = await freshStart();
     await saveSession(db, session('before'));
-    startStartupReads();
-    expect((await readSession())?.token).toBe('before');
+    await startStartupReads();
+    expect(takeStartState()?.session?.token).toBe('before');
     db.close();
   });
 
-  it('gives no session on a device signed out', async () => {
-    const { startStartupReads, readSession, db } = await freshStart();
-    startStartupReads();
-    expect(await readSession()).toBeNull();
+  it('gives no session, and no PIN, on a device signed out', async () => {
+    const { startStartupReads, takeStartState, db } = await freshStart();
+    await startStartupReads();
+    expect(takeStartState()).toMatchObject({ session: null, vault: { hasPin: false } });
     db.close();
   });
 
-  it('is read again when the session changed after the start', async () => {
-    const { startStartupReads, readSession, db } = await freshStart();
+  it('is not used when the session changed after the start: the app reads it again', async () => {
+    const { startStartupReads, takeStartState, readStartState, db } = await freshStart();
     await saveSession(db, session('old'));
-    startStartupReads();
+    const started = startStartupReads();
     await saveSession(db, session('new'));
-    expect((await readSession())?.token).toBe('new');
+    await started;
+    expect(takeStartState()).toBeUndefined();
+    expect((await readStartState()).session?.token).toBe('new');
     db.close();
   });
 
   it('is used once: a later read sees later writes', async () => {
-    const { startStartupReads, readSession, db } = await freshStart();
+    const { startStartupReads, takeStartState, readStartState, db } = await freshStart();
     await saveSession(db, session('first'));
-    startStartupReads();
-    expect((await readSession())?.token).toBe('first');
+    await startStartupReads();
+    expect(takeStartState()?.session?.token).toBe('first');
+    expect(takeStartState()).toBeUndefined();
     await saveSession(db, session('second'));
-    expect((await readSession())?.token).toBe('second');
+    expect((await readStartState()).session?.token).toBe('second');
     db.close();
   });
 
-  it('reads the database when nothing was started', async () => {
-    const { readSession, db } = await freshStart();
+  it('is not there when nothing was started', async () => {
+    const { takeStartState, readStartState, db } = await freshStart();
     await saveSession(db, session('stored'));
-    expect((await readSession())?.token).toBe('stored');
+    expect(takeStartState()).toBeUndefined();
+    expect((await readStartState()).session?.token).toBe('stored');
     db.close();
   });
 });

@@ -3,6 +3,7 @@ import type { EnterpriseSearch } from '../../../db';
 import { t } from '../../../shared/i18n';
 import { STAGES, type Stage } from '../../../shared/schemas/enums';
 import { VirtualList } from '../../components/VirtualList';
+import { useFirstScreenDrawn } from '../../first-screen';
 import { SelectField, TextField } from '../../forms/fields';
 import { useAdminUnits } from '../../hooks/useAdminUnits';
 import { FIRST_SCREEN_ROWS, useEnterpriseIndex } from '../../hooks/useEnterpriseIndex';
@@ -73,6 +74,7 @@ export function EnterprisesPage() {
     first && firstScreen !== undefined
       ? { rows: firstScreen.rows, complete: true, count: firstScreen.total }
       : searched;
+  useFirstScreenDrawn(index !== undefined || firstScreen !== undefined);
 
   return (
     <section class="page">
