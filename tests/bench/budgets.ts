@@ -41,6 +41,8 @@ export const BUDGETS: readonly Budget[] = [
   { key: 'admissions.push200PgliteMs', compare: '<', limit: 5000 },
   { key: 'privacy.saveSignupRatio', compare: '≤', limit: 2 },
   { key: 'privacy.saveSignupP95Ms', compare: '<', limit: 30, phone: true },
+  { key: 'privacy.saveVisitRatio', compare: '≤', limit: 2 },
+  { key: 'privacy.saveVisitP95Ms', compare: '<', limit: 30, phone: true },
   { key: 'privacy.drafts500Ratio', compare: '≤', limit: 2 },
   { key: 'privacy.drafts500Ms', compare: '<', limit: 300, phone: true },
   { key: 'privacy.unlockMs', compare: '<', limit: 1000 },

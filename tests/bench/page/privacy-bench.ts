@@ -1,6 +1,7 @@
 import {
   listDrafts,
   lockVault,
+  logVisit,
   openDatabase,
   pinServerSealKey,
   type SotayDb,
@@ -11,13 +12,14 @@ import {
 } from '../../../src/db';
 import { toEnterpriseRow } from '../../../src/db/rows';
 import { generateSealKeyPair } from '../../../src/shared/crypto';
-import type { Enterprise, Signup, SignupDraft } from '../../../src/shared/schemas';
-import { generateEnterprises, generateSignups } from '../../fixtures/generate';
+import type { Enterprise, Signup, SignupDraft, Visit } from '../../../src/shared/schemas';
+import { generateEnterprises, generateSignups, generateVisits } from '../../fixtures/generate';
 
 /**
  * Issue 15's figures on the device (docs/design.md §6, "Privacy on the phone"), each beside the
  * same work on a database without a PIN, where nothing is encrypted: an application submitted
- * (encrypted for the device and sealed for the server), the drafts list decrypted and painted,
+ * and a visit logged with the people met named (each encrypted for the device and sealed for the
+ * server), the drafts list decrypted and painted,
  * and an unlock by PIN (PBKDF2-SHA-256, 600,000 iterations, as the app does it).
  */
 
@@ -45,6 +47,14 @@ async function phone(vault: boolean): Promise<Phone> {
     await setUpVault(db, PIN);
   }
   return { db, enterprise };
+}
+
+/** New visits naming a worker met (a personal field), each moving nothing. */
+function visits(enterprise: Enterprise, count: number, seed: number): Visit[] {
+  return generateVisits([enterprise], count, seed).map((visit, i) => ({
+    ...visit,
+    peopleMet: [{ name: `Nguyễn Thị Công Nhân ${i + 1}`, role: 'worker', phone: '+84987654321' }],
+  }));
 }
 
 function applications(enterprise: Enterprise, count: number, seed: number): Signup[] {
@@ -92,6 +102,16 @@ const bench = {
       out.encrypted.push(await time(() => submitSignup(encrypted.db, signup)));
       const same = { ...signup, enterpriseId: plain.enterprise.id };
       out.plain.push(await time(() => submitSignup(plain.db, same)));
+    }
+    return out;
+  },
+  /** logVisit of `count` new visits on each phone, in turn. */
+  async saveVisits(count: number, seed: number) {
+    const out = { encrypted: [] as number[], plain: [] as number[] };
+    for (const visit of visits(encrypted.enterprise, count, seed)) {
+      out.encrypted.push(await time(() => logVisit(encrypted.db, visit)));
+      const same = { ...visit, enterpriseId: plain.enterprise.id };
+      out.plain.push(await time(() => logVisit(plain.db, same)));
     }
     return out;
   },
