@@ -1,11 +1,11 @@
 import { useEffect } from 'preact/hooks';
 
 /*
- * Work the first screen does not need (the worker's registration, delivery, the lock's timers)
- * starts once that screen has drawn what it shows: on a slow phone opened offline, loading and
- * compiling that code took 60–80 ms of the main thread before the enterprise list showed
- * (npm run bench, coldStart). A screen says it has drawn (useFirstScreenDrawn); should none say
- * so, the work starts FALLBACK_MS after the page's load.
+ * Work the first screen does not need (the worker's registration, delivery) starts once that
+ * screen has drawn what it shows: on a slow phone opened offline, loading and compiling that code
+ * took 60–80 ms of the main thread before the enterprise list showed (npm run bench, coldStart).
+ * A screen says it has drawn (useFirstScreenDrawn); should none say so, the work starts
+ * FALLBACK_MS after the page's load.
  */
 const FALLBACK_MS = 3000;
 
