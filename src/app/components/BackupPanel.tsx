@@ -8,9 +8,10 @@ import {
   isEncryptedBackup,
 } from '../../shared/crypto';
 import { t } from '../../shared/i18n';
-import type { Issue } from '../../shared/vn/issue';
 import { appDb } from '../db';
-import { issuesFor, TextField } from '../forms/fields';
+import { FormProblems } from '../forms/FormFooter';
+import { issuesFor, NewSecretFields, TextField } from '../forms/fields';
+import { useSaveForm } from '../forms/useSaveForm';
 import { today } from '../ids';
 import { useUnlocked } from '../lock';
 import { addLockMessages } from '../pages/lock/messages';
@@ -50,32 +51,34 @@ export function BackupPanel() {
   const [message, setMessage] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
-  const [issues, setIssues] = useState<Issue[]>([]);
+  const { form, issues, setIssues, failure, submit } = useSaveForm();
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<string | undefined>();
   const [importPassphrase, setImportPassphrase] = useState('');
 
-  const exportFile = async (event: Event) => {
+  const exportFile = (event: Event) => {
     event.preventDefault();
-    const found = checkBackupPassphrase(passphrase, again);
-    setIssues(found);
-    if (found.length > 0) {
-      document
-        .getElementById(
-          found[0]?.field === 'passphrase' ? BACKUP_PASSPHRASE_ID : 'backup-passphrase-again',
-        )
-        ?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      await downloadBackup(passphrase);
-      setPassphrase('');
-      setAgain('');
-      setMessage(t('backup.exported'));
-    } finally {
-      setBusy(false);
-    }
+    void submit({
+      validate: () => {
+        const found = checkBackupPassphrase(passphrase, again);
+        return { value: found.length === 0 ? passphrase : undefined, issues: found };
+      },
+      save: async (chosen: string) => {
+        setBusy(true);
+        try {
+          await downloadBackup(chosen);
+        } finally {
+          setBusy(false);
+        }
+      },
+      done: () => {
+        // The panel stays on screen: a refusal's issues go with the fields it emptied.
+        setIssues([]);
+        setPassphrase('');
+        setAgain('');
+        setMessage(t('backup.exported'));
+      },
+    });
   };
 
   const importText = async (text: string, typed: string) => {
@@ -113,27 +116,26 @@ export function BackupPanel() {
       <h2 id="backup-title">{t('backup.title')}</h2>
       <p class="muted">{t('backup.hint')}</p>
       {unlocked ? (
-        <form onSubmit={exportFile} noValidate>
-          <TextField
-            id={BACKUP_PASSPHRASE_ID}
-            type="password"
-            autoComplete="new-password"
-            label={t('backup.passphrase')}
-            value={passphrase}
-            onValue={setPassphrase}
-            issues={issuesFor(issues, 'passphrase')}
-            required
+        <form ref={form} onSubmit={exportFile} noValidate>
+          <NewSecretFields
+            entries={[
+              {
+                id: BACKUP_PASSPHRASE_ID,
+                label: t('backup.passphrase'),
+                value: passphrase,
+                onValue: setPassphrase,
+                issues: issuesFor(issues, 'passphrase'),
+              },
+              {
+                id: 'backup-passphrase-again',
+                label: t('backup.passphraseAgain'),
+                value: again,
+                onValue: setAgain,
+                issues: issuesFor(issues, 'passphraseConfirmation'),
+              },
+            ]}
           />
-          <TextField
-            id="backup-passphrase-again"
-            type="password"
-            autoComplete="new-password"
-            label={t('backup.passphraseAgain')}
-            value={again}
-            onValue={setAgain}
-            issues={issuesFor(issues, 'passphraseConfirmation')}
-            required
-          />
+          <FormProblems hasErrors={false} failure={failure} />
           <div class="form-actions">
             <button type="submit" class="button" disabled={busy}>
               {t('backup.exportButton')}

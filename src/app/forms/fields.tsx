@@ -125,6 +125,39 @@ export function TextField(props: TextProps) {
   );
 }
 
+/** One of the two fields of a new secret: its id, label, value and the issues on it. */
+export type SecretEntry = {
+  id: string;
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  issues: readonly Issue[];
+};
+
+/**
+ * A new secret typed twice (a PIN, a backup passphrase): two password fields the browser never
+ * fills with a saved one; the second is checked against the first by the caller's rule.
+ */
+export function NewSecretFields(props: {
+  entries: readonly [SecretEntry, SecretEntry];
+  inputMode?: 'numeric';
+}) {
+  return (
+    <>
+      {props.entries.map((entry) => (
+        <TextField
+          key={entry.id}
+          {...entry}
+          type="password"
+          {...(props.inputMode === undefined ? {} : { inputMode: props.inputMode })}
+          autoComplete="new-password"
+          required
+        />
+      ))}
+    </>
+  );
+}
+
 export function SelectField<T extends string>(
   props: Base & {
     value: T | '';

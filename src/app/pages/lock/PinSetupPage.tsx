@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks';
 import { setUpVault } from '../../../db';
 import { checkPin } from '../../../shared/crypto/pin-policy';
 import { t } from '../../../shared/i18n';
-import type { Issue } from '../../../shared/vn/issue';
 import { appDb } from '../../db';
-import { issuesFor, TextField } from '../../forms/fields';
+import { FormProblems } from '../../forms/FormFooter';
+import { issuesFor, NewSecretFields } from '../../forms/fields';
+import { useSaveForm } from '../../forms/useSaveForm';
 import { addLockMessages } from './messages';
 
 addLockMessages();
@@ -16,53 +17,54 @@ addLockMessages();
 export function PinSetupPage({ wiped }: { wiped: boolean }) {
   const [pin, setPin] = useState('');
   const [again, setAgain] = useState('');
-  const [issues, setIssues] = useState<Issue[]>([]);
   const [busy, setBusy] = useState(false);
+  const { form, issues, failure, submit } = useSaveForm();
 
-  const submit = async (event: Event) => {
+  const onSubmit = (event: Event) => {
     event.preventDefault();
-    const found = checkPin(pin, again);
-    setIssues(found);
-    if (found.length > 0) {
-      document.getElementById(found[0]?.field === 'pin' ? 'pin-new' : 'pin-again')?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      await setUpVault(appDb(), pin);
-    } finally {
-      setBusy(false);
-    }
+    void submit({
+      validate: () => {
+        const found = checkPin(pin, again);
+        return { value: found.length === 0 ? pin : undefined, issues: found };
+      },
+      save: async (chosen: string) => {
+        setBusy(true);
+        try {
+          await setUpVault(appDb(), chosen);
+        } finally {
+          setBusy(false);
+        }
+      },
+      done: () => undefined,
+    });
   };
 
   return (
-    <form class="page login" onSubmit={submit} noValidate>
+    <form class="page login" ref={form} onSubmit={onSubmit} noValidate>
       <h1>{t('lock.setupTitle')}</h1>
       <p role={wiped ? 'alert' : undefined}>
         {wiped ? t('lock.setupWiped') : t('lock.setupIntro')}
       </p>
-      <TextField
-        id="pin-new"
-        type="password"
+      <NewSecretFields
         inputMode="numeric"
-        autoComplete="new-password"
-        label={t('lock.pin')}
-        value={pin}
-        onValue={setPin}
-        issues={issuesFor(issues, 'pin')}
-        required
+        entries={[
+          {
+            id: 'pin-new',
+            label: t('lock.pin'),
+            value: pin,
+            onValue: setPin,
+            issues: issuesFor(issues, 'pin'),
+          },
+          {
+            id: 'pin-again',
+            label: t('lock.pinAgain'),
+            value: again,
+            onValue: setAgain,
+            issues: issuesFor(issues, 'pinConfirmation'),
+          },
+        ]}
       />
-      <TextField
-        id="pin-again"
-        type="password"
-        inputMode="numeric"
-        autoComplete="new-password"
-        label={t('lock.pinAgain')}
-        value={again}
-        onValue={setAgain}
-        issues={issuesFor(issues, 'pinConfirmation')}
-        required
-      />
+      <FormProblems hasErrors={false} failure={failure} />
       <button type="submit" class="button primary" disabled={busy}>
         {busy ? t('lock.working') : t('lock.setupButton')}
       </button>
