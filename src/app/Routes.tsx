@@ -26,6 +26,12 @@ import {
 
 type Props = { path: string; lang: Lang; onLang: (lang: Lang) => void };
 
+/** Whether `path` opens on the enterprise list: the app's home, and the list itself. */
+export function opensOnList(path: string): boolean {
+  const [area, id] = path.split('/').filter(Boolean);
+  return area === undefined || (area === 'enterprises' && id === undefined);
+}
+
 /** Path → screen. Segments are ids made on the device (UUIDs). */
 export function Routes({ path, lang, onLang }: Props) {
   const parts = path.split('/').filter(Boolean);

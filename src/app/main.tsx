@@ -6,7 +6,7 @@ import { startStartupReads } from './startup';
 import { requestPersistence } from './storage';
 import './styles.css';
 
-const started = startStartupReads();
+const started = startStartupReads(location.pathname);
 const root = document.getElementById('app');
 void Promise.all([restoreLanguage(), started]).then(
   ([lang]) => root && render(<App initialLang={lang} />, root),

@@ -1,13 +1,15 @@
 import { getSession, onTablesChanged, type Session, type VaultStatus, vaultStatus } from '../db';
 import { appDb } from './db';
 import { readFirstScreenEarly } from './hooks/useEnterpriseIndex';
+import { opensOnList } from './Routes';
 
 /*
  * The reads of the first screen, started while the scripts run: the database's opening, the
- * session, the vault's status and the list's first rows. main.tsx renders once the first three
- * are read, so that the first render is the screen itself: rendered before them, an empty shell
- * was drawn, laid out and drawn again on each answer, most of an offline start of a slow phone
- * (npm run bench, coldStart).
+ * session, the vault's status and the list's first rows. main.tsx renders once they are read
+ * (the list's rows only when the app opens on the list), so that the first render is the screen
+ * itself: rendered before them, an empty shell, then a list without rows, were each drawn, laid
+ * out and drawn again on the next answer, most of an offline start of a slow phone (npm run
+ * bench, coldStart).
  */
 
 /** What the app needs to know before it shows anything: who is signed in, is there a PIN. */
@@ -30,8 +32,11 @@ export function readStartState(): Promise<StartState> {
   }));
 }
 
-/** Starts the reads; resolves once the start state is read, or failed (the app then shows it). */
-export function startStartupReads(): Promise<void> {
+/**
+ * Starts the reads; resolves once the start state is read, and the list's first rows when the
+ * app opens on `path` and that is the list, or once a read failed (the app then shows it).
+ */
+export function startStartupReads(path: string): Promise<void> {
   const entry: Early = {
     read: Promise.resolve({ session: null, vault: NO_VAULT }),
     value: undefined,
@@ -44,14 +49,16 @@ export function startStartupReads(): Promise<void> {
   });
   entry.read = readStartState();
   early = entry;
-  void readFirstScreenEarly().catch(() => undefined);
-  return entry.read.then(
+  // A failure is the list's own read's to show.
+  const firstRows = readFirstScreenEarly().catch(() => undefined);
+  const started = entry.read.then(
     (value) => {
       entry.value = value;
     },
     // A failure is the app's own read's to show.
     () => undefined,
   );
+  return Promise.all([started, opensOnList(path) ? firstRows : undefined]).then(() => undefined);
 }
 
 const NO_VAULT: VaultStatus = { hasPin: false, passkey: undefined, failedPins: 0, wiped: false };

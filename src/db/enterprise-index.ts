@@ -1,7 +1,7 @@
 import Dexie, { type IndexableType, liveQuery, type Subscription } from 'dexie';
 import type { SotayDb } from './database';
 import { toIndexRow } from './repositories/enterprise-reads';
-import { compareEnterprises, type EnterpriseIndexRow } from './search';
+import { compareEnterprises, type EnterpriseIndexRow, mergeInOrder } from './search';
 
 export type IndexObserver = {
   next: (index: readonly EnterpriseIndexRow[]) => void;
@@ -45,7 +45,7 @@ const PARTS_IN_FLIGHT = 4;
  * One part, in a readonly transaction of its own: outside one, Dexie's live-query cache would
  * keep every full row of the table for as long as the index is watched (the whole session),
  * where the index keeps only the fields it shows. Sorted here, in the part's own task, so the
- * whole index sorts as a merge of sorted runs.
+ * whole index is a merge of sorted parts (mergeInOrder).
  */
 function readRange(db: SotayDb, range: KeyRange): Promise<EnterpriseIndexRow[]> {
   return db.transaction('r', db.enterprises, () =>
@@ -62,8 +62,9 @@ function readRange(db: SotayDb, range: KeyRange): Promise<EnterpriseIndexRow[]> 
  * save writes an enterprise, so the table is read in INDEX_PARTS ranges of ids, each a live
  * query: Dexie re-runs only the queries whose range a committed write touched, here, in another
  * tab or in the service worker (its documented change propagation). The first index comes once
- * every part has been read, PARTS_IN_FLIGHT at a time, so no task of the first read is long;
- * each later one after a part changed. Returns the stop.
+ * every part has been read, PARTS_IN_FLIGHT at a time, and merged, a round per task, so no task
+ * of the first read is long; each later one after a part changed. The index comes in the default
+ * order (compareEnterprises). Returns the stop.
  */
 export function watchEnterpriseIndex(db: SotayDb, observer: IndexObserver): () => void {
   const ranges = indexRanges();
@@ -78,9 +79,23 @@ export function watchEnterpriseIndex(db: SotayDb, observer: IndexObserver): () =
   // One report per failure (the parts fail together: a full disk, an evicted database); a part
   // that fails keeps its last rows, and its live query tries again at the next write.
   let reported = false;
+  // The index sent is merged from the parts a round per task; a part read again meanwhile
+  // starts a new merge, and the older one stops.
+  let merges = 0;
+  const merge = () => {
+    const merge = ++merges;
+    const steps = mergeInOrder(parts.map((part) => part ?? []));
+    const step = () => {
+      if (stopped || merge !== merges) return;
+      const result = steps.next();
+      if (result.done) observer.next(result.value);
+      else setTimeout(step, 0);
+    };
+    step();
+  };
   const flush = () => {
     flushing = false;
-    if (reading === 0) observer.next(parts.flatMap((part) => part ?? []));
+    if (reading === 0) merge();
   };
   const read = (range: KeyRange) => () => {
     reading += 1;

@@ -160,6 +160,7 @@ export {
   hasNoUnion,
   LARGE_ENTERPRISE_MIN_WORKERS,
   listRank,
+  mergeInOrder,
   prepareNameOrder,
   type SlicedSearch,
   searchEnterprises,

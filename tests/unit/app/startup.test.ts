@@ -5,8 +5,9 @@ import { makeUser } from '../../fixtures/records';
 import '../db/support';
 
 /*
- * startup.ts reads the session and the vault's status before the first render (the app's database, as the page opens
- * it). Each test loads the app's modules afresh on an empty database.
+ * startup.ts reads the session and the vault's status before the first render, and the list's
+ * first rows when the app opens on the list (the app's database, as the page opens it). Each test
+ * loads the app's modules afresh on an empty database.
  */
 const session = (token: string): Session => ({
   token,
@@ -30,14 +31,14 @@ describe('the state read at start', () => {
   it('gives the session stored before the start', async () => {
     const { startStartupReads, takeStartState, db } = await freshStart();
     await saveSession(db, session('before'));
-    await startStartupReads();
+    await startStartupReads('/settings');
     expect(takeStartState()?.session?.token).toBe('before');
     db.close();
   });
 
   it('gives no session, and no PIN, on a device signed out', async () => {
     const { startStartupReads, takeStartState, db } = await freshStart();
-    await startStartupReads();
+    await startStartupReads('/settings');
     expect(takeStartState()).toMatchObject({ session: null, vault: { hasPin: false } });
     db.close();
   });
@@ -45,7 +46,7 @@ describe('the state read at start', () => {
   it('is not used when the session changed after the start: the app reads it again', async () => {
     const { startStartupReads, takeStartState, readStartState, db } = await freshStart();
     await saveSession(db, session('old'));
-    const started = startStartupReads();
+    const started = startStartupReads('/settings');
     await saveSession(db, session('new'));
     await started;
     expect(takeStartState()).toBeUndefined();
@@ -56,7 +57,7 @@ describe('the state read at start', () => {
   it('is used once: a later read sees later writes', async () => {
     const { startStartupReads, takeStartState, readStartState, db } = await freshStart();
     await saveSession(db, session('first'));
-    await startStartupReads();
+    await startStartupReads('/settings');
     expect(takeStartState()?.session?.token).toBe('first');
     expect(takeStartState()).toBeUndefined();
     await saveSession(db, session('second'));
@@ -71,4 +72,43 @@ describe('the state read at start', () => {
     expect((await readStartState()).session?.token).toBe('stored');
     db.close();
   });
+
+  it.each([
+    { path: '/', waitsForRows: true },
+    { path: '/enterprises', waitsForRows: true },
+    { path: '/enterprises/new', waitsForRows: false },
+    { path: '/settings', waitsForRows: false },
+  ])('opening on $path waits for the list rows: $waitsForRows', async ({ path, waitsForRows }) => {
+    const { startStartupReads, readStartState, db } = await freshStart();
+    const release = holdTable(db, 'enterprises');
+    let resolved = false;
+    const started = startStartupReads(path).then(() => {
+      resolved = true;
+    });
+    // The start state's own tables are free: its read answers while the list's waits.
+    await readStartState();
+    if (!waitsForRows) await started;
+    expect(resolved).toBe(!waitsForRows);
+    release();
+    await started;
+    const { readFirstScreenEarly } = await import('../../../src/app/hooks/useEnterpriseIndex');
+    await expect(readFirstScreenEarly()).resolves.toMatchObject({ rows: [], total: 0 });
+    db.close();
+  });
 });
+
+/**
+ * Keeps a read-write transaction on `table` open, as a long write would, so that every read of
+ * it waits: IndexedDB runs them after it. The returned function lets it commit.
+ */
+function holdTable(db: Dexie, table: string): () => void {
+  const store = db.backendDB().transaction(table, 'readwrite').objectStore(table);
+  let held = true;
+  const keepBusy = () => {
+    if (held) store.count().onsuccess = keepBusy;
+  };
+  keepBusy();
+  return () => {
+    held = false;
+  };
+}

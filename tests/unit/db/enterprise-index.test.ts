@@ -2,6 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import {
   clearUserData,
+  compareEnterprises,
   type EnterpriseIndexRow,
   logVisit,
   type SotayDb,
@@ -114,6 +115,9 @@ describe('watchEnterpriseIndex', () => {
       const emitted = await index.next();
       const rowsRead = read.rows - before;
       expect(byId(emitted), step).toEqual(byId(await stored(db)));
+      expect(emitted, `${step}: in the list's order`).toEqual(
+        [...emitted].sort(compareEnterprises),
+      );
       expect(rowsRead, step).toSatisfy(expected);
     }
     // One index per write, not one per part it touched.

@@ -5,6 +5,7 @@ import {
   type EnterpriseSearch,
   firstMatches,
   listRank,
+  mergeInOrder,
   searchEnterprises,
   searchInSlices,
 } from '../../../src/db';
@@ -227,5 +228,47 @@ describe('firstMatches', () => {
         query,
       ).toEqual(searchEnterprises([...INDEX], { query }).map((r) => r.id));
     }
+  });
+});
+
+describe('mergeInOrder', () => {
+  /** Every row of INDEX, with more ties (the same rank, names told apart only by the collator). */
+  const ROWS = [
+    ...INDEX,
+    ...['Ấn', 'An', 'Ăn', 'ăn', 'Bình', 'Đức', 'Dung', 'anh'].map((name, i) =>
+      row(`tie-${i}`, { name: `Công ty ${name}`, workerCount: 320 }),
+    ),
+  ];
+  const runsOf = (sizes: number[]) => {
+    let at = 0;
+    return sizes.map((size) => {
+      const run = ROWS.slice(at, at + size).sort(compareEnterprises);
+      at += size;
+      return run;
+    });
+  };
+  const merged = (runs: EnterpriseIndexRow[][]) => {
+    const steps = mergeInOrder(runs);
+    let count = 1;
+    for (let step = steps.next(); ; step = steps.next(), count++) {
+      if (step.done) return { index: step.value, steps: count };
+    }
+  };
+
+  it.each([
+    { sizes: [], steps: 1 },
+    { sizes: [14], steps: 1 },
+    { sizes: [7, 7], steps: 1 },
+    { sizes: [5, 0, 9], steps: 2 },
+    { sizes: [1, 2, 3, 0, 4, 1, 2, 1], steps: 3 },
+    { sizes: [2, 2, 2, 2, 2, 2, 2], steps: 3 },
+  ])('merges runs of $sizes in the default order, in $steps step(s)', ({ sizes, steps }) => {
+    const runs = runsOf(sizes);
+    const all = runs.flat();
+    const result = merged(runs);
+    expect(result.index).toEqual([...all].sort(compareEnterprises));
+    expect(result.steps).toBe(steps);
+    // A search of everything gives the merged index in its order, without sorting it again.
+    expect(searchEnterprises(result.index)).toBe(result.index);
   });
 });
