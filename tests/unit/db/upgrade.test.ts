@@ -1,7 +1,14 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, openDatabase } from '../../../src/db';
-import { STORES_V1, STORES_V2, STORES_V6, STORES_V7 } from '../../../src/db/database';
+import {
+  STORES_V1,
+  STORES_V2,
+  STORES_V3,
+  STORES_V6,
+  STORES_V7,
+  STORES_V8,
+} from '../../../src/db/database';
 import { enterpriseSearchKey } from '../../../src/db/rows';
 import { listRank } from '../../../src/db/search';
 import { searchKey } from '../../../src/shared/vn';
@@ -274,6 +281,63 @@ describe('v7 → v8 upgrade', () => {
       .between(['submitted', Dexie.minKey], ['submitted', Dexie.maxKey])
       .primaryKeys();
     expect(waiting).toEqual([submitted.id]);
+    db.close();
+  });
+});
+
+describe('the versions declared', () => {
+  /** Every table's key and indexes, as a database opened at its current version has them. */
+  async function schemaOf(db: Dexie) {
+    await db.open();
+    const schema = db.tables
+      .map((table) => ({
+        table: table.name,
+        key: table.schema.primKey.src,
+        indexes: table.schema.indexes.map((index) => index.src).sort(),
+      }))
+      .sort((a, b) => (a.table < b.table ? -1 : 1));
+    db.close();
+    return schema;
+  }
+
+  it('give a new install the schema of every released version declared', async () => {
+    const everyVersion = new Dexie(`${NAME}-every`, freshFactory());
+    everyVersion.version(1).stores(STORES_V1);
+    everyVersion.version(2).stores(STORES_V2);
+    everyVersion.version(3).stores(STORES_V3);
+    everyVersion.version(6).stores(STORES_V6);
+    everyVersion.version(7).stores(STORES_V7);
+    everyVersion.version(8).stores(STORES_V8);
+    const db = openDatabase({ name: NAME, ...freshFactory() });
+    expect(await schemaOf(db)).toEqual(await schemaOf(everyVersion));
+  });
+
+  it('upgrade a phone at v6, a version no longer declared, keeping its rows and indexes', async () => {
+    const factory = freshFactory();
+    const v6 = new Dexie(NAME, factory);
+    v6.version(1).stores(STORES_V1);
+    v6.version(2).stores(STORES_V2);
+    v6.version(3).stores(STORES_V3);
+    v6.version(6).stores(STORES_V6);
+    const enterprise = {
+      ...makeEnterprise({ workerCount: 40, stage: 'founded' }),
+      foundedAt: '2026-04-10',
+    };
+    const stored = { ...enterprise, searchKey: enterpriseSearchKey(enterprise) };
+    await v6.table('enterprises').put(stored);
+    v6.close();
+
+    const db = openDatabase({ name: NAME, ...factory });
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    expect(await db.enterprises.get(enterprise.id)).toEqual({
+      ...stored,
+      listOrder: listRank(enterprise),
+    });
+    expect(await db.enterprises.where('foundedAt').equals('2026-04-10').primaryKeys()).toEqual([
+      enterprise.id,
+    ]);
+    expect(await db.enterprises.orderBy('listOrder').primaryKeys()).toEqual([enterprise.id]);
     db.close();
   });
 });

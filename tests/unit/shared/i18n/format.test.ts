@@ -28,6 +28,48 @@ describe('formatMessage', () => {
   });
 });
 
+describe('numbers', () => {
+  const VALUES = [
+    0,
+    -0,
+    1,
+    7,
+    42,
+    999,
+    1000,
+    1001,
+    1200,
+    9999,
+    10_000,
+    123_456,
+    1_000_000,
+    12_345_678,
+    -1,
+    -999,
+    -1000,
+    -1200,
+    -12_345_678,
+    Number.MAX_SAFE_INTEGER,
+    Number.MIN_SAFE_INTEGER,
+    2 ** 53,
+    1.5,
+    -0.25,
+    1234.5,
+    0.1 + 0.2,
+  ];
+  it.each(['vi-VN', 'en-GB', 'fr-FR'])(
+    'are written in %s as Intl.NumberFormat writes them',
+    (locale) => {
+      const intl = new Intl.NumberFormat(locale, { signDisplay: 'negative' });
+      for (const value of VALUES) {
+        expect(formatMessage('{n, number}', { n: value }, locale), String(value)).toBe(
+          intl.format(value),
+        );
+      }
+    },
+  );
+});
+
 describe('t with counts', () => {
   it('writes English plurals and numbers for English, Vietnamese ones for Vietnamese', async () => {
     await loadLanguage('en');
