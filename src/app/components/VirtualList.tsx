@@ -29,10 +29,12 @@ export function VirtualList<T>(props: Props<T>) {
   const host = useRef<HTMLUListElement>(null);
   const overscan = props.overscan ?? 4;
   // Before it is measured: the rows a window as tall as the screen can show from the list's top
-  // (a list below a search field shows fewer; a few rows too many cost nothing).
+  // (a list below a search field shows fewer), without the overscan: the first layout of a start
+  // lays out every row's text, the longest part of the frame that shows the list, and the
+  // overscan comes with the measure after it.
   const [range, setRange] = useState(() => ({
     first: 0,
-    last: Math.ceil(window.innerHeight / props.rowHeight) + overscan,
+    last: Math.ceil(window.innerHeight / props.rowHeight),
   }));
   const count = props.items.length;
   const total = Math.max(count, props.total ?? count);
