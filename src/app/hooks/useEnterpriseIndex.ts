@@ -6,7 +6,6 @@ import {
   prepareNameOrder,
   watchEnterpriseIndex,
 } from '../../db';
-import { prepareFormatting } from '../../shared/i18n';
 import { appDb } from '../db';
 
 /*
@@ -74,11 +73,10 @@ function start(): void {
     () => {
       afterPaint(() => {
         watchIndex();
-        // While IndexedDB reads the index, off the main thread: what sorting and counting it
-        // first need, each in a task of its own (30–45 ms each on a slow phone; inside the
-        // index's own task they made it a long one, npm run bench, coldStart).
+        // While IndexedDB reads the index, off the main thread: the collator its sort needs, in
+        // a task of its own (30–45 ms on a slow phone; inside the index's own task it made it a
+        // long one, npm run bench, coldStart), when the first rows did not make it.
         setTimeout(prepareNameOrder, 0);
-        setTimeout(prepareFormatting, 0);
       });
     },
     // The index's own read reports the same failure.

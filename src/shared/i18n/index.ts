@@ -85,14 +85,6 @@ export function hasMessage(key: string): key is MessageKey {
   return Object.hasOwn(vi, key);
 }
 
-/**
- * Makes the current language's number format and plural rules now, in a task of its own: a slow
- * phone takes 30 ms to make the first ones, which a screen's render would otherwise pay.
- */
-export function prepareFormatting(lang: Lang = current): void {
-  formatMessage('{n, plural, other {#}}', { n: 0 }, localeOf(lang));
-}
-
 /** A count in the current language: `1.200` in Vietnamese, `1,200` in English; NaN → "–". */
 export function formatCount(n: number, lang: Lang = current): string {
   return formatMessage('{n, number}', { n }, localeOf(lang));
