@@ -58,9 +58,10 @@ export function startStartupReads(path: string): Promise<void> {
   early = entry;
   // A failure is the list's own read's to show.
   const firstRows = readFirstScreenEarly().catch(() => undefined);
+  const onList = opensOnList(path);
   // The list's first rows are sorted by name where their rank ties: the collator (30–40 ms of a
   // slow phone) is made in a task of its own while IndexedDB opens and reads, not after.
-  if (opensOnList(path)) setTimeout(prepareNameOrder, 0);
+  if (onList) setTimeout(prepareNameOrder, 0);
   const started = entry.read.then(
     (value) => {
       entry.value = value;
@@ -68,7 +69,7 @@ export function startStartupReads(path: string): Promise<void> {
     // A failure is the app's own read's to show.
     () => undefined,
   );
-  return Promise.all([started, opensOnList(path) ? firstRows : undefined]).then(() => undefined);
+  return Promise.all([started, onList ? firstRows : undefined]).then(() => undefined);
 }
 
 const NO_VAULT: VaultStatus = { hasPin: false, passkey: undefined, failedPins: 0, wiped: false };

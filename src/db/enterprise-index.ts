@@ -83,10 +83,10 @@ export function watchEnterpriseIndex(db: SotayDb, observer: IndexObserver): () =
   // starts a new merge, and the older one stops.
   let merges = 0;
   const merge = () => {
-    const merge = ++merges;
+    const current = ++merges;
     const steps = mergeInOrder(parts.map((part) => part ?? []));
     const step = () => {
-      if (stopped || merge !== merges) return;
+      if (stopped || current !== merges) return;
       const result = steps.next();
       if (result.done) observer.next(result.value);
       else setTimeout(step, 0);
