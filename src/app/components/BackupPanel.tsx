@@ -51,8 +51,10 @@ export function BackupPanel() {
   const [message, setMessage] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
-  const { form, issues, setIssues, failure, submit } = useSaveForm();
-  const [busy, setBusy] = useState(false);
+  const { form, issues, setIssues, failure, submit, busy: exporting } = useSaveForm();
+  const [importing, setImporting] = useState(false);
+  // One file operation at a time: an export and an import each disable both buttons.
+  const busy = exporting || importing;
   const [pending, setPending] = useState<string | undefined>();
   const [importPassphrase, setImportPassphrase] = useState('');
 
@@ -63,14 +65,7 @@ export function BackupPanel() {
         const found = checkBackupPassphrase(passphrase, again);
         return { value: found.length === 0 ? passphrase : undefined, issues: found };
       },
-      save: async (chosen: string) => {
-        setBusy(true);
-        try {
-          await downloadBackup(chosen);
-        } finally {
-          setBusy(false);
-        }
-      },
+      save: (chosen: string) => downloadBackup(chosen),
       done: () => {
         // The panel stays on screen: a refusal's issues go with the fields it emptied.
         setIssues([]);
@@ -82,7 +77,7 @@ export function BackupPanel() {
   };
 
   const importText = async (text: string, typed: string) => {
-    setBusy(true);
+    setImporting(true);
     try {
       const result = await importAll(appDb(), await readBackup(text, typed));
       setPending(undefined);
@@ -96,7 +91,7 @@ export function BackupPanel() {
           : t('backup.invalid'),
       );
     } finally {
-      setBusy(false);
+      setImporting(false);
     }
   };
 

@@ -15,13 +15,18 @@ export function focusFirstError(form: HTMLFormElement | null): void {
   target.focus({ preventScroll: true });
 }
 
-/** A form's issues, failure and submit, with focus on the first error after a refused save. */
+/**
+ * A form's issues, failure and submit, with focus on the first error after a refused save, and
+ * whether its save is running (`busy`).
+ */
 export function useSaveForm() {
   const form = useRef<HTMLFormElement>(null);
   const [issues, setIssues] = useState<Issue[]>([]);
   const [failure, setFailure] = useState('');
   const [refusals, setRefusals] = useState(0);
   const saving = useRef(false);
+  // Shown (a disabled button, "working…"): only while the save itself runs, not its checks.
+  const [busy, setBusy] = useState(false);
 
   useLayoutEffect(() => {
     if (refusals > 0) focusFirstError(form.current);
@@ -32,7 +37,17 @@ export function useSaveForm() {
     if (saving.current) return false;
     saving.current = true;
     try {
-      const outcome = await runSave(steps);
+      const outcome = await runSave({
+        ...steps,
+        save: async (value) => {
+          setBusy(true);
+          try {
+            return await steps.save(value);
+          } finally {
+            setBusy(false);
+          }
+        },
+      });
       if (outcome.saved) return true;
       setIssues(outcome.issues);
       setFailure(outcome.failure);
@@ -43,5 +58,5 @@ export function useSaveForm() {
     }
   };
 
-  return { form, issues, setIssues, failure, setFailure, submit };
+  return { form, issues, setIssues, failure, setFailure, submit, busy };
 }

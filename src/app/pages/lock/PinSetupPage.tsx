@@ -17,8 +17,7 @@ addLockMessages();
 export function PinSetupPage({ wiped }: { wiped: boolean }) {
   const [pin, setPin] = useState('');
   const [again, setAgain] = useState('');
-  const [busy, setBusy] = useState(false);
-  const { form, issues, failure, submit } = useSaveForm();
+  const { form, issues, failure, submit, busy } = useSaveForm();
 
   const onSubmit = (event: Event) => {
     event.preventDefault();
@@ -27,14 +26,7 @@ export function PinSetupPage({ wiped }: { wiped: boolean }) {
         const found = checkPin(pin, again);
         return { value: found.length === 0 ? pin : undefined, issues: found };
       },
-      save: async (chosen: string) => {
-        setBusy(true);
-        try {
-          await setUpVault(appDb(), chosen);
-        } finally {
-          setBusy(false);
-        }
-      },
+      save: (chosen: string) => setUpVault(appDb(), chosen),
       done: () => undefined,
     });
   };
