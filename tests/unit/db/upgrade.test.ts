@@ -28,6 +28,28 @@ import { freshFactory } from './support';
 
 const NAME = 'sotay-upgrade';
 
+/** Every released version's declaration, as the app of each release declared them. */
+const RELEASES = [
+  [1, STORES_V1],
+  [2, STORES_V2],
+  [3, STORES_V3],
+  [6, STORES_V6],
+  [7, STORES_V7],
+  [8, STORES_V8],
+] as const;
+
+/** The database as the release at `version` opened it: every declaration up to that one. */
+function asReleased(
+  version: number,
+  options: ReturnType<typeof freshFactory>,
+  name: string = NAME,
+): Dexie {
+  const db = new Dexie(name, options);
+  for (const [release, stores] of RELEASES)
+    if (release <= version) db.version(release).stores(stores);
+  return db;
+}
+
 /** One record in every table, as version 1 stored them (no searchKey). */
 const V1_ROWS = {
   enterprises: [
@@ -64,8 +86,7 @@ const V1_ROWS = {
 } as const;
 
 async function writeVersion1(options: ReturnType<typeof freshFactory>): Promise<void> {
-  const v1 = new Dexie(NAME, options);
-  v1.version(1).stores(STORES_V1);
+  const v1 = asReleased(1, options);
   for (const [table, rows] of Object.entries(V1_ROWS)) await v1.table(table).bulkPut([...rows]);
   expect(v1.verno).toBe(1);
   v1.close();
@@ -121,8 +142,7 @@ describe('v1 → v2 upgrade', () => {
 describe('v2 → v6 upgrade', () => {
   it('serves the indexes added in v6 (admissions by decision date, foundings by date) from rows written by v2', async () => {
     const factory = freshFactory();
-    const v2 = new Dexie(NAME, factory);
-    v2.version(2).stores(STORES_V2);
+    const v2 = asReleased(2, factory);
     const accepted = {
       ...makeSignup(),
       status: 'accepted',
@@ -170,9 +190,7 @@ describe('v2 → v3 upgrade', () => {
 
   it('rewrites the old entries in the kinds of the model, keeping every one and its sync fields', async () => {
     const factory = freshFactory();
-    const v2 = new Dexie(NAME, factory);
-    v2.version(1).stores(STORES_V1);
-    v2.version(2).stores(STORES_V2);
+    const v2 = asReleased(2, factory);
     await v2.table('indicatorEntries').bulkPut([...legacy, current]);
     await v2
       .table('targets')
@@ -213,9 +231,7 @@ describe('v2 → v7 upgrade', () => {
   ].map((enterprise) => ({ ...enterprise, searchKey: enterpriseSearchKey(enterprise) }));
 
   async function writeVersion2(options: ReturnType<typeof freshFactory>): Promise<void> {
-    const v2 = new Dexie(NAME, options);
-    v2.version(1).stores(STORES_V1);
-    v2.version(2).stores(STORES_V2);
+    const v2 = asReleased(2, options);
     await v2.table('enterprises').bulkPut(V2_ENTERPRISES);
     await v2.table('visits').put(makeVisit({ version: 1 }));
     v2.close();
@@ -260,11 +276,7 @@ describe('v7 → v8 upgrade', () => {
 
   it('keeps every application as it was and serves the queue order index', async () => {
     const factory = freshFactory();
-    const v7 = new Dexie(NAME, factory);
-    v7.version(1).stores(STORES_V1);
-    v7.version(2).stores(STORES_V2);
-    v7.version(6).stores(STORES_V6);
-    v7.version(7).stores(STORES_V7);
+    const v7 = asReleased(7, factory);
     await v7.table('signups').bulkPut([submitted, accepted, draft]);
     v7.close();
 
@@ -301,24 +313,14 @@ describe('the versions declared', () => {
   }
 
   it('give a new install the schema of every released version declared', async () => {
-    const everyVersion = new Dexie(`${NAME}-every`, freshFactory());
-    everyVersion.version(1).stores(STORES_V1);
-    everyVersion.version(2).stores(STORES_V2);
-    everyVersion.version(3).stores(STORES_V3);
-    everyVersion.version(6).stores(STORES_V6);
-    everyVersion.version(7).stores(STORES_V7);
-    everyVersion.version(8).stores(STORES_V8);
+    const everyVersion = asReleased(CURRENT_VERSION, freshFactory(), `${NAME}-every`);
     const db = openDatabase({ name: NAME, ...freshFactory() });
     expect(await schemaOf(db)).toEqual(await schemaOf(everyVersion));
   });
 
   it('upgrade a phone at v6, a version no longer declared, keeping its rows and indexes', async () => {
     const factory = freshFactory();
-    const v6 = new Dexie(NAME, factory);
-    v6.version(1).stores(STORES_V1);
-    v6.version(2).stores(STORES_V2);
-    v6.version(3).stores(STORES_V3);
-    v6.version(6).stores(STORES_V6);
+    const v6 = asReleased(6, factory);
     const enterprise = {
       ...makeEnterprise({ workerCount: 40, stage: 'founded' }),
       foundedAt: '2026-04-10',
