@@ -145,8 +145,9 @@ describe('what a user feels first', () => {
         // its own work (its unload, its events) inside the time of the next one.
         await page.goto('about:blank');
         await cdp.send('ServiceWorker.stopAllWorkers');
-        await page.goto(`${server.url}${path}`, { waitUntil: 'commit' });
-        return timeToInteractive(page);
+        return timeToInteractive(page, () =>
+          page.goto(`${server.url}${path}`, { waitUntil: 'commit' }),
+        );
       };
       const runs = await repeat(async () => {
         const staticMs = await open(STATIC.path);
@@ -179,10 +180,8 @@ describe('what a user feels first', () => {
         const cdp = await slowCpu(page);
         await cdp.send('Network.enable');
         await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-        const load = async () => {
-          await page.goto(server.url, { waitUntil: 'commit' });
-          return timeToInteractive(page);
-        };
+        const load = () =>
+          timeToInteractive(page, () => page.goto(server.url, { waitUntil: 'commit' }));
         try {
           return await measure(page, load);
         } finally {
