@@ -113,6 +113,26 @@ describe('the enterprise list on a 360 × 740 phone (point 8)', () => {
   });
 });
 
+describe('the filters of the enterprise list', () => {
+  it('are made when opened, and a stage and then a ward narrow the list', async () => {
+    await page.goto(`${server.url}/enterprises`);
+    const count = page.getByTestId('enterprise-count');
+    await count.getByText('12 doanh nghiệp').waitFor();
+    expect(await page.locator('#filter-stage, #filter-ward, .chips').count()).toBe(0);
+    await page.locator('summary', { hasText: 'Bộ lọc' }).click();
+    const { stage, wardCode } = enterprises[1] as Enterprise;
+    await page.locator('#filter-stage').selectOption(stage);
+    const sameStage = enterprises.filter((enterprise) => enterprise.stage === stage);
+    await expect.poll(() => count.innerText()).toBe(`${sameStage.length} doanh nghiệp`);
+    await page.locator('#filter-ward').selectOption(wardCode);
+    const both = sameStage.filter((enterprise) => enterprise.wardCode === wardCode);
+    await expect.poll(() => count.innerText()).toBe(`${both.length} doanh nghiệp`);
+    const names = await page.locator('.row-title').allInnerTexts();
+    expect(names.sort()).toEqual(both.map((enterprise) => enterprise.name).sort());
+    await checkA11y('enterprise-filters');
+  });
+});
+
 describe('the enterprise page (points 9, 10)', () => {
   it('shows phones the Vietnamese way as tel: links, and the ward and province', async () => {
     const first = enterprises[0] as Enterprise;

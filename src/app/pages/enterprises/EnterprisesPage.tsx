@@ -99,42 +99,7 @@ export function EnterprisesPage() {
         onToggle={(event) => setFiltersOpen((event.currentTarget as HTMLDetailsElement).open)}
       >
         <summary>{t('enterprise.filters')}</summary>
-        <SelectField
-          id="filter-stage"
-          label={t('field.stage')}
-          value={filters.stage}
-          emptyLabel={t('common.all')}
-          options={enumOptions('stage', STAGES)}
-          onValue={(stage) => set({ stage })}
-        />
-        <SelectField
-          id="filter-ward"
-          label={t('field.wardCode')}
-          value={filters.wardCode}
-          emptyLabel={t('common.all')}
-          options={wards}
-          onValue={(wardCode) => set({ wardCode })}
-        />
-        <div class="chips">
-          <Toggle
-            id="filter-large"
-            label={t('enterprise.filterLarge')}
-            on={filters.largeWithoutUnion}
-            set={(v) => set({ largeWithoutUnion: v })}
-          />
-          <Toggle
-            id="filter-mine"
-            label={t('enterprise.filterMine')}
-            on={filters.mine}
-            set={(v) => set({ mine: v })}
-          />
-          <Toggle
-            id="filter-due"
-            label={t('enterprise.filterDue')}
-            on={filters.followUpDue}
-            set={(v) => set({ followUpDue: v })}
-          />
-        </div>
+        {filtersOpen && <FilterFields filters={filters} set={set} wards={wards} />}
       </details>
       <p class="muted list-count" aria-live="polite" data-testid="enterprise-count">
         {results.count === undefined
@@ -154,6 +119,61 @@ export function EnterprisesPage() {
         renderRow={(row) => <EnterpriseRow row={row} />}
       />
     </section>
+  );
+}
+
+/**
+ * The filters' fields, made only while the filters are open: closed, they were a quarter of the
+ * page's elements (30 of 123), made and styled at every start of the list.
+ */
+function FilterFields({
+  filters,
+  set,
+  wards,
+}: {
+  filters: Filters;
+  set: (patch: Partial<Filters>) => void;
+  wards: { value: string; label: string }[];
+}) {
+  return (
+    <>
+      <SelectField
+        id="filter-stage"
+        label={t('field.stage')}
+        value={filters.stage}
+        emptyLabel={t('common.all')}
+        options={enumOptions('stage', STAGES)}
+        onValue={(stage) => set({ stage })}
+      />
+      <SelectField
+        id="filter-ward"
+        label={t('field.wardCode')}
+        value={filters.wardCode}
+        emptyLabel={t('common.all')}
+        options={wards}
+        onValue={(wardCode) => set({ wardCode })}
+      />
+      <div class="chips">
+        <Toggle
+          id="filter-large"
+          label={t('enterprise.filterLarge')}
+          on={filters.largeWithoutUnion}
+          set={(v) => set({ largeWithoutUnion: v })}
+        />
+        <Toggle
+          id="filter-mine"
+          label={t('enterprise.filterMine')}
+          on={filters.mine}
+          set={(v) => set({ mine: v })}
+        />
+        <Toggle
+          id="filter-due"
+          label={t('enterprise.filterDue')}
+          on={filters.followUpDue}
+          set={(v) => set({ followUpDue: v })}
+        />
+      </div>
+    </>
   );
 }
 
