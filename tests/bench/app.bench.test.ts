@@ -85,13 +85,17 @@ function recordKeystrokes(target: Page, selector: string): Promise<void> {
     // Once per element: listeners left from an earlier run would add their own work.
     if (field.dataset['benchKeystrokes']) return;
     field.dataset['benchKeystrokes'] = 'on';
-    let pressedAt = 0;
+    let pressedAt: number | undefined;
     const afterNextFrame = (then: () => void) => requestAnimationFrame(() => setTimeout(then, 0));
     field.addEventListener('keydown', (event) => {
       pressedAt = event.timeStamp;
     });
     field.addEventListener('input', () => {
+      // Only a key's input: the field's clearing between phrases (fill) is no keystroke, and
+      // timed from the last key before it, it counted the wait for the next phrase as well.
+      if (pressedAt === undefined) return;
       const start = pressedAt;
+      pressedAt = undefined;
       const samples = bench.keystrokes;
       afterNextFrame(() => samples.painted.push(performance.now() - start));
       const whenComplete = () => {
