@@ -29,8 +29,8 @@ import {
  *   one line of text (the noscript notice) is painted: the same worker, HTML, stylesheet and
  *   fonts, so the ratio is what the scripts add. staticImageMs, a precached image opened the same
  *   way, is shown beside it: it pays no HTML, stylesheet or text, and was the baseline until
- *   a trace showed what that leaves out (the first text alone asks the system for its fonts,
- *   35–50 ms of a 4× slowed start on Linux).
+ *   a trace showed what that leaves out (a page's text asks the system for its fonts: 35 ms of
+ *   the list's first layout of 48, at 4× on Linux).
  * - firstLoad: the first visit with an empty cache over Chromium's emulation of a slow 4G link,
  *   until the login form is interactive.
  * "Interactive": the screen's elements are there and the main thread then runs no long task for
