@@ -47,14 +47,18 @@ export function hasNoUnion(row: Pick<EnterpriseIndexRow, 'unionStatus'>): boolea
 // which the app's start should not pay before its first screen's rows are there to sort.
 let collator: Intl.Collator | undefined;
 
+function nameCollator(): Intl.Collator {
+  collator ??= new Intl.Collator('vi');
+  return collator;
+}
+
 /** Makes the collator now: in a task of its own, before a sort of every enterprise needs it. */
 export function prepareNameOrder(): void {
-  collator ??= new Intl.Collator('vi');
+  nameCollator();
 }
 
 function compareNames(a: string, b: string): number {
-  collator ??= new Intl.Collator('vi');
-  return collator.compare(a, b);
+  return nameCollator().compare(a, b);
 }
 
 const MOST_WORKERS = 1_000_000;
