@@ -1,6 +1,7 @@
 import {
   getSession,
   onTablesChanged,
+  openAppDb,
   prepareNameOrder,
   type Session,
   type VaultStatus,
@@ -44,6 +45,23 @@ export function readStartState(): Promise<StartState> {
  * app opens on `path` and that is the list, or once a read failed (the app then shows it).
  */
 export function startStartupReads(path: string): Promise<void> {
+  const onList = opensOnList(path);
+  // The database is made once IndexedDB said which version the phone holds (openAppDb): a phone
+  // at the current version, every start but one, has a single version to declare.
+  return openAppDb().then(
+    () => {
+      const { read, firstRows } = startReads();
+      // The list's first rows are sorted by name where their rank ties: the collator (30–40 ms
+      // of a slow phone) is made in a task of its own while IndexedDB opens and reads, not after.
+      if (onList) setTimeout(prepareNameOrder, 0);
+      return Promise.all([read, onList ? firstRows : undefined]).then(() => undefined);
+    },
+    // The app's own read shows the failure.
+    () => undefined,
+  );
+}
+
+function startReads(): { read: Promise<void>; firstRows: Promise<unknown> } {
   const entry: Early = {
     read: Promise.resolve({ session: null, vault: NO_VAULT }),
     value: undefined,
@@ -56,20 +74,15 @@ export function startStartupReads(path: string): Promise<void> {
   });
   entry.read = readStartState();
   early = entry;
-  // A failure is the list's own read's to show.
-  const firstRows = readFirstScreenEarly().catch(() => undefined);
-  const onList = opensOnList(path);
-  // The list's first rows are sorted by name where their rank ties: the collator (30–40 ms of a
-  // slow phone) is made in a task of its own while IndexedDB opens and reads, not after.
-  if (onList) setTimeout(prepareNameOrder, 0);
-  const started = entry.read.then(
+  const read = entry.read.then(
     (value) => {
       entry.value = value;
     },
     // A failure is the app's own read's to show.
     () => undefined,
   );
-  return Promise.all([started, onList ? firstRows : undefined]).then(() => undefined);
+  // A failure is the list's own read's to show.
+  return { read, firstRows: readFirstScreenEarly().catch(() => undefined) };
 }
 
 const NO_VAULT: VaultStatus = { hasPin: false, passkey: undefined, failedPins: 0, wiped: false };

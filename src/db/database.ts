@@ -91,6 +91,12 @@ export const STORES_V8 = {
 
 export const CURRENT_VERSION = 8;
 
+/**
+ * Every table of the current version at once: what Dexie makes of the declarations above, each
+ * later one over the earlier (the "versions declared" test proves them the same).
+ */
+export const CURRENT_STORES = { ...STORES_V3, ...STORES_V6, ...STORES_V7, ...STORES_V8 } as const;
+
 type V1Enterprise = Omit<EnterpriseRow, 'searchKey' | 'listOrder'> & { searchKey?: string };
 
 type V2Enterprise = Omit<EnterpriseRow, 'listOrder'> & { listOrder?: number };
@@ -151,13 +157,22 @@ export class SotayDb extends Dexie {
   declare readonly shadows: Table<ShadowRow, [string, string]>;
   declare readonly meta: EntityTable<MetaRow, 'key'>;
 
-  constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
+  /**
+   * `installedIsCurrent`: the phone's database is known to be at CURRENT_VERSION already
+   * (installedIsCurrent in open.ts asked IndexedDB), so no upgrade can run and only the current
+   * version is declared. Otherwise every version with an upgrade function is declared too: since
+   * Dexie 3 an upgrade starts from the schema a phone has installed, not from its declaration, and
+   * the later declarations hold every table and index of v1 and v6 (built on them). Each
+   * declaration costs every start: Dexie merges and parses all of them again at each one (four
+   * declarations made 20 parses of the schema, 30–40 ms of a slow phone's start, npm run bench,
+   * coldStart). The upgrade test proves both ways give the same schema.
+   */
+  constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions, installedIsCurrent = false) {
     super(name, options);
-    // Only the versions with an upgrade function, and the current one: since Dexie 3 an upgrade
-    // starts from the schema a phone has installed, not from its declaration, and the later
-    // declarations hold every table and index of v1 and v6 (built on them). Each declaration
-    // costs every start (Dexie merges all of them at each one): six took a slow phone 29 ms of
-    // its first screen (npm run bench, coldStart). The upgrade test proves the schema unchanged.
+    if (installedIsCurrent) {
+      this.version(CURRENT_VERSION).stores(CURRENT_STORES);
+      return;
+    }
     this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
     this.version(3).stores(STORES_V3).upgrade(upgradeToV3);
     this.version(7).stores(STORES_V7).upgrade(upgradeToV7);

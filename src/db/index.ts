@@ -9,7 +9,7 @@ export { newId } from './clock';
 export { CURRENT_VERSION, DEFAULT_DB_NAME, SotayDb, type TableName } from './database';
 export { type IndexObserver, watchEnterpriseIndex } from './enterprise-index';
 export { StorageFullError, ValidationError } from './errors';
-export { getDb, type OpenOptions, openDatabase } from './open';
+export { getDb, installedIsCurrent, type OpenOptions, openAppDb, openDatabase } from './open';
 export {
   ADMISSION_TABLES,
   type AdmissionQueue,

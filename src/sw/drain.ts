@@ -1,4 +1,4 @@
-import { getDb } from '../db';
+import { openAppDb } from '../db';
 import { DRAIN_TAG, type DrainResult, drain } from '../sync';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -9,16 +9,20 @@ declare const self: ServiceWorkerGlobalScope;
  * already delivered everything (src/sync/README.md).
  */
 export function drainFromWorker(): Promise<DrainResult> {
-  return drain({
-    db: getDb(),
-    fetch: (url, init) => fetch(url, init),
-    locks: self.navigator.locks,
-    wait: true,
-    isOnline: () => self.navigator.onLine,
-  }).catch((error: unknown) => {
-    console.error('drain failed in the service worker', error);
-    return 'retry-later' as const;
-  });
+  return openAppDb()
+    .then((db) =>
+      drain({
+        db,
+        fetch: (url, init) => fetch(url, init),
+        locks: self.navigator.locks,
+        wait: true,
+        isOnline: () => self.navigator.onLine,
+      }),
+    )
+    .catch((error: unknown) => {
+      console.error('drain failed in the service worker', error);
+      return 'retry-later' as const;
+    });
 }
 
 type SyncEvent = ExtendableEvent & { tag: string };

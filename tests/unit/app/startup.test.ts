@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
-import { type Session, saveSession } from '../../../src/db';
-import { makeUser } from '../../fixtures/records';
+import { CURRENT_VERSION, type Session, saveSession } from '../../../src/db';
+import { CURRENT_STORES, STORES_V1 } from '../../../src/db/database';
+import { toEnterpriseRow } from '../../../src/db/rows';
+import { makeEnterprise, makeUser } from '../../fixtures/records';
 import '../db/support';
 
 /*
@@ -93,6 +95,31 @@ describe('the state read at start', () => {
     await started;
     const { readFirstScreenEarly } = await import('../../../src/app/hooks/useEnterpriseIndex');
     await expect(readFirstScreenEarly()).resolves.toMatchObject({ rows: [], total: 0 });
+    db.close();
+  });
+});
+
+describe('the database the start opens', () => {
+  it.each([
+    { at: 'at the current version', release: CURRENT_VERSION },
+    { at: 'at version 1, two upgrades behind', release: 1 },
+  ])('keeps every row of a phone $at, upgraded to the current version', async ({ release }) => {
+    vi.resetModules();
+    await Dexie.delete('sotay');
+    const installed = new Dexie('sotay');
+    installed.version(release).stores(release === 1 ? STORES_V1 : CURRENT_STORES);
+    const stored = makeEnterprise({ workerCount: 40 });
+    await installed.table('enterprises').put(release === 1 ? stored : toEnterpriseRow(stored));
+    installed.close();
+
+    const { startStartupReads } = await import('../../../src/app/startup');
+    await startStartupReads('/enterprises');
+    const { appDb } = await import('../../../src/app/db');
+    const db = appDb();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    // The upgrades of versions 2 and 7 derive these for a phone at version 1.
+    expect(await db.enterprises.get(stored.id)).toEqual(toEnterpriseRow(stored));
+    expect(await db.enterprises.orderBy('listOrder').primaryKeys()).toEqual([stored.id]);
     db.close();
   });
 });

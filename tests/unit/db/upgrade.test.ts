@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, openDatabase } from '../../../src/db';
+import { CURRENT_VERSION, installedIsCurrent, openDatabase } from '../../../src/db';
 import {
   STORES_V1,
   STORES_V2,
@@ -316,6 +316,33 @@ describe('the versions declared', () => {
     const everyVersion = asReleased(CURRENT_VERSION, freshFactory(), `${NAME}-every`);
     const db = openDatabase({ name: NAME, ...freshFactory() });
     expect(await schemaOf(db)).toEqual(await schemaOf(everyVersion));
+  });
+
+  it('give a phone known to be at the current version the same schema, declared alone', async () => {
+    const everyVersion = asReleased(CURRENT_VERSION, freshFactory(), `${NAME}-every`);
+    const db = openDatabase({ name: NAME, ...freshFactory(), installedIsCurrent: true });
+    expect(await schemaOf(db)).toEqual(await schemaOf(everyVersion));
+  });
+
+  it.each(RELEASES.map(([release]) => [release, release === CURRENT_VERSION]))(
+    'know a phone at v%i to be current: %s',
+    async (release, current) => {
+      const factory = freshFactory();
+      const installed = asReleased(release, factory);
+      await installed.open();
+      installed.close();
+      expect(await installedIsCurrent(NAME, factory.indexedDB)).toBe(current);
+    },
+  );
+
+  it('know a phone without the database, or a browser that cannot list them, not current', async () => {
+    const factory = freshFactory();
+    await asReleased(CURRENT_VERSION, factory, `${NAME}-other`).open();
+    expect(await installedIsCurrent(NAME, factory.indexedDB)).toBe(false);
+    const unlisted = Object.create(factory.indexedDB, { databases: { value: undefined } });
+    await asReleased(CURRENT_VERSION, factory).open();
+    expect(await installedIsCurrent(NAME, factory.indexedDB)).toBe(true);
+    expect(await installedIsCurrent(NAME, unlisted)).toBe(false);
   });
 
   it('upgrade a phone at v6, a version no longer declared, keeping its rows and indexes', async () => {
