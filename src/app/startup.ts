@@ -2,7 +2,6 @@ import {
   getSession,
   onTablesChanged,
   openAppDb,
-  prepareNameOrder,
   type Session,
   type VaultStatus,
   vaultStatus,
@@ -51,9 +50,6 @@ export function startStartupReads(path: string): Promise<void> {
   return openAppDb().then(
     () => {
       const { read, firstRows } = startReads();
-      // The list's first rows are sorted by name where their rank ties: the collator (30–40 ms
-      // of a slow phone) is made in a task of its own while IndexedDB opens and reads, not after.
-      if (onList) setTimeout(prepareNameOrder, 0);
       return Promise.all([read, onList ? firstRows : undefined]).then(() => undefined);
     },
     // The app's own read shows the failure.

@@ -1,5 +1,6 @@
 import { CDCS_25_MIN_WORKERS } from '../shared/domain/thresholds';
 import type { Stage, UnionStatus } from '../shared/schemas';
+import { compareByLetters } from '../shared/vn/letter-order';
 import { searchKey } from '../shared/vn/names';
 
 /**
@@ -43,8 +44,8 @@ export function hasNoUnion(row: Pick<EnterpriseIndexRow, 'unionStatus'>): boolea
   return row.unionStatus === 'none' || row.unionStatus === 'founding';
 }
 
-// Made at its first comparison: making it takes a slow phone 30 ms (npm run bench, coldStart),
-// which the app's start should not pay before its first screen's rows are there to sort.
+// Made when a comparison needs it: making it takes a slow phone 30–40 ms (npm run bench,
+// coldStart), which the list's first screen should not wait for.
 let collator: Intl.Collator | undefined;
 
 function nameCollator(): Intl.Collator {
@@ -57,7 +58,21 @@ export function prepareNameOrder(): void {
   nameCollator();
 }
 
+/**
+ * Comparisons that may order names by their letters before the collator is made: a first screen
+ * of a few dozen rows takes a few hundred. Ordering by letters costs about 30 times a collator's
+ * comparison, so a larger sort makes the collator instead.
+ */
+const LETTER_COMPARISONS = 1_000;
+let letterComparisons = 0;
+
 function compareNames(a: string, b: string): number {
+  if (collator === undefined && letterComparisons < LETTER_COMPARISONS) {
+    letterComparisons += 1;
+    // The collator's own order where the letters differ (letter-order.ts).
+    const byLetters = compareByLetters(a, b);
+    if (byLetters !== undefined) return byLetters;
+  }
   return nameCollator().compare(a, b);
 }
 

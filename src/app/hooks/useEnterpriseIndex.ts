@@ -75,7 +75,8 @@ function start(): void {
         watchIndex();
         // While IndexedDB reads the index, off the main thread: the collator its sort needs, in
         // a task of its own (30–45 ms on a slow phone; inside the index's own task it made it a
-        // long one, npm run bench, coldStart), when the first rows did not make it.
+        // long one, npm run bench, coldStart). The first rows are usually ordered without it
+        // (compareByLetters), so that they are drawn before it is made.
         setTimeout(prepareNameOrder, 0);
       });
     },
