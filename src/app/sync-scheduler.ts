@@ -66,21 +66,26 @@ export async function askWorkerToDrain(): Promise<void> {
   registration.active?.postMessage(DRAIN_MESSAGE);
 }
 
-/** After a write, on `online`, when the page becomes visible, and on a timer. */
-export function startSyncScheduler(): void {
+/**
+ * After a write, on `online`, when the page becomes visible, and on a timer. `networkBack`: it is
+ * started by the `online` event (the page opened offline), which it then answers at once.
+ */
+export function startSyncScheduler(networkBack = false): void {
   const kick = () => {
     if (navigator.onLine) void syncNow();
   };
   // The network is back: whatever failed while it was away is worth trying at once.
-  window.addEventListener('online', () => {
+  const onOnline = () => {
     void syncNow(true);
     void askWorkerToDrain().catch(() => undefined);
-  });
+  };
+  window.addEventListener('online', onOnline);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') kick();
   });
   setInterval(kick, TIMER_MS);
-  kick();
+  if (networkBack) onOnline();
+  else kick();
 }
 
 /** Called by screens after they saved something that must reach the server. */
