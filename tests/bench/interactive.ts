@@ -19,10 +19,10 @@ const SIGNAL = 'bench:interactive ';
 
 /**
  * Installs, in every document of the context before its own scripts run, a watch for its
- * readiness rule (checked at each change of the document) and for long tasks, which logs SIGNAL once the document is
- * interactive. The document reports it itself: asking from the bench (Playwright's
- * waitForFunction) made Playwright compile its own injected script, 36–41 ms of a 4× slowed main
- * thread, in the middle of the start being measured.
+ * readiness rule (checked at each change of the document) and for long tasks, which logs SIGNAL
+ * once the document is interactive. The document reports it itself: asking from the bench
+ * (Playwright's waitForFunction) made Playwright compile its own injected script, 36–41 ms of a
+ * 4× slowed main thread, in the middle of the start being measured.
  */
 export async function watchReadiness(context: BrowserContext, rules: Readiness[]): Promise<void> {
   await context.addInitScript(
