@@ -5,10 +5,10 @@ import type { SotayDb } from '../database';
 import { guardStorage } from '../errors';
 import type { OutboxRow } from '../rows';
 import { protectAny } from '../vault';
+import { type Acknowledged, acknowledgeRows } from './acknowledge';
 import { CONFLICT_TABLES, resolveConflict } from './conflict';
 import { syncRecordOf, syncTable } from './entity-tables';
 import { entityOutboxRows, writeLocalChange } from './local-change';
-import { recordServerCopy } from './server-copy';
 import { settleEntity } from './settle';
 
 /**
@@ -70,18 +70,8 @@ export type Acknowledgement = { version?: number; data?: AnySyncRecord };
 export function acknowledge(db: SotayDb, seq: number, ack: Acknowledgement): Promise<boolean> {
   return guardStorage(() =>
     db.transaction('rw', CONFLICT_TABLES, async () => {
-      const row = await db.outbox.get(seq);
-      if (row === undefined) return false;
-      await db.outbox.delete(seq);
-      const { version } = ack;
-      if (version === undefined) return true;
-      const data = row.op === 'delete' ? undefined : (ack.data ?? row.data);
-      await recordServerCopy(db, row.entity, row.entityId, version, data);
-      const table = syncTable(db, row.entity);
-      const current = await table.get(row.entityId);
-      if (current !== undefined) await table.put({ ...current, version });
-      await settleEntity(db, row.entity, row.entityId);
-      return true;
+      const [found] = await acknowledgeRows(db, [{ seq, ...ack }]);
+      return found === true;
     }),
   );
 }
@@ -101,7 +91,7 @@ export async function applyPushAnswers(
   const answers = await protectAnswers(db, received);
   return guardStorage(() =>
     db.transaction('rw', CONFLICT_TABLES, async () => {
-      for (const { seq, result } of answers) await applyPushAnswer(db, seq, result);
+      await applyAnswersInOrder(db, answers);
     }),
   );
 }
@@ -124,25 +114,36 @@ function protectAnswers(db: SotayDb, answers: readonly PushAnswer[]): Promise<Pu
   );
 }
 
-async function applyPushAnswer(db: SotayDb, seq: number, result: PushResult): Promise<void> {
-  switch (result.status) {
-    case 'applied':
-    case 'duplicate':
-      await acknowledge(db, seq, result.version === undefined ? {} : { version: result.version });
-      return;
-    case 'conflict':
-      await resolveConflict(db, seq, result.current ?? null, result.currentByName);
-      return;
-    case 'rejected':
-      await quarantine(
-        db,
-        seq,
-        result.error?.fields?.length
-          ? result.error.fields.map((field) => ({ ...field, level: 'error' as const }))
-          : (result.error?.message ?? 'rejected'),
-      );
-      return;
+/**
+ * The answers in order; each run of applied and duplicate rows is acknowledged at once
+ * (acknowledgeRows), the others one by one between them.
+ */
+async function applyAnswersInOrder(db: SotayDb, answers: readonly PushAnswer[]): Promise<void> {
+  let acks: Acknowledged[] = [];
+  for (const { seq, result } of answers) {
+    if (result.status === 'applied' || result.status === 'duplicate') {
+      acks.push(result.version === undefined ? { seq } : { seq, version: result.version });
+      continue;
+    }
+    await acknowledgeRows(db, acks);
+    acks = [];
+    await applyRefusal(db, seq, result);
   }
+  await acknowledgeRows(db, acks);
+}
+
+async function applyRefusal(db: SotayDb, seq: number, result: PushResult): Promise<void> {
+  if (result.status === 'conflict') {
+    await resolveConflict(db, seq, result.current ?? null, result.currentByName);
+    return;
+  }
+  await quarantine(
+    db,
+    seq,
+    result.error?.fields?.length
+      ? result.error.fields.map((field) => ({ ...field, level: 'error' as const }))
+      : (result.error?.message ?? 'rejected'),
+  );
 }
 
 /** The server refused the row: keep it, with the reason, for the user to see. Never dropped. */

@@ -4,9 +4,9 @@ import { SYNC_ENTITIES, type SyncEntity } from '../../shared/schemas';
 import type { SotayDb } from '../database';
 import { guardStorage } from '../errors';
 import { ENTITY_TABLES } from '../rows';
-import { protectAny } from '../vault';
+import { protectAny, readVaultBasis } from '../vault';
 import { toStoredRow } from './entity-tables';
-import { recordServerCopy } from './server-copy';
+import { type Page, readPage, tableOf, writePage } from './remote-page';
 
 export type RemoteApplyResult = {
   /** Written to (or deleted from) the entity's table. */
@@ -40,11 +40,12 @@ export async function applyRemoteChanges(
   reset = false,
 ): Promise<RemoteApplyResult> {
   // Personal fields are encrypted before the transaction (Web Crypto would let it commit).
+  const basis = await readVaultBasis(db);
   const changes = await Promise.all(
     pulled.map(async (change) =>
       change.deleted || !isRecord(change.data)
         ? change
-        : { ...change, data: await protectAny(db, change.entity, change.data) },
+        : { ...change, data: await protectAny(db, change.entity, change.data, basis) },
     ),
   );
   const tables = [db.outbox, db.shadows, ...Object.values(ENTITY_TABLES).map((n) => db.table(n))];
@@ -54,15 +55,13 @@ export async function applyRemoteChanges(
         (await db.outbox.toArray()).map((row) => `${row.entity}:${row.entityId}`),
       );
       if (reset) await dropServerCopies(db, waiting);
+      const page = await readPage(db, changes);
       const result: RemoteApplyResult = { applied: 0, keptLocal: 0, ignored: 0 };
       for (const change of changes) {
-        const outcome = await applyOne(
-          db,
-          change,
-          waiting.has(`${change.entity}:${change.entityId}`),
-        );
+        const outcome = applyOne(page, change, waiting.has(`${change.entity}:${change.entityId}`));
         result[outcome] += 1;
       }
+      await writePage(db, page);
       return result;
     }),
   );
@@ -78,29 +77,22 @@ async function dropServerCopies(db: SotayDb, waiting: ReadonlySet<string>): Prom
   await db.shadows.filter((shadow) => !kept(shadow.entity, shadow.entityId)).delete();
 }
 
-async function applyOne(
-  db: SotayDb,
-  change: PullChange,
-  hasLocalEdits: boolean,
-): Promise<keyof RemoteApplyResult> {
-  const tableName = Object.hasOwn(ENTITY_TABLES, change.entity)
-    ? ENTITY_TABLES[change.entity]
-    : undefined;
+/** What a change does, decided on the page as read (remote-page.ts), its writes kept there. */
+function applyOne(page: Page, change: PullChange, hasLocalEdits: boolean): keyof RemoteApplyResult {
+  const tableName = tableOf(change.entity);
   const deleted = change.deleted;
   if (tableName === undefined || (!deleted && !isRecord(change.data))) return 'ignored';
   const data = deleted ? undefined : { ...(change.data as object), version: change.version };
   if (isSyncEntity(change.entity)) {
     // Trusted: the server checked the record with the same schemas before storing it.
     const copy = data as AnySyncRecord | undefined;
-    if (!(await recordServerCopy(db, change.entity, change.entityId, change.version, copy))) {
-      return 'ignored';
-    }
+    const { entity, entityId, version } = change;
+    if (!page.recordServerCopy({ entity, entityId, version, data: copy })) return 'ignored';
     if (hasLocalEdits) return 'keptLocal';
   }
-  const table = db.table<{ version?: number; localUpdatedAt?: string }, string>(tableName);
-  const current = await table.get(change.entityId);
+  const current = page.row(tableName, change.entityId);
   if (current?.version !== undefined && current.version >= change.version) return 'ignored';
-  if (data === undefined) await table.delete(change.entityId);
-  else await table.put(toStoredRow(change.entity, data, current?.localUpdatedAt));
+  const row = data && toStoredRow(change.entity, data, current?.localUpdatedAt);
+  page.write(tableName, change.entityId, row);
   return 'applied';
 }

@@ -17,12 +17,34 @@ export async function recordServerCopy(
   version: number,
   data: AnySyncRecord | undefined,
 ): Promise<boolean> {
-  const existing = await db.shadows.get([entity, entityId]);
-  if (existing !== undefined && existing.version >= version) return false;
-  const shadow: ShadowRow =
-    data === undefined
-      ? { entity, entityId, version, deleted: true }
-      : { entity, entityId, version, data: { ...data, version } };
+  const shadow = forwardShadow(await db.shadows.get([entity, entityId]), {
+    entity,
+    entityId,
+    version,
+    data,
+  });
+  if (shadow === undefined) return false;
   await db.shadows.put(shadow);
   return true;
+}
+
+export type ServerCopy = {
+  entity: SyncEntity;
+  entityId: string;
+  version: number;
+  data: AnySyncRecord | undefined;
+};
+
+/**
+ * The shadow a server copy makes of `existing`, or undefined when `existing` holds that version or
+ * a later one already (see recordServerCopy).
+ */
+export function forwardShadow(
+  existing: ShadowRow | undefined,
+  { entity, entityId, version, data }: ServerCopy,
+): ShadowRow | undefined {
+  if (existing !== undefined && existing.version >= version) return undefined;
+  return data === undefined
+    ? { entity, entityId, version, deleted: true }
+    : { entity, entityId, version, data: { ...data, version } };
 }

@@ -1,6 +1,7 @@
 import type { SyncEntity } from '../../shared/schemas';
 import type { SotayDb } from '../database';
-import { syncTable, toStoredRow } from './entity-tables';
+import type { ShadowRow } from '../rows';
+import { type SyncRow, syncTable, toStoredRow } from './entity-tables';
 import { entityOutboxRows } from './local-change';
 
 /**
@@ -20,14 +21,28 @@ export async function settleEntity(
     db.shadows.get([entity, entityId]),
     table.get(entityId),
   ]);
+  const settled = settledRow(entity, shadow, current);
+  if (settled.kind === 'delete') await table.delete(entityId);
+  if (settled.kind === 'put') await db.table(table.name).put(settled.row);
+}
+
+export type Settled =
+  | { kind: 'put'; row: Record<string, unknown> }
+  | { kind: 'delete' }
+  | { kind: 'none' };
+
+/**
+ * What an entity row becomes when nothing of it waits: its shadow's record (keeping when it was
+ * last edited here), or gone when the server deleted it or never had it.
+ */
+export function settledRow(
+  entity: SyncEntity,
+  shadow: ShadowRow | undefined,
+  current: SyncRow | undefined,
+): Settled {
   if (shadow?.data === undefined || shadow.deleted === true) {
-    if (current !== undefined) await table.delete(entityId);
-    return;
+    return current === undefined ? { kind: 'none' } : { kind: 'delete' };
   }
-  const row = toStoredRow(
-    entity,
-    { ...shadow.data, version: shadow.version },
-    current?.localUpdatedAt,
-  );
-  await db.table(table.name).put(row);
+  const record = { ...shadow.data, version: shadow.version };
+  return { kind: 'put', row: toStoredRow(entity, record, current?.localUpdatedAt) };
 }

@@ -65,13 +65,21 @@ export function revealRecord<T>(db: SotayDb, entity: string, record: T): Promise
   return revealRow(db, entity, record);
 }
 
-/** The record in its stored form (see protectRecord); others pass as they are. */
-export function protectAny<T>(db: SotayDb, entity: string, record: T): Promise<T> {
+/**
+ * The record in its stored form (see protectRecord); others pass as they are. A caller storing
+ * many records reads the basis once and passes it (a pull page: 500 reads of the vault's row).
+ */
+export function protectAny<T>(
+  db: SotayDb,
+  entity: string,
+  record: T,
+  basis?: VaultBasis,
+): Promise<T> {
   const { hasPersonalFields } = vaultContext().fields;
   if (typeof record !== 'object' || record === null || !hasPersonalFields(entity)) {
     return Promise.resolve(record);
   }
-  return protectRecord(db, entity as PersonalEntity, record);
+  return protectRecord(db, entity as PersonalEntity, record, basis);
 }
 
 /** The record without its ciphertext: what a locked screen shows of it. */

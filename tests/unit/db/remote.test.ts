@@ -170,3 +170,42 @@ describe('applyRemoteChanges', () => {
     expect(await db.outbox.count()).toBe(1);
   });
 });
+
+/** A change of the unit or the visit at `version`; `deleted` when it deletes the record. */
+type Step = [version: number, deleted?: 'deleted'];
+
+const stepChange = (entity: 'unit' | 'visit', [version, deleted]: Step): PullChange => {
+  const data = entity === 'unit' ? makeUnit({ name: `v${version}` }) : makeVisit();
+  if (deleted) return { entity, entityId: data.id, version, deleted: true, data: null };
+  return change(entity, data, version);
+};
+
+async function stored(db: ReturnType<typeof freshDb>) {
+  return [await db.units.toArray(), await db.visits.toArray(), await db.shadows.toArray()];
+}
+
+describe('applyRemoteChanges: one record several times in a page', () => {
+  // A page is read and written at once: each change must still see the changes before it, and
+  // leave what storing the changes one page each leaves.
+  it.each<[string, Step[]]>([
+    ['newer after older', [[1], [2]]],
+    ['older after newer', [[2], [1]]],
+    ['the same version twice', [[1], [1]]],
+    ['deleted after stored', [[1], [2, 'deleted']]],
+    ['stored again after deleted', [[1, 'deleted'], [2]]],
+    ['an older copy after a delete', [[3, 'deleted'], [2]]],
+    ['stored, deleted, stored', [[1], [2, 'deleted'], [3], [2]]],
+  ])('%s', async (_, steps) => {
+    for (const entity of ['unit', 'visit'] as const) {
+      const changes = steps.map((step) => stepChange(entity, step));
+      const [page, oneByOne] = [freshDb(), freshDb()];
+      const result = await applyRemoteChanges(page, changes);
+      const results = [];
+      for (const single of changes) results.push(await applyRemoteChanges(oneByOne, [single]));
+      expect(await stored(page), entity).toEqual(await stored(oneByOne));
+      const applied = results.reduce((sum, r) => sum + r.applied, 0);
+      const ignored = results.reduce((sum, r) => sum + r.ignored, 0);
+      expect(result, entity).toEqual({ applied, keptLocal: 0, ignored });
+    }
+  });
+});
