@@ -350,9 +350,36 @@ async function judge(tx: Sql, ctx: BatchContext, prepared: Prepared): Promise<Pu
 }
 
 /**
- * One mutation inside a savepoint: a database error undoes this mutation only, which is then
- * `rejected` (`internal`) and recorded like any rejection, so that one record the database
- * refuses never fails — and never blocks, through the device's retries — the others.
+ * Thrown out of the optimistic transaction (applyDirect) when one of its mutations fails, so that
+ * the transaction rolls back whole and applyBatch applies the batch again, each mutation in its
+ * savepoint. Only a mutation's failure is wrapped: one of the write lock, the claims or the commit
+ * is not, and propagates as it is.
+ */
+class MutationFailed extends Error {
+  override readonly name = 'MutationFailed';
+}
+
+/**
+ * One mutation of the optimistic pass: no savepoint, so a database error aborts the whole
+ * transaction. Not logged here: the savepoint pass that follows logs the mutation that fails.
+ */
+async function applyDirect(tx: Sql, ctx: BatchContext, prepared: Prepared): Promise<PushResult> {
+  let result: PushResult;
+  try {
+    result = await judge(tx, ctx, prepared);
+  } catch (error) {
+    throw new MutationFailed(prepared.key.mutationId, { cause: error });
+  }
+  remember(ctx.claims, prepared.key, result);
+  return result;
+}
+
+/**
+ * One mutation inside a savepoint, in the pass that follows an optimistic one a mutation failed
+ * (applyBatch): a database error undoes this mutation only, which is then `rejected` (`internal`)
+ * and recorded like any rejection, so that one record the database refuses never fails — and
+ * never blocks, through the device's retries — the others. Not the first pass: the SAVEPOINT is a
+ * round trip of its own, about a fifth of a push's, for a failure that is rare.
  *
  * The savepoint is not released (one round trip less per mutation): the next mutation's
  * `SAVEPOINT mutation` nests inside it, and ROLLBACK TO names the latest savepoint of that name,
@@ -381,6 +408,64 @@ async function applyIsolated(tx: Sql, ctx: BatchContext, prepared: Prepared): Pr
   }
 }
 
+type ApplyOne = (tx: Sql, ctx: BatchContext, prepared: Prepared) => Promise<PushResult>;
+
+/**
+ * The batch's context in its transaction: the write lock, then the claims and the facts, read
+ * afresh in every transaction (a rolled-back one's are not what the database holds).
+ */
+async function openBatch(
+  tx: Sql,
+  ctx: PushContext,
+  batch: readonly Prepared[],
+): Promise<BatchContext> {
+  // The lock first, once, outside any savepoint (a lock taken in a savepoint that is rolled back
+  // is released): every claim read and every check below sees the latest commit, and holds
+  // until this transaction commits (write-lock.ts).
+  await lockWrites(tx);
+  const claims = await readClaims(
+    tx,
+    batch.map((prepared) => prepared.key.mutationId),
+  );
+  return { ...ctx, facts: txFacts(ctx.user), claims };
+}
+
+/** The batch in one transaction, each mutation applied by `applyOne`, in order. */
+function applyInTransaction(
+  store: Store,
+  ctx: PushContext,
+  batch: readonly Prepared[],
+  applyOne: ApplyOne,
+): Promise<PushResult[]> {
+  return store.transaction(async (tx) => {
+    const batchCtx = await openBatch(tx, ctx, batch);
+    const out: PushResult[] = [];
+    for (const prepared of batch) out.push(await applyOne(tx, batchCtx, prepared));
+    return out;
+  });
+}
+
+/**
+ * One batch, optimistically first: its mutations without savepoints, since the database seldom
+ * refuses one and a savepoint per mutation costs a round trip each. If one fails, the whole
+ * transaction is rolled back and the batch applied once more, each mutation in its savepoint, so
+ * that the failing one alone is rejected and the others apply — the same results, claims and
+ * records as had the savepoints been there from the start. Any other error propagates, from
+ * either pass: the batch is retried once, never in a loop.
+ */
+async function applyBatch(
+  store: Store,
+  ctx: PushContext,
+  batch: readonly Prepared[],
+): Promise<PushResult[]> {
+  try {
+    return await applyInTransaction(store, ctx, batch, applyDirect);
+  } catch (error) {
+    if (!(error instanceof MutationFailed)) throw error;
+    return applyInTransaction(store, ctx, batch, applyIsolated);
+  }
+}
+
 /**
  * A push (docs/design.md §5–§6): every mutation gets its own result, in order; one that is
  * rejected, in conflict or refused by the database leaves the others untouched. Mutations are
@@ -398,20 +483,7 @@ export async function applyMutations(
     for (const raw of mutations.slice(start, start + MUTATIONS_PER_TRANSACTION)) {
       batch.push(await prepare(ctx, raw));
     }
-    const applied = await store.transaction(async (tx) => {
-      // The lock first, once, outside the savepoints (a lock taken in a savepoint that is rolled
-      // back is released): every claim read and every check below sees the latest commit, and
-      // holds until this transaction commits (write-lock.ts).
-      await lockWrites(tx);
-      const claims = await readClaims(
-        tx,
-        batch.map((prepared) => prepared.key.mutationId),
-      );
-      const batchCtx: BatchContext = { ...ctx, facts: txFacts(ctx.user), claims };
-      const out: PushResult[] = [];
-      for (const prepared of batch) out.push(await applyIsolated(tx, batchCtx, prepared));
-      return out;
-    });
+    const applied = await applyBatch(store, ctx, batch);
     results.push(...applied);
     // PGlite answers from WebAssembly in this thread, its promises settling as microtasks: a
     // push could run to its end without Node reading another request. A macrotask turn here lets
