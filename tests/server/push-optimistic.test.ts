@@ -47,6 +47,7 @@ function failNth(pattern: RegExp, n: number): Fault {
 const SAVEPOINT = /SAVEPOINT/i;
 const LOCK = /pg_advisory_xact_lock/;
 const RECORD_WRITE = /INSERT INTO records/;
+const CLAIM_WRITE = /INSERT INTO mutations/;
 
 /**
  * A push's batch is applied first without savepoints; only when a mutation fails is it rolled
@@ -134,6 +135,25 @@ describe.each(storeFactories)('optimistic push batches on $name', (factory) => {
     expect(second.results.map((result) => result.status)).toEqual(['applied', 'applied']);
     expect(sent.filter((text) => RECORD_WRITE.test(text))).toHaveLength(created.length + 2);
     expect(sent.filter((text) => SAVEPOINT.test(text))).toEqual([]);
+    // The claims of a transaction's mutations in one statement: two batches, then one.
+    expect(sent.filter((text) => CLAIM_WRITE.test(text))).toHaveLength(3);
+    expect(await claimsOf([...created, edit, drop])).toHaveLength(created.length + 2);
+  });
+
+  it('applies the batch again with savepoints when its claims cannot be written together', async () => {
+    const mutations = newEnterprises(3);
+    fault = failNth(CLAIM_WRITE, 1);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+
+    const first = await push(app, world.organizerA.token, mutations);
+
+    expect(first.results.map((result) => result.status)).toEqual(['applied', 'applied', 'applied']);
+    expect(logged).not.toHaveBeenCalled();
+    expect(sent.filter((text) => /^SAVEPOINT/.test(text))).toHaveLength(3);
+    // One claim statement for the optimistic pass, then one per mutation.
+    expect(sent.filter((text) => CLAIM_WRITE.test(text))).toHaveLength(4);
+    expect((await storedIds(mutations)).size).toBe(3);
+    expect(await claimsOf(mutations)).toHaveLength(3);
   });
 
   it.each([

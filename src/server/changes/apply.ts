@@ -22,7 +22,9 @@ import {
   readClaims,
   recordFailure,
   remember,
+  type SettledClaim,
   settleClaim,
+  settleClaims,
 } from './claim';
 import { mutationContentHash } from './content-hash';
 import { displayNameOf, recordNotices, replacementsOf } from './notices';
@@ -53,7 +55,12 @@ export type PushContext = {
  * The push's context within one transaction: the facts and the claims of its mutation ids, read
  * once under its write lock.
  */
-type BatchContext = PushContext & { facts: TxFacts; claims: Claims };
+type BatchContext = PushContext & {
+  facts: TxFacts;
+  claims: Claims;
+  /** The optimistic pass's claims, inserted together before it commits (applyInTransaction). */
+  deferredClaims?: SettledClaim[];
+};
 
 export type RawMutation = { mutationId: string } & Record<string, unknown>;
 
@@ -345,8 +352,15 @@ async function judge(tx: Sql, ctx: BatchContext, prepared: Prepared): Promise<Pu
         ? await applyDelete(tx, ctx, mutation, stored.existing)
         : await applyPut(tx, ctx, mutation, check.value, stored);
   }
-  await settleClaim(tx, key, result);
+  await settle(tx, ctx, key, result);
   return result;
+}
+
+/** The mutation's claim: inserted now, or kept for the end of an optimistic pass. */
+function settle(tx: Sql, ctx: BatchContext, key: ClaimKey, result: PushResult): Promise<void> {
+  if (ctx.deferredClaims === undefined) return settleClaim(tx, key, result);
+  ctx.deferredClaims.push({ key, result });
+  return Promise.resolve();
 }
 
 /**
@@ -408,7 +422,8 @@ async function applyIsolated(tx: Sql, ctx: BatchContext, prepared: Prepared): Pr
   }
 }
 
-type ApplyOne = (tx: Sql, ctx: BatchContext, prepared: Prepared) => Promise<PushResult>;
+/** How a pass applies each mutation: without a savepoint first, then each in its own. */
+const PASSES = { optimistic: applyDirect, isolated: applyIsolated } as const;
 
 /**
  * The batch's context in its transaction: the write lock, then the claims and the facts, read
@@ -430,17 +445,28 @@ async function openBatch(
   return { ...ctx, facts: txFacts(ctx.user), claims };
 }
 
-/** The batch in one transaction, each mutation applied by `applyOne`, in order. */
+/**
+ * The batch in one transaction, each mutation applied as `pass` does, in order. The optimistic
+ * pass inserts its claims together at the end (one statement, not one per mutation); should that
+ * fail, the savepoint pass finds which mutation's claim the database refuses.
+ */
 function applyInTransaction(
   store: Store,
   ctx: PushContext,
   batch: readonly Prepared[],
-  applyOne: ApplyOne,
+  pass: keyof typeof PASSES,
 ): Promise<PushResult[]> {
+  const applyOne = PASSES[pass];
   return store.transaction(async (tx) => {
-    const batchCtx = await openBatch(tx, ctx, batch);
+    const opened = await openBatch(tx, ctx, batch);
+    const batchCtx = pass === 'optimistic' ? { ...opened, deferredClaims: [] } : opened;
     const out: PushResult[] = [];
     for (const prepared of batch) out.push(await applyOne(tx, batchCtx, prepared));
+    if (batchCtx.deferredClaims !== undefined) {
+      await settleClaims(tx, batchCtx.deferredClaims).catch((error: unknown) => {
+        throw new MutationFailed('claims', { cause: error });
+      });
+    }
     return out;
   });
 }
@@ -459,10 +485,10 @@ async function applyBatch(
   batch: readonly Prepared[],
 ): Promise<PushResult[]> {
   try {
-    return await applyInTransaction(store, ctx, batch, applyDirect);
+    return await applyInTransaction(store, ctx, batch, 'optimistic');
   } catch (error) {
     if (!(error instanceof MutationFailed)) throw error;
-    return applyInTransaction(store, ctx, batch, applyIsolated);
+    return applyInTransaction(store, ctx, batch, 'isolated');
   }
 }
 

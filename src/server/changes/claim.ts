@@ -75,6 +75,33 @@ export async function settleClaim(tx: Sql, key: ClaimKey, result: PushResult): P
   if (result.status !== 'conflict') await insertClaim(tx, key, result, false);
 }
 
+/** A mutation's claim with its result, kept to be inserted at its transaction's end. */
+export type SettledClaim = { key: ClaimKey; result: PushResult };
+
+/**
+ * settleClaim of a whole transaction's mutations in one statement, before it commits: the
+ * optimistic pass of a push (apply.ts, applyBatch), where one mutation's failure rolls back all
+ * of them anyway. No ON CONFLICT, as in settleClaim.
+ */
+export async function settleClaims(tx: Sql, settled: readonly SettledClaim[]): Promise<void> {
+  const kept = settled.filter(({ result }) => result.status !== 'conflict');
+  if (kept.length === 0) return;
+  const rows = kept.map(({ key, result }) => ({
+    mutation_id: key.mutationId,
+    client_id: key.clientId,
+    user_id: key.userId,
+    content_hash: key.hash,
+    result,
+  }));
+  await tx.query(
+    `INSERT INTO mutations (mutation_id, client_id, user_id, content_hash, result)
+     SELECT mutation_id, client_id, user_id, content_hash, result
+     FROM jsonb_to_recordset($1::jsonb)
+       AS claim(mutation_id uuid, client_id uuid, user_id uuid, content_hash text, result jsonb)`,
+    [JSON.stringify(rows)],
+  );
+}
+
 /** The claims as `settleClaim` or `recordFailure` left them in the database. */
 export function remember(claims: Claims, key: ClaimKey, result: PushResult): void {
   if (result.status === 'conflict') return;
