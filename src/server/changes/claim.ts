@@ -4,12 +4,13 @@ import type { Sql } from '../store/types';
 /**
  * The idempotency record of a mutation id (docs/design.md §5–§6). A push transaction takes the
  * write lock first (write-lock.ts), then reads the claims of all its mutation ids in one
- * statement (readClaims); each mutation is then judged on them and its claim INSERTed, with its
- * result, in the same savepoint as its effect (settleClaim). Every push writes claims under that
- * lock, so no claim can appear between the read and the insert; and the insert has no
- * ON CONFLICT: if one ever did, the insert would fail and undo the effect with it. A replay, or a
- * twin racing in another request (which waits for the lock, then reads the committed claim),
- * has no second effect.
+ * statement (readClaims); each mutation is then judged on them, and its claim INSERTed with its
+ * result in the same transaction as its effect: all of them in one statement at its end
+ * (settleClaims), or, in the pass with a savepoint per mutation, each in the mutation's
+ * savepoint (settleClaim). Every push writes claims under that lock, so no claim can appear
+ * between the read and the insert; and the insert has no ON CONFLICT: if one ever did, the
+ * insert would fail and undo the effect with it. A replay, or a twin racing in another request
+ * (which waits for the lock, then reads the committed claim), has no second effect.
  *
  * An id belongs to the user who first sent it and to its content (content-hash.ts): the same id
  * from another user, or with other content, is refused (`taken`) and learns nothing of the
