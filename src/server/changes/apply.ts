@@ -16,6 +16,13 @@ import { apiErrorMessage } from '../http/errors';
 import { logServerError } from '../http/log';
 import type { Sql, Store } from '../store/types';
 import {
+  type BatchRecords,
+  forgetChildren,
+  forgetRecord,
+  readBatchRecords,
+  recordsOf,
+} from './batch-records';
+import {
   type ClaimKey,
   type Claims,
   claimOf,
@@ -30,9 +37,9 @@ import { mutationContentHash } from './content-hash';
 import { displayNameOf, recordNotices, replacementsOf } from './notices';
 import {
   findRecord,
-  findRecords,
   moveEnterpriseChildren,
   type RecordEntity,
+  type RecordKey,
   recordScopeExit,
   type StoredRecord,
   writeRecord,
@@ -58,6 +65,8 @@ export type PushContext = {
 type BatchContext = PushContext & {
   facts: TxFacts;
   claims: Claims;
+  /** The records the batch names, as read after the lock (batch-records.ts). */
+  records: BatchRecords;
   /** The optimistic pass's claims, inserted together before it commits (applyInTransaction). */
   deferredClaims?: SettledClaim[];
 };
@@ -126,24 +135,40 @@ const AT_ENTERPRISE: ReadonlySet<SyncEntity> = new Set(['visit', 'signup']);
 /** What a mutation writes over, and the enterprise a visit or application is written into. */
 type Stored = { existing: StoredRecord | undefined; parent: StoredRecord | undefined };
 
-/** The stored record and, for a put of a visit or application, its enterprise: one read. */
-async function readStored(
-  tx: Sql,
-  mutation: Mutation,
-  value: SyncRecord[SyncEntity] | undefined,
-): Promise<Stored> {
+/** The record a mutation writes, and the enterprise a put of a visit or application names. */
+function recordKeys(mutation: Mutation, value: SyncRecord[SyncEntity] | undefined) {
   const enterpriseId =
     value !== undefined && AT_ENTERPRISE.has(mutation.entity)
       ? asRecord(value)['enterpriseId']
       : undefined;
-  const [existing, enterprise] = await findRecords(tx, [
-    { entity: mutation.entity, id: mutation.entityId },
-    ...(typeof enterpriseId === 'string'
-      ? [{ entity: 'enterprise' as const, id: enterpriseId }]
-      : []),
+  const own: RecordKey = { entity: mutation.entity, id: mutation.entityId };
+  const parent = typeof enterpriseId === 'string' ? enterpriseId : undefined;
+  return { own, parent };
+}
+
+/** The stored record and, for a put of a visit or application, its enterprise: one read. */
+async function readStored(
+  tx: Sql,
+  known: BatchRecords,
+  mutation: Mutation,
+  value: SyncRecord[SyncEntity] | undefined,
+): Promise<Stored> {
+  const { own, parent } = recordKeys(mutation, value);
+  const [existing, enterprise] = await recordsOf(tx, known, [
+    own,
+    ...(parent === undefined ? [] : [{ entity: 'enterprise' as const, id: parent }]),
   ]);
   // Only a live enterprise takes visits and applications.
   return { existing, parent: enterprise && !enterprise.deleted ? enterprise : undefined };
+}
+
+/** Every record the batch's checked mutations name, for readBatchRecords. */
+function batchRecordKeys(batch: readonly Prepared[]): RecordKey[] {
+  return batch.flatMap(({ check }) => {
+    if (!check.ok) return [];
+    const { own, parent } = recordKeys(check.mutation, check.value);
+    return parent === undefined ? [own] : [own, { entity: 'enterprise' as const, id: parent }];
+  });
 }
 
 /** The write a mutation makes, as the shared rules read it (Write, domain/access.ts). */
@@ -194,6 +219,7 @@ async function applyDelete(
     updatedAt: new Date().toISOString(),
     updatedBy: ctx.user.id,
   });
+  forgetRecord(ctx.records, existing);
   return { mutationId, status: 'applied', version };
 }
 
@@ -249,6 +275,7 @@ async function applyPut(
     updatedAt,
     updatedBy: ctx.user.id,
   });
+  forgetRecord(ctx.records, { entity, id: mutation.entityId });
   if (existing && mutation.replaced) {
     await recordNotices(tx, {
       entity,
@@ -260,12 +287,18 @@ async function applyPut(
       replacements: replacementsOf(existing.data, data, mutation.replaced),
     });
   }
-  if (stageMove.kind === 'move') await applyVisitStageMove(tx, stageMove.enterprise, ctx.user.id);
+  if (stageMove.kind === 'move') {
+    await applyVisitStageMove(tx, stageMove.enterprise, ctx.user.id);
+    forgetRecord(ctx.records, stageMove.enterprise);
+  }
   if (existing && existing.unitId !== unitId) {
     // Out of the old unit's sight: its devices pull the record (and an enterprise's children)
     // as deleted (docs/design.md §5 "Need to know").
     await recordScopeExit(tx, { entity, id: mutation.entityId, version }, existing.unitId);
-    if (entity === 'enterprise') await moveEnterpriseChildren(tx, mutation.entityId, unitId);
+    if (entity === 'enterprise') {
+      await moveEnterpriseChildren(tx, mutation.entityId, unitId);
+      forgetChildren(ctx.records, mutation.entityId);
+    }
   }
   return { mutationId, status: 'applied', version };
 }
@@ -346,7 +379,7 @@ async function judge(tx: Sql, ctx: BatchContext, prepared: Prepared): Promise<Pu
   else if (!check.ok) result = rejected(key.mutationId, 'validation_failed', check.issues);
   else {
     const { mutation } = check;
-    const stored = await readStored(tx, mutation, check.value);
+    const stored = await readStored(tx, ctx.records, mutation, check.value);
     result =
       mutation.op === 'delete' || check.value === undefined
         ? await applyDelete(tx, ctx, mutation, stored.existing)
@@ -442,7 +475,8 @@ async function openBatch(
     tx,
     batch.map((prepared) => prepared.key.mutationId),
   );
-  return { ...ctx, facts: txFacts(ctx.user), claims };
+  const records = await readBatchRecords(tx, batchRecordKeys(batch));
+  return { ...ctx, facts: txFacts(ctx.user), claims, records };
 }
 
 /**
