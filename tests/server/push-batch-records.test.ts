@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Row, Sql, Store } from '../../src/server/store/types';
-import { makeEnterprise } from '../fixtures/records';
+import { makeEnterprise, makeVisit } from '../fixtures/records';
 import { type App, makeWorld, mutation, push, testApp, type World } from '../helpers/api';
 import { openMigratedStore, storeFactories } from '../helpers/stores';
 
@@ -70,6 +70,18 @@ describe.each(storeFactories)('records read once per push batch on $name', (fact
     return mutation({ entity: 'visit', entityId: id, data });
   };
 
+  /** A visit that moves its enterprise from `persuading` (makeEnterprise's stage) onwards. */
+  const stageMove = (enterpriseId: string) => {
+    const id = randomUUID();
+    const data = makeVisit({
+      id,
+      enterpriseId,
+      peopleMet: [],
+      stageAfter: 'collecting_applications',
+    });
+    return mutation({ entity: 'visit', entityId: id, data });
+  };
+
   /** Statuses (or error codes) of `make`'s mutations pushed in one request. */
   async function answers(mutations: Mutation[]) {
     const reply = await push(app, world.organizerA.token, mutations);
@@ -93,6 +105,10 @@ describe.each(storeFactories)('records read once per push batch on $name', (fact
       (existing) => [put(existing, 1, 'Một.'), put(existing, 1, 'Hai.')],
     ],
     ['an enterprise deleted, then visited', (existing) => [remove(existing, 1), visit(existing)]],
+    [
+      'a visit that moves the stage, then an edit on the version before it',
+      (existing) => [stageMove(existing), put(existing, 1, 'Sửa.')],
+    ],
     [
       'visits around an edit',
       (existing) => [visit(existing), put(existing, 1, 'Sửa.'), visit(existing)],
