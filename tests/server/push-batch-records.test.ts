@@ -1,27 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Row, Sql, Store } from '../../src/server/store/types';
+import type { Store } from '../../src/server/store/types';
 import { makeEnterprise, makeVisit } from '../fixtures/records';
 import { type App, makeWorld, mutation, push, testApp, type World } from '../helpers/api';
 import { openMigratedStore, storeFactories } from '../helpers/stores';
-
-/** `store` with every statement it is sent written to `sent`. */
-function watched(store: Store, sent: string[]): Store {
-  const watch = (sql: Sql): Sql => ({
-    query<R extends Row = Row>(text: string, params?: readonly unknown[]) {
-      sent.push(text);
-      return sql.query<R>(text, params);
-    },
-    exec: (script) => sql.exec(script),
-  });
-  return {
-    ...watch(store),
-    kind: store.kind,
-    transaction: (work) => store.transaction((tx) => work(watch(tx))),
-    flush: () => store.flush(),
-    close: () => store.close(),
-  };
-}
+import { watched } from '../helpers/watched-store';
 
 const RECORDS_READ = /FROM records WHERE \(entity, id\) IN/;
 

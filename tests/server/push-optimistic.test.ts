@@ -1,38 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MUTATIONS_PER_TRANSACTION } from '../../src/server/changes/apply';
-import type { Row, Sql, Store } from '../../src/server/store/types';
+import type { Store } from '../../src/server/store/types';
 import { makeEnterprise } from '../fixtures/records';
 import { type App, makeWorld, mutation, push, testApp, type World } from '../helpers/api';
 import { openMigratedStore, storeFactories } from '../helpers/stores';
-
-/** Decides, before each statement is sent, whether it fails instead (an Error) or runs. */
-type Fault = (text: string) => Error | undefined;
-
-/**
- * `store` with every statement it is sent, in transactions or not, written to `sent`, and failed
- * without reaching the database when `fault` says so.
- */
-function watched(store: Store, sent: string[], fault: Fault = () => undefined): Store {
-  const watch = (sql: Sql): Sql => ({
-    query<R extends Row = Row>(text: string, params?: readonly unknown[]) {
-      sent.push(text);
-      const error = fault(text);
-      return error ? Promise.reject(error) : sql.query<R>(text, params);
-    },
-    exec(script: string) {
-      sent.push(script);
-      return sql.exec(script);
-    },
-  });
-  return {
-    ...watch(store),
-    kind: store.kind,
-    transaction: (work) => store.transaction((tx) => work(watch(tx))),
-    flush: () => store.flush(),
-    close: () => store.close(),
-  };
-}
+import { type Fault, watched } from '../helpers/watched-store';
 
 /** Fails the `n`th statement (counted from 1) that matches `pattern`, and only that one. */
 function failNth(pattern: RegExp, n: number): Fault {
