@@ -135,15 +135,16 @@ const AT_ENTERPRISE: ReadonlySet<SyncEntity> = new Set(['visit', 'signup']);
 /** What a mutation writes over, and the enterprise a visit or application is written into. */
 type Stored = { existing: StoredRecord | undefined; parent: StoredRecord | undefined };
 
-/** The record a mutation writes, and the enterprise a put of a visit or application names. */
-function recordKeys(mutation: Mutation, value: SyncRecord[SyncEntity] | undefined) {
+/** The record a mutation writes and, for a put of a visit or application, its enterprise. */
+function recordsNamed(mutation: Mutation, value: SyncRecord[SyncEntity] | undefined): RecordKey[] {
+  const own: RecordKey = { entity: mutation.entity, id: mutation.entityId };
   const enterpriseId =
     value !== undefined && AT_ENTERPRISE.has(mutation.entity)
       ? asRecord(value)['enterpriseId']
       : undefined;
-  const own: RecordKey = { entity: mutation.entity, id: mutation.entityId };
-  const parent = typeof enterpriseId === 'string' ? enterpriseId : undefined;
-  return { own, parent };
+  return typeof enterpriseId === 'string'
+    ? [own, { entity: 'enterprise', id: enterpriseId }]
+    : [own];
 }
 
 /** The stored record and, for a put of a visit or application, its enterprise: one read. */
@@ -153,22 +154,14 @@ async function readStored(
   mutation: Mutation,
   value: SyncRecord[SyncEntity] | undefined,
 ): Promise<Stored> {
-  const { own, parent } = recordKeys(mutation, value);
-  const [existing, enterprise] = await recordsOf(tx, known, [
-    own,
-    ...(parent === undefined ? [] : [{ entity: 'enterprise' as const, id: parent }]),
-  ]);
+  const [existing, enterprise] = await recordsOf(tx, known, recordsNamed(mutation, value));
   // Only a live enterprise takes visits and applications.
   return { existing, parent: enterprise && !enterprise.deleted ? enterprise : undefined };
 }
 
 /** Every record the batch's checked mutations name, for readBatchRecords. */
 function batchRecordKeys(batch: readonly Prepared[]): RecordKey[] {
-  return batch.flatMap(({ check }) => {
-    if (!check.ok) return [];
-    const { own, parent } = recordKeys(check.mutation, check.value);
-    return parent === undefined ? [own] : [own, { entity: 'enterprise' as const, id: parent }];
-  });
+  return batch.flatMap(({ check }) => (check.ok ? recordsNamed(check.mutation, check.value) : []));
 }
 
 /** The write a mutation makes, as the shared rules read it (Write, domain/access.ts). */

@@ -1,3 +1,4 @@
+import type { Sql } from '../store/types';
 import { findRecords, type RecordKey, type StoredRecord } from './records';
 
 /**
@@ -11,10 +12,7 @@ export type BatchRecords = Map<string, StoredRecord | undefined>;
 
 const keyOf = (key: RecordKey) => `${key.entity}/${key.id.toLowerCase()}`;
 
-export async function readBatchRecords(
-  tx: Parameters<typeof findRecords>[0],
-  keys: readonly RecordKey[],
-): Promise<BatchRecords> {
+export async function readBatchRecords(tx: Sql, keys: readonly RecordKey[]): Promise<BatchRecords> {
   const unique = [...new Map(keys.map((key) => [keyOf(key), key])).values()];
   const found = await findRecords(tx, unique);
   return new Map(unique.map((key, i) => [keyOf(key), found[i]]));
@@ -22,7 +20,7 @@ export async function readBatchRecords(
 
 /** `keys` as the batch read them when it holds them all, else from the database. */
 export function recordsOf(
-  tx: Parameters<typeof findRecords>[0],
+  tx: Sql,
   known: BatchRecords,
   keys: readonly RecordKey[],
 ): Promise<(StoredRecord | undefined)[]> {
