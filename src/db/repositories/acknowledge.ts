@@ -3,7 +3,7 @@ import type { SyncEntity } from '../../shared/schemas';
 import type { SotayDb } from '../database';
 import type { OutboxRow, ShadowRow } from '../rows';
 import { syncTable } from './entity-tables';
-import { forwardShadow } from './server-copy';
+import { forwardShadow, recordKey } from './server-copy';
 import { settledRow } from './settle';
 
 /** The server applied outbox row `seq` (or had already); `version` is the one it now holds. */
@@ -11,8 +11,6 @@ export type Acknowledged = { seq: number; version?: number; data?: AnySyncRecord
 
 type Key = [SyncEntity, string];
 type Taken = { ack: Acknowledged; row: OutboxRow };
-
-const keyOf = (entity: string, entityId: string) => `${entity}\u0000${entityId}`;
 
 /**
  * THE acknowledgement of outbox rows the server applied (docs/design.md §6), in the caller's rw
@@ -54,7 +52,7 @@ export async function acknowledgeRows(
 function removedAfter(taken: readonly Taken[]): Set<string> {
   const after = new Set<string>();
   for (const { ack, row } of taken) {
-    const key = keyOf(row.entity, row.entityId);
+    const key = recordKey(row.entity, row.entityId);
     if (ack.version === undefined) after.add(key);
     else after.delete(key);
   }
@@ -73,11 +71,11 @@ async function moveToServerVersions(
     // fake-indexeddb 40 ms per 100 records, where these counts take a few.
     Promise.all(keys.map((key) => db.outbox.where('[entity+entityId]').equals(key).count())),
   ]);
-  const shadowOf = new Map(keys.map((key, i) => [keyOf(...key), shadows[i]]));
+  const shadowOf = new Map(keys.map((key, i) => [recordKey(...key), shadows[i]]));
   const moved = new Map<string, ShadowRow>();
   const versionOf = new Map<string, number>();
   for (const { ack, row } of versioned) {
-    const key = keyOf(row.entity, row.entityId);
+    const key = recordKey(row.entity, row.entityId);
     const version = ack.version as number;
     versionOf.set(key, version);
     const data = row.op === 'delete' ? undefined : (ack.data ?? row.data);
@@ -88,10 +86,12 @@ async function moveToServerVersions(
     moved.set(key, shadow);
   }
   await db.shadows.bulkPut([...moved.values()]);
-  const left = new Set(keys.filter((_, i) => (waiting[i] ?? 0) > 0).map((key) => keyOf(...key)));
+  const left = new Set(
+    keys.filter((_, i) => (waiting[i] ?? 0) > 0).map((key) => recordKey(...key)),
+  );
   for (const [entity, ids] of idsByEntity(keys)) {
     await settleOrStamp(db, entity, ids, (id) => {
-      const key = keyOf(entity, id);
+      const key = recordKey(entity, id);
       const version = versionOf.get(key) as number;
       const settles = !left.has(key) && !unsettled.has(key);
       return { shadow: shadowOf.get(key), version, settles };
@@ -131,7 +131,7 @@ async function settleOrStamp(
 
 function uniqueKeys(keys: readonly Key[]): Key[] {
   const unique = new Map<string, Key>();
-  for (const key of keys) unique.set(keyOf(...key), key);
+  for (const key of keys) unique.set(recordKey(...key), key);
   return [...unique.values()];
 }
 

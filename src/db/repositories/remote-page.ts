@@ -2,12 +2,14 @@ import type { PullChange } from '../../shared/protocol';
 import { SYNC_ENTITIES, type SyncEntity } from '../../shared/schemas';
 import type { SotayDb } from '../database';
 import { ENTITY_TABLES, type ShadowRow } from '../rows';
-import { forwardShadow, type ServerCopy } from './server-copy';
+import { forwardShadow, recordKey, type ServerCopy } from './server-copy';
 
 /** An entity row as a pull reads it: its version and when it was last edited here. */
 export type StoredRow = { version?: number; localUpdatedAt?: string };
 
-const keyOf = (entity: string, entityId: string) => `${entity}\u0000${entityId}`;
+export function isSyncEntity(entity: string): entity is SyncEntity {
+  return (SYNC_ENTITIES as readonly string[]).includes(entity);
+}
 
 export function tableOf(entity: string): string | undefined {
   return Object.hasOwn(ENTITY_TABLES, entity)
@@ -33,9 +35,7 @@ export type Page = {
 };
 
 export async function readPage(db: SotayDb, changes: readonly PullChange[]): Promise<Page> {
-  const synced = changes.filter((change) =>
-    (SYNC_ENTITIES as readonly string[]).includes(change.entity),
-  );
+  const synced = changes.filter((change) => isSyncEntity(change.entity));
   const shadowKeys = synced.map((change): [SyncEntity, string] => [
     change.entity as SyncEntity,
     change.entityId,
@@ -56,13 +56,15 @@ export async function readPage(db: SotayDb, changes: readonly PullChange[]): Pro
       }),
     ),
   ]);
-  const shadows = new Map(shadowKeys.map(([entity, id], i) => [keyOf(entity, id), shadowRows[i]]));
+  const shadows = new Map(
+    shadowKeys.map(([entity, id], i) => [recordKey(entity, id), shadowRows[i]]),
+  );
   const rows = new Map(tableRows);
   const state: Page = {
     shadowWrites: new Map(),
     rowWrites: new Map(),
     recordServerCopy(copy) {
-      const key = keyOf(copy.entity, copy.entityId);
+      const key = recordKey(copy.entity, copy.entityId);
       const shadow = forwardShadow(shadows.get(key), copy);
       if (shadow === undefined) return false;
       shadows.set(key, shadow);

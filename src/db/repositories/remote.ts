@@ -1,12 +1,11 @@
 import { isRecord } from '../../shared/domain/record-input';
 import type { AnySyncRecord, PullChange } from '../../shared/protocol';
-import { SYNC_ENTITIES, type SyncEntity } from '../../shared/schemas';
 import type { SotayDb } from '../database';
 import { guardStorage } from '../errors';
 import { ENTITY_TABLES } from '../rows';
 import { protectAny, readVaultBasis } from '../vault';
 import { toStoredRow } from './entity-tables';
-import { type Page, readPage, tableOf, writePage } from './remote-page';
+import { isSyncEntity, type Page, readPage, tableOf, writePage } from './remote-page';
 
 export type RemoteApplyResult = {
   /** Written to (or deleted from) the entity's table. */
@@ -19,10 +18,6 @@ export type RemoteApplyResult = {
    */
   ignored: number;
 };
-
-function isSyncEntity(entity: string): entity is SyncEntity {
-  return (SYNC_ENTITIES as readonly string[]).includes(entity);
-}
 
 /**
  * Stores a pull page in one transaction. An entity with outbox rows waiting is NOT overwritten:

@@ -28,6 +28,9 @@ export async function recordServerCopy(
   return true;
 }
 
+/** A record's key in maps of many records (a push's answers, a pull page). */
+export const recordKey = (entity: string, entityId: string) => `${entity}\u0000${entityId}`;
+
 export type ServerCopy = {
   entity: SyncEntity;
   entityId: string;
