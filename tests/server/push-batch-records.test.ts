@@ -7,6 +7,7 @@ import { openMigratedStore, storeFactories } from '../helpers/stores';
 import { watched } from '../helpers/watched-store';
 
 const RECORDS_READ = /FROM records WHERE \(entity, id\) IN/;
+const RECORDS_WRITE = /INSERT INTO records/;
 
 type Mutation = ReturnType<typeof mutation>;
 
@@ -106,12 +107,40 @@ describe.each(storeFactories)('records read once per push batch on $name', (fact
     expect(batched).toEqual(await run(answersOneByOne));
   });
 
-  it('reads the records of ten visits to one enterprise in one statement', async () => {
+  it('reads the records of ten visits to one enterprise in one statement, and writes them in one', async () => {
     const id = randomUUID();
     await answers([put(id)]);
     sent.length = 0;
     const visits = Array.from({ length: 10 }, () => visit(id));
     expect(await answers(visits)).toEqual(visits.map(() => 'applied'));
     expect(sent.filter((text) => RECORDS_READ.test(text))).toHaveLength(1);
+    expect(sent.filter((text) => RECORDS_WRITE.test(text))).toHaveLength(1);
+    expect(
+      await store.query('SELECT id FROM records WHERE id = ANY($1::uuid[])', [
+        visits.map((sentVisit) => sentVisit.entityId),
+      ]),
+    ).toMatchObject({ rowCount: visits.length });
+  });
+
+  it('gives the records of a batch their change seqs in the order of their last writes, as one by one', async () => {
+    // a and b created, a edited, then a visit to b: one by one, b's seq comes before a's.
+    const seqOrder = async (answer: (mutations: Mutation[]) => Promise<string[]>) => {
+      const [a, b] = [randomUUID(), randomUUID()];
+      const visitToB = visit(b);
+      const mutations = [put(a), put(b), put(a, 1, 'Sửa.'), visitToB];
+      expect(await answer(mutations)).toEqual(mutations.map(() => 'applied'));
+      const names = new Map([
+        [a, 'a'],
+        [b, 'b'],
+        [visitToB.entityId, 'visit'],
+      ]);
+      const rows = await store.query<{ id: string }>(
+        'SELECT id FROM records WHERE id = ANY($1::uuid[]) ORDER BY seq',
+        [[...names.keys()]],
+      );
+      return rows.rows.map((row) => names.get(row.id));
+    };
+    expect(await seqOrder(answers)).toEqual(['b', 'a', 'visit']);
+    expect(await seqOrder(answersOneByOne)).toEqual(['b', 'a', 'visit']);
   });
 });

@@ -22,6 +22,7 @@ import {
   readBatchRecords,
   recordsOf,
 } from './batch-records';
+import { type BatchWrites, writesAtOnce, writesBehind } from './batch-writes';
 import {
   type ClaimKey,
   type Claims,
@@ -42,10 +43,9 @@ import {
   type RecordKey,
   recordScopeExit,
   type StoredRecord,
-  writeRecord,
 } from './records';
 import type { Scope } from './scope';
-import { applyVisitStageMove, visitStageMove } from './stage-rules';
+import { stageMovedEnterprise, visitStageMove } from './stage-rules';
 import type { Unsealed } from './unseal';
 import { judgeWrite, type TxFacts, txFacts } from './write-facts';
 import { lockWrites } from './write-lock';
@@ -67,6 +67,8 @@ type BatchContext = PushContext & {
   claims: Claims;
   /** The records the batch names, as read after the lock (batch-records.ts). */
   records: BatchRecords;
+  /** How the pass writes records: at once, or together before the next statement. */
+  writes: BatchWrites;
   /** The optimistic pass's claims, inserted together before it commits (applyInTransaction). */
   deferredClaims?: SettledClaim[];
 };
@@ -204,7 +206,7 @@ async function applyDelete(
   });
   if (!verdict.ok) return rejected(mutationId, verdict.code, verdict.issues);
   const version = existing.version + 1;
-  await writeRecord(tx, {
+  await ctx.writes.write({
     ...existing,
     data: null,
     deleted: true,
@@ -258,7 +260,7 @@ async function applyPut(
     updatedAt,
     updatedBy: ctx.user.id,
   };
-  await writeRecord(tx, {
+  await ctx.writes.write({
     entity,
     id: mutation.entityId,
     unitId,
@@ -281,7 +283,7 @@ async function applyPut(
     });
   }
   if (stageMove.kind === 'move') {
-    await applyVisitStageMove(tx, stageMove.enterprise, ctx.user.id);
+    await ctx.writes.write(stageMovedEnterprise(stageMove.enterprise, ctx.user.id));
     forgetRecord(ctx.records, stageMove.enterprise);
   }
   if (existing && existing.unitId !== unitId) {
@@ -448,8 +450,16 @@ async function applyIsolated(tx: Sql, ctx: BatchContext, prepared: Prepared): Pr
   }
 }
 
-/** How a pass applies each mutation: without a savepoint first, then each in its own. */
-const PASSES = { optimistic: applyDirect, isolated: applyIsolated } as const;
+/**
+ * What a pass does. Optimistic: each mutation without a savepoint, its record writes sent
+ * together before the next statement (batch-writes.ts) and its claims together at the end, so
+ * that ten visits cost one write and one claim statement. Isolated: each mutation in its
+ * savepoint, its writes and its claim sent at once, so that the one the database refuses is found.
+ */
+const PASSES = {
+  optimistic: { applyOne: applyDirect, writes: writesBehind, claimsAtEnd: true },
+  isolated: { applyOne: applyIsolated, writes: writesAtOnce, claimsAtEnd: false },
+} as const;
 
 /**
  * The batch's context in its transaction: the write lock, then the claims and the facts, read
@@ -459,6 +469,7 @@ async function openBatch(
   tx: Sql,
   ctx: PushContext,
   batch: readonly Prepared[],
+  writes: BatchWrites,
 ): Promise<BatchContext> {
   // The lock first, once, outside any savepoint (a lock taken in a savepoint that is rolled back
   // is released): every claim read and every check below sees the latest commit, and holds
@@ -469,31 +480,40 @@ async function openBatch(
     batch.map((prepared) => prepared.key.mutationId),
   );
   const records = await readBatchRecords(tx, batchRecordKeys(batch));
-  return { ...ctx, facts: txFacts(ctx.user), claims, records };
+  return { ...ctx, facts: txFacts(ctx.user), claims, records, writes };
 }
 
 /**
- * The batch in one transaction, each mutation applied as `pass` does, in order. The optimistic
- * pass inserts its claims together at the end (one statement, not one per mutation); should that
- * fail, the savepoint pass finds which mutation's claim the database refuses.
+ * What the optimistic pass still holds when its last mutation is done: its waiting record writes,
+ * then its claims. Should either statement fail, the savepoint pass finds which mutation's write
+ * or claim the database refuses.
  */
+async function finishBatch(tx: Sql, ctx: BatchContext): Promise<void> {
+  try {
+    await ctx.writes.flush();
+    if (ctx.deferredClaims !== undefined) await settleClaims(tx, ctx.deferredClaims);
+  } catch (error) {
+    throw new MutationFailed('records and claims', { cause: error });
+  }
+}
+
+/** The batch in one transaction, each mutation applied as `pass` does, in order. */
 function applyInTransaction(
   store: Store,
   ctx: PushContext,
   batch: readonly Prepared[],
   pass: keyof typeof PASSES,
 ): Promise<PushResult[]> {
-  const applyOne = PASSES[pass];
-  return store.transaction(async (tx) => {
-    const opened = await openBatch(tx, ctx, batch);
-    const batchCtx = pass === 'optimistic' ? { ...opened, deferredClaims: [] } : opened;
+  const { applyOne, writes, claimsAtEnd } = PASSES[pass];
+  return store.transaction(async (raw) => {
+    const batchWrites = writes(raw);
+    // Every other statement through the writes' own door: it sends the writes waiting before it.
+    const tx = batchWrites.tx;
+    const opened = await openBatch(tx, ctx, batch, batchWrites);
+    const batchCtx = claimsAtEnd ? { ...opened, deferredClaims: [] } : opened;
     const out: PushResult[] = [];
     for (const prepared of batch) out.push(await applyOne(tx, batchCtx, prepared));
-    if (batchCtx.deferredClaims !== undefined) {
-      await settleClaims(tx, batchCtx.deferredClaims).catch((error: unknown) => {
-        throw new MutationFailed('claims', { cause: error });
-      });
-    }
+    await finishBatch(tx, batchCtx);
     return out;
   });
 }

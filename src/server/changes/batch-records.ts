@@ -1,5 +1,5 @@
 import type { Sql } from '../store/types';
-import { findRecords, type RecordKey, type StoredRecord } from './records';
+import { findRecords, type RecordKey, recordKeyOf, type StoredRecord } from './records';
 
 /**
  * The records a push transaction's mutations name (each mutation's record and a visit's or
@@ -10,12 +10,10 @@ import { findRecords, type RecordKey, type StoredRecord } from './records';
  */
 export type BatchRecords = Map<string, StoredRecord | undefined>;
 
-const keyOf = (key: RecordKey) => `${key.entity}/${key.id.toLowerCase()}`;
-
 export async function readBatchRecords(tx: Sql, keys: readonly RecordKey[]): Promise<BatchRecords> {
-  const unique = [...new Map(keys.map((key) => [keyOf(key), key])).values()];
+  const unique = [...new Map(keys.map((key) => [recordKeyOf(key), key])).values()];
   const found = await findRecords(tx, unique);
-  return new Map(unique.map((key, i) => [keyOf(key), found[i]]));
+  return new Map(unique.map((key, i) => [recordKeyOf(key), found[i]]));
 }
 
 /** `keys` as the batch read them when it holds them all, else from the database. */
@@ -24,13 +22,13 @@ export function recordsOf(
   known: BatchRecords,
   keys: readonly RecordKey[],
 ): Promise<(StoredRecord | undefined)[]> {
-  if (!keys.every((key) => known.has(keyOf(key)))) return findRecords(tx, keys);
-  return Promise.resolve(keys.map((key) => known.get(keyOf(key))));
+  if (!keys.every((key) => known.has(recordKeyOf(key)))) return findRecords(tx, keys);
+  return Promise.resolve(keys.map((key) => known.get(recordKeyOf(key))));
 }
 
 /** A record a mutation of the batch wrote: read again when named again. */
 export function forgetRecord(known: BatchRecords, key: RecordKey): void {
-  known.delete(keyOf(key));
+  known.delete(recordKeyOf(key));
 }
 
 /** The records under an enterprise that moved them to its new unit: read again. */

@@ -25,6 +25,9 @@ type RecordRow = {
 
 export type RecordKey = { entity: RecordEntity; id: string };
 
+/** A record's key in a map: uuid columns come back lower-case, and a key may be sent in either. */
+export const recordKeyOf = (key: RecordKey) => `${key.entity}/${key.id.toLowerCase()}`;
+
 function storedOf(row: RecordRow): StoredRecord {
   return {
     entity: row.entity,
@@ -54,9 +57,8 @@ export async function findRecords(
      FROM records WHERE (entity, id) IN (${pairs})`,
     keys.flatMap((key) => [key.entity, key.id]),
   );
-  const found = new Map(result.rows.map((row) => [`${row.entity}/${row.id}`, storedOf(row)]));
-  // uuid columns come back lower-case; a key may be sent in either case.
-  return keys.map((key) => found.get(`${key.entity}/${key.id.toLowerCase()}`));
+  const found = new Map(result.rows.map((row) => [recordKeyOf(row), storedOf(row)]));
+  return keys.map((key) => found.get(recordKeyOf(key)));
 }
 
 export async function findRecord(
@@ -75,16 +77,33 @@ export type RecordWrite = Omit<StoredRecord, 'deleted'> & {
 };
 
 /** Inserts or replaces a record with the next change seq. The caller holds the write lock. */
-export async function writeRecord(sql: Sql, record: RecordWrite): Promise<void> {
+export function writeRecord(sql: Sql, record: RecordWrite): Promise<void> {
+  return writeRecords(sql, [record]);
+}
+
+const RECORD_COLUMNS = 9;
+
+/**
+ * Inserts or replaces several records in one statement, each with the next change seq in the
+ * order given (a VALUES list yields its rows in order). No two may name the same record: one
+ * statement cannot update a row twice. The caller holds the write lock.
+ */
+export async function writeRecords(sql: Sql, records: readonly RecordWrite[]): Promise<void> {
+  if (records.length === 0) return;
+  const rows = records.map((_, i) => {
+    const at = (n: number) => `$${i * RECORD_COLUMNS + n}`;
+    return `(${at(1)}, ${at(2)}, ${at(3)}, ${at(4)}, ${at(5)}::jsonb, ${at(6)}, ${at(7)},
+      nextval('change_seq'), ${at(8)}, ${at(9)})`;
+  });
   await sql.query(
     `INSERT INTO records
        (entity, id, unit_id, enterprise_id, data, version, deleted, seq, updated_at, updated_by)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, nextval('change_seq'), $8, $9)
+     VALUES ${rows.join(', ')}
      ON CONFLICT (entity, id) DO UPDATE SET
        unit_id = EXCLUDED.unit_id, enterprise_id = EXCLUDED.enterprise_id, data = EXCLUDED.data,
        version = EXCLUDED.version, deleted = EXCLUDED.deleted, seq = EXCLUDED.seq,
        updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
-    [
+    records.flatMap((record) => [
       record.entity,
       record.id,
       record.unitId,
@@ -94,7 +113,7 @@ export async function writeRecord(sql: Sql, record: RecordWrite): Promise<void> 
       record.deleted ?? false,
       record.updatedAt,
       record.updatedBy ?? null,
-    ],
+    ]),
   );
 }
 

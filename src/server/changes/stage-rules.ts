@@ -1,7 +1,7 @@
 import type { Enterprise, Visit } from '../../shared/schemas';
 import type { Issue } from '../../shared/vn';
 import type { Sql } from '../store/types';
-import { type StoredRecord, writeRecord } from './records';
+import type { RecordWrite, StoredRecord } from './records';
 import { judgeWrite, type TxFacts } from './write-facts';
 
 /**
@@ -61,19 +61,18 @@ export async function visitStageMove(
   return { kind: 'move', enterprise: { ...enterprise, data } };
 }
 
-/** Writes the enterprise as the visit left it, one version later. */
-export async function applyVisitStageMove(
-  tx: Sql,
+/** The enterprise as the visit leaves it, one version later: written by the caller. */
+export function stageMovedEnterprise(
   enterprise: StoredRecord & { data: Enterprise },
   userId: string,
-): Promise<void> {
+): RecordWrite {
   const version = enterprise.version + 1;
   const updatedAt = new Date().toISOString();
-  await writeRecord(tx, {
+  return {
     ...enterprise,
     data: { ...enterprise.data, version, updatedAt, updatedBy: userId },
     version,
     updatedAt,
     updatedBy: userId,
-  });
+  };
 }
