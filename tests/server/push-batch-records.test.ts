@@ -107,14 +107,17 @@ describe.each(storeFactories)('records read once per push batch on $name', (fact
     expect(batched).toEqual(await run(answersOneByOne));
   });
 
-  it('reads the records of ten visits to one enterprise in one statement, and writes them in one', async () => {
+  it('reads the records of ten visits to one enterprise in one statement, and writes them with their claims in one', async () => {
     const id = randomUUID();
     await answers([put(id)]);
     sent.length = 0;
     const visits = Array.from({ length: 10 }, () => visit(id));
     expect(await answers(visits)).toEqual(visits.map(() => 'applied'));
     expect(sent.filter((text) => RECORDS_READ.test(text))).toHaveLength(1);
-    expect(sent.filter((text) => RECORDS_WRITE.test(text))).toHaveLength(1);
+    // The records and the claims in one statement, the transaction's last.
+    const writes = sent.filter((text) => RECORDS_WRITE.test(text));
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toMatch(/INSERT INTO mutations/);
     expect(
       await store.query('SELECT id FROM records WHERE id = ANY($1::uuid[])', [
         visits.map((sentVisit) => sentVisit.entityId),

@@ -14,6 +14,7 @@ import { SERVER_SET_FIELDS, type SyncEntity, type User, type Visit } from '../..
 import { makeIssue } from '../../shared/vn/issue';
 import { apiErrorMessage } from '../http/errors';
 import { logServerError } from '../http/log';
+import { sendTogether } from '../store/together';
 import type { Sql, Store } from '../store/types';
 import {
   type BatchRecords,
@@ -27,12 +28,12 @@ import {
   type ClaimKey,
   type Claims,
   claimOf,
+  claimsInsert,
   readClaims,
   recordFailure,
   remember,
   type SettledClaim,
   settleClaim,
-  settleClaims,
 } from './claim';
 import { mutationContentHash } from './content-hash';
 import { displayNameOf, recordNotices, replacementsOf } from './notices';
@@ -42,6 +43,7 @@ import {
   type RecordEntity,
   type RecordKey,
   recordScopeExit,
+  recordsUpsert,
   type StoredRecord,
 } from './records';
 import type { Scope } from './scope';
@@ -484,14 +486,20 @@ async function openBatch(
 }
 
 /**
- * What the optimistic pass still holds when its last mutation is done: its waiting record writes,
- * then its claims. Should either statement fail, the savepoint pass finds which mutation's write
- * or claim the database refuses.
+ * What the optimistic pass still holds when its last mutation is done: its waiting record writes
+ * and its claims, sent as one statement. Should it fail, the savepoint pass finds which
+ * mutation's write or claim the database refuses.
  */
 async function finishBatch(tx: Sql, ctx: BatchContext): Promise<void> {
+  const records = ctx.writes.take();
+  const written = records.length === 0 ? undefined : recordsUpsert(records);
+  const claims =
+    ctx.deferredClaims && claimsInsert(ctx.deferredClaims, (written?.params.length ?? 0) + 1);
   try {
-    await ctx.writes.flush();
-    if (ctx.deferredClaims !== undefined) await settleClaims(tx, ctx.deferredClaims);
+    await sendTogether(
+      tx,
+      [written, claims].filter((statement) => statement !== undefined),
+    );
   } catch (error) {
     throw new MutationFailed('records and claims', { cause: error });
   }

@@ -3,12 +3,14 @@ import { type RecordWrite, recordKeyOf, writeRecord, writeRecords } from './reco
 
 /**
  * How a push transaction writes its records (apply.ts). `tx` is the transaction to send every
- * other statement through; `flush` sends what still waits, before the transaction commits.
+ * other statement through; `flush` sends what still waits; `take` hands it over unsent, for the
+ * caller to send it with its last statement.
  */
 export type BatchWrites = {
   readonly tx: Sql;
   write(record: RecordWrite): Promise<void>;
   flush(): Promise<void>;
+  take(): RecordWrite[];
 };
 
 /**
@@ -16,7 +18,12 @@ export type BatchWrites = {
  * database refuses must fail its own mutation and no other.
  */
 export function writesAtOnce(tx: Sql): BatchWrites {
-  return { tx, write: (record) => writeRecord(tx, record), flush: () => Promise.resolve() };
+  return {
+    tx,
+    write: (record) => writeRecord(tx, record),
+    flush: () => Promise.resolve(),
+    take: () => [],
+  };
 }
 
 /**
@@ -29,12 +36,12 @@ export function writesAtOnce(tx: Sql): BatchWrites {
  */
 export function writesBehind(tx: Sql): BatchWrites {
   const waiting = new Map<string, RecordWrite>();
-  const flush = async () => {
-    if (waiting.size === 0) return;
+  const take = () => {
     const records = [...waiting.values()];
     waiting.clear();
-    await writeRecords(tx, records);
+    return records;
   };
+  const flush = () => writeRecords(tx, take());
   const after: Sql = {
     async query<R extends Row = Row>(text: string, params?: readonly unknown[]) {
       await flush();
@@ -55,5 +62,6 @@ export function writesBehind(tx: Sql): BatchWrites {
       return Promise.resolve();
     },
     flush,
+    take,
   };
 }

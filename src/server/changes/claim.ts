@@ -1,12 +1,12 @@
 import type { PushResult } from '../../shared/protocol';
-import type { Sql } from '../store/types';
+import type { Sql, Statement } from '../store/types';
 
 /**
  * The idempotency record of a mutation id (docs/design.md §5–§6). A push transaction takes the
  * write lock first (write-lock.ts), then reads the claims of all its mutation ids in one
  * statement (readClaims); each mutation is then judged on them, and its claim INSERTed with its
  * result in the same transaction as its effect: all of them in one statement at its end
- * (settleClaims), or, in the pass with a savepoint per mutation, each in the mutation's
+ * (claimsInsert), or, in the pass with a savepoint per mutation, each in the mutation's
  * savepoint (settleClaim). Every push writes claims under that lock, so no claim can appear
  * between the read and the insert; and the insert has no ON CONFLICT: if one ever did, the
  * insert would fail and undo the effect with it. A replay, or a twin racing in another request
@@ -80,13 +80,14 @@ export async function settleClaim(tx: Sql, key: ClaimKey, result: PushResult): P
 export type SettledClaim = { key: ClaimKey; result: PushResult };
 
 /**
- * settleClaim of a whole transaction's mutations in one statement, before it commits: the
- * optimistic pass of a push (apply.ts, applyBatch), where one mutation's failure rolls back all
- * of them anyway. No ON CONFLICT, as in settleClaim.
+ * settleClaim of a whole transaction's mutations in one statement, its one parameter numbered
+ * `first`, to be sent before it commits: the optimistic pass of a push (apply.ts, applyBatch),
+ * where one mutation's failure rolls back all of them anyway. No ON CONFLICT, as in settleClaim.
+ * Undefined when no claim is kept.
  */
-export async function settleClaims(tx: Sql, settled: readonly SettledClaim[]): Promise<void> {
+export function claimsInsert(settled: readonly SettledClaim[], first = 1): Statement | undefined {
   const kept = settled.filter(({ result }) => result.status !== 'conflict');
-  if (kept.length === 0) return;
+  if (kept.length === 0) return undefined;
   const rows = kept.map(({ key, result }) => ({
     mutation_id: key.mutationId,
     client_id: key.clientId,
@@ -94,13 +95,13 @@ export async function settleClaims(tx: Sql, settled: readonly SettledClaim[]): P
     content_hash: key.hash,
     result,
   }));
-  await tx.query(
-    `INSERT INTO mutations (mutation_id, client_id, user_id, content_hash, result)
+  return {
+    text: `INSERT INTO mutations (mutation_id, client_id, user_id, content_hash, result)
      SELECT mutation_id, client_id, user_id, content_hash, result
-     FROM jsonb_to_recordset($1::jsonb)
+     FROM jsonb_to_recordset($${first}::jsonb)
        AS claim(mutation_id uuid, client_id uuid, user_id uuid, content_hash text, result jsonb)`,
-    [JSON.stringify(rows)],
-  );
+    params: [JSON.stringify(rows)],
+  };
 }
 
 /** The claims as `settleClaim` or `recordFailure` left them in the database. */

@@ -1,4 +1,4 @@
-import type { Sql } from '../store/types';
+import type { Sql, Statement } from '../store/types';
 
 /** Entities stored in the records table (units have a table of their own). */
 export type RecordEntity = 'enterprise' | 'visit' | 'signup' | 'target' | 'indicatorEntry';
@@ -85,25 +85,25 @@ const RECORD_COLUMNS = 9;
 
 /**
  * Inserts or replaces several records in one statement, each with the next change seq in the
- * order given (a VALUES list yields its rows in order). No two may name the same record: one
- * statement cannot update a row twice. The caller holds the write lock.
+ * order given (a VALUES list yields its rows in order), its parameters numbered from `first`. No
+ * two may name the same record: one statement cannot update a row twice. The caller holds the
+ * write lock.
  */
-export async function writeRecords(sql: Sql, records: readonly RecordWrite[]): Promise<void> {
-  if (records.length === 0) return;
+export function recordsUpsert(records: readonly RecordWrite[], first = 1): Statement {
   const rows = records.map((_, i) => {
-    const at = (n: number) => `$${i * RECORD_COLUMNS + n}`;
+    const at = (n: number) => `$${first + i * RECORD_COLUMNS + n - 1}`;
     return `(${at(1)}, ${at(2)}, ${at(3)}, ${at(4)}, ${at(5)}::jsonb, ${at(6)}, ${at(7)},
       nextval('change_seq'), ${at(8)}, ${at(9)})`;
   });
-  await sql.query(
-    `INSERT INTO records
+  return {
+    text: `INSERT INTO records
        (entity, id, unit_id, enterprise_id, data, version, deleted, seq, updated_at, updated_by)
      VALUES ${rows.join(', ')}
      ON CONFLICT (entity, id) DO UPDATE SET
        unit_id = EXCLUDED.unit_id, enterprise_id = EXCLUDED.enterprise_id, data = EXCLUDED.data,
        version = EXCLUDED.version, deleted = EXCLUDED.deleted, seq = EXCLUDED.seq,
        updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
-    records.flatMap((record) => [
+    params: records.flatMap((record) => [
       record.entity,
       record.id,
       record.unitId,
@@ -114,7 +114,14 @@ export async function writeRecords(sql: Sql, records: readonly RecordWrite[]): P
       record.updatedAt,
       record.updatedBy ?? null,
     ]),
-  );
+  };
+}
+
+/** recordsUpsert, sent at once. */
+export async function writeRecords(sql: Sql, records: readonly RecordWrite[]): Promise<void> {
+  if (records.length === 0) return;
+  const { text, params } = recordsUpsert(records);
+  await sql.query(text, params);
 }
 
 /**

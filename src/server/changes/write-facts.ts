@@ -25,29 +25,38 @@ export type ActorFacts = { actor: Actor; units: readonly UnitLink[] };
  * unit, so every write of theirs is forbidden.
  */
 async function loadActorFacts(tx: Sql, user: User): Promise<ActorFacts> {
-  const stored = await tx.query<{ role: User['role']; unit_id: string; active: boolean }>(
-    'SELECT role, unit_id, active FROM users WHERE id = $1',
+  // One statement, not the user and then their units: it runs in every push transaction, under
+  // the write lock, where each round trip makes every other push wait.
+  const stored = await tx.query<{
+    role: User['role'];
+    unit_id: string;
+    active: boolean;
+    units: { id: string; parent_id: string | null }[] | null;
+  }>(
+    `WITH RECURSIVE me AS (
+       SELECT role, unit_id, active FROM users WHERE id = $1
+     ), down AS (
+       SELECT u.id, u.parent_id FROM units u JOIN me ON u.id = me.unit_id WHERE me.active
+       UNION
+       SELECT u.id, u.parent_id FROM units u JOIN down ON u.parent_id = down.id
+     ), up AS (
+       SELECT u.id, u.parent_id FROM units u JOIN units mine ON u.id = mine.parent_id
+         JOIN me ON mine.id = me.unit_id WHERE me.active
+       UNION
+       SELECT u.id, u.parent_id FROM units u JOIN up ON u.id = up.parent_id
+     )
+     SELECT me.role, me.unit_id, me.active,
+       (SELECT json_agg(json_build_object('id', t.id, 'parent_id', t.parent_id))
+        FROM (SELECT id, parent_id FROM down UNION SELECT id, parent_id FROM up) t) AS units
+     FROM me`,
     [user.id],
   );
   const row = stored.rows[0];
   if (!row?.active)
     return { actor: { id: user.id, role: user.role, unitId: user.unitId }, units: [] };
-  const units = await tx.query<{ id: string; parent_id: string | null }>(
-    `WITH RECURSIVE down AS (
-       SELECT id, parent_id FROM units WHERE id = $1
-       UNION
-       SELECT u.id, u.parent_id FROM units u JOIN down ON u.parent_id = down.id
-     ), up AS (
-       SELECT u.id, u.parent_id FROM units u JOIN units me ON u.id = me.parent_id WHERE me.id = $1
-       UNION
-       SELECT u.id, u.parent_id FROM units u JOIN up ON u.id = up.parent_id
-     )
-     SELECT id, parent_id FROM down UNION SELECT id, parent_id FROM up`,
-    [row.unit_id],
-  );
   return {
     actor: { id: user.id, role: row.role, unitId: row.unit_id },
-    units: units.rows.map((unit) => ({
+    units: (row.units ?? []).map((unit) => ({
       id: unit.id,
       ...(unit.parent_id === null ? {} : { parentId: unit.parent_id }),
     })),

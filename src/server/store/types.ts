@@ -24,3 +24,9 @@ export interface Store extends Sql {
 export class StartupError extends Error {
   override readonly name = 'StartupError';
 }
+
+/**
+ * A statement to send later, maybe with others (together, store/together.ts). Built by a function
+ * that numbers its parameters from `first`, so that several can share one parameter list.
+ */
+export type Statement = { text: string; params: unknown[] };
