@@ -1,4 +1,4 @@
-import type { Row, Sql, Store } from '../../src/server/store/types';
+import type { QueryOptions, Row, Sql, Store } from '../../src/server/store/types';
 
 /** Decides, before each statement is sent, whether it fails instead (an Error) or runs. */
 export type Fault = (text: string) => Error | undefined;
@@ -9,10 +9,10 @@ export type Fault = (text: string) => Error | undefined;
  */
 export function watched(store: Store, sent: string[], fault: Fault = () => undefined): Store {
   const watch = (sql: Sql): Sql => ({
-    query<R extends Row = Row>(text: string, params?: readonly unknown[]) {
+    query<R extends Row = Row>(text: string, params?: readonly unknown[], options?: QueryOptions) {
       sent.push(text);
       const error = fault(text);
-      return error ? Promise.reject(error) : sql.query<R>(text, params);
+      return error ? Promise.reject(error) : sql.query<R>(text, params, options);
     },
     exec(script: string) {
       sent.push(script);

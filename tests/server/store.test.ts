@@ -77,4 +77,23 @@ describe.each(storeFactories)('storage on $name', (factory) => {
     const result = await store.query<{ v: string }>('SELECT $1::text AS v', [hostile]);
     expect(result.rows[0]?.v).toBe(hostile);
   });
+
+  it('answers a named statement as an unnamed one, each time with its own parameters', async () => {
+    const answers = await store.transaction(async (tx) => {
+      const named = [];
+      for (const value of ['một', 'hai']) {
+        const result = await tx.query<{ v: string }>('SELECT $1::text AS v', [value], {
+          name: 'store_test_echo',
+        });
+        named.push(result.rows[0]?.v);
+      }
+      // PostgreSQL keeps it prepared on the connection; PGlite plans each statement anew.
+      const prepared = await tx.query<{ name: string }>(
+        `SELECT name FROM pg_prepared_statements WHERE name = 'store_test_echo'`,
+      );
+      return { named, prepared: prepared.rows.map((row) => row.name) };
+    });
+    expect(answers.named).toEqual(['một', 'hai']);
+    expect(answers.prepared).toEqual(store.kind === 'postgres' ? ['store_test_echo'] : []);
+  });
 });

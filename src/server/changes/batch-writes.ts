@@ -1,4 +1,4 @@
-import type { Row, Sql } from '../store/types';
+import type { QueryOptions, Row, Sql } from '../store/types';
 import { type RecordWrite, recordKeyOf, writeRecord, writeRecords } from './records';
 
 /**
@@ -43,9 +43,13 @@ export function writesBehind(tx: Sql): BatchWrites {
   };
   const flush = () => writeRecords(tx, take());
   const after: Sql = {
-    async query<R extends Row = Row>(text: string, params?: readonly unknown[]) {
+    async query<R extends Row = Row>(
+      text: string,
+      params?: readonly unknown[],
+      options?: QueryOptions,
+    ) {
       await flush();
-      return tx.query<R>(text, params);
+      return tx.query<R>(text, params, options);
     },
     async exec(script: string) {
       await flush();

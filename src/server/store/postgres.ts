@@ -1,10 +1,17 @@
 import pg from 'pg';
-import { type Row, type Sql, StartupError, type Store } from './types';
+import { type QueryOptions, type Row, type Sql, StartupError, type Store } from './types';
 
 function wrap(client: pg.Pool | pg.PoolClient): Sql {
   return {
-    async query<R extends Row = Row>(text: string, params: readonly unknown[] = []) {
-      const result = await client.query<R>(text, [...params]);
+    async query<R extends Row = Row>(
+      text: string,
+      params: readonly unknown[] = [],
+      options: QueryOptions = {},
+    ) {
+      const values = [...params];
+      const result = await (options.name === undefined
+        ? client.query<R>(text, values)
+        : client.query<R>({ name: options.name, text, values }));
       return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
     },
     async exec(script: string) {

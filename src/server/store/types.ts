@@ -3,8 +3,19 @@ export type Row = Record<string, unknown>;
 
 export type QueryResult<R extends Row = Row> = { rows: R[]; rowCount: number };
 
+/**
+ * How a statement is sent. `name`: a statement sent often with the same text, parsed and planned
+ * once per connection under this name (PostgreSQL; PGlite plans it each time). Only for one whose
+ * best plan does not depend on its parameters: PostgreSQL may keep one generic plan for them all.
+ */
+export type QueryOptions = { name?: string };
+
 export interface Sql {
-  query<R extends Row = Row>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  query<R extends Row = Row>(
+    text: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<QueryResult<R>>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(script: string): Promise<void>;
 }
