@@ -458,9 +458,10 @@ async function applyIsolated(tx: Sql, ctx: BatchContext, prepared: Prepared): Pr
 
 /**
  * What a pass does. Optimistic: each mutation without a savepoint, its record writes sent
- * together before the next statement (batch-writes.ts) and its claims together at the end, so
- * that ten visits cost one write and one claim statement. Isolated: each mutation in its
- * savepoint, its writes and its claim sent at once, so that the one the database refuses is found.
+ * together before the next statement (batch-writes.ts), the last of them with its claims, so
+ * that a batch of visits costs one statement for all its records and claims. Isolated: each
+ * mutation in its savepoint, its writes and its claim sent at once, so that the one the database
+ * refuses is found.
  */
 const PASSES = {
   optimistic: { applyOne: applyDirect, writes: writesBehind, claimsAtEnd: true },
@@ -496,14 +497,12 @@ async function openBatch(
  */
 async function finishBatch(tx: Sql, ctx: BatchContext): Promise<void> {
   const records = ctx.writes.take();
-  const written = records.length === 0 ? undefined : recordsUpsert(records);
-  const claims =
-    ctx.deferredClaims && claimsInsert(ctx.deferredClaims, (written?.params.length ?? 0) + 1);
+  const claims = ctx.deferredClaims ?? [];
   try {
-    await sendTogether(
-      tx,
-      [written, claims].filter((statement) => statement !== undefined),
-    );
+    await sendTogether(tx, [
+      (first) => recordsUpsert(records, first),
+      (first) => claimsInsert(claims, first),
+    ]);
   } catch (error) {
     throw new MutationFailed('records and claims', { cause: error });
   }

@@ -85,11 +85,12 @@ const RECORD_COLUMNS = 9;
 
 /**
  * Inserts or replaces several records in one statement, each with the next change seq in the
- * order given (a VALUES list yields its rows in order), its parameters numbered from `first`. No
- * two may name the same record: one statement cannot update a row twice. The caller holds the
- * write lock.
+ * order given (a VALUES list yields its rows in order), its parameters numbered from `first`;
+ * undefined for no record. No two may name the same record: one statement cannot update a row
+ * twice. The caller holds the write lock.
  */
-export function recordsUpsert(records: readonly RecordWrite[], first = 1): Statement {
+export function recordsUpsert(records: readonly RecordWrite[], first = 1): Statement | undefined {
+  if (records.length === 0) return undefined;
   const rows = records.map((_, i) => {
     const at = (n: number) => `$${first + i * RECORD_COLUMNS + n - 1}`;
     return `(${at(1)}, ${at(2)}, ${at(3)}, ${at(4)}, ${at(5)}::jsonb, ${at(6)}, ${at(7)},
@@ -119,9 +120,8 @@ export function recordsUpsert(records: readonly RecordWrite[], first = 1): State
 
 /** recordsUpsert, sent at once. */
 export async function writeRecords(sql: Sql, records: readonly RecordWrite[]): Promise<void> {
-  if (records.length === 0) return;
-  const { text, params } = recordsUpsert(records);
-  await sql.query(text, params);
+  const upsert = recordsUpsert(records);
+  if (upsert) await sql.query(upsert.text, upsert.params);
 }
 
 /**

@@ -36,8 +36,5 @@ export class StartupError extends Error {
   override readonly name = 'StartupError';
 }
 
-/**
- * A statement to send later, maybe with others (together, store/together.ts). Built by a function
- * that numbers its parameters from `first`, so that several can share one parameter list.
- */
+/** A statement to send later, maybe with others (sendTogether, store/together.ts). */
 export type Statement = { text: string; params: unknown[] };
