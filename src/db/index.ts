@@ -161,7 +161,6 @@ export {
   LARGE_ENTERPRISE_MIN_WORKERS,
   listRank,
   mergeInOrder,
-  prepareNameOrder,
   type SlicedSearch,
   searchEnterprises,
   searchInSlices,

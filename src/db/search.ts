@@ -1,6 +1,6 @@
 import { CDCS_25_MIN_WORKERS } from '../shared/domain/thresholds';
 import type { Stage, UnionStatus } from '../shared/schemas';
-import { compareByLetters } from '../shared/vn/letter-order';
+import { compareLetterKeys } from '../shared/vn/letter-order';
 import { searchKey } from '../shared/vn/names';
 
 /**
@@ -22,6 +22,8 @@ export type EnterpriseIndexRow = {
   nextFollowUp?: string | undefined;
   /** listRank of the row, as stored. */
   listOrder: number;
+  /** letterKey of the name, made when the row is read: the list's order by name (compareNames). */
+  nameKey: string;
 };
 
 export type EnterpriseSearch = {
@@ -44,36 +46,21 @@ export function hasNoUnion(row: Pick<EnterpriseIndexRow, 'unionStatus'>): boolea
   return row.unionStatus === 'none' || row.unionStatus === 'founding';
 }
 
-// Made when a comparison needs it: making it takes a slow phone 30–40 ms (npm run bench,
-// coldStart), which the list's first screen should not wait for.
+// Made only when two names' letters cannot tell them apart: making it takes a slow phone
+// 30–60 ms (npm run bench, coldStart), and a list of names that differ in their letters never
+// needs it.
 let collator: Intl.Collator | undefined;
 
-function nameCollator(): Intl.Collator {
-  collator ??= new Intl.Collator('vi');
-  return collator;
-}
-
-/** Makes the collator now: in a task of its own, before a sort of every enterprise needs it. */
-export function prepareNameOrder(): void {
-  nameCollator();
-}
-
 /**
- * Comparisons that may order names by their letters before the collator is made: a first screen
- * of a few dozen rows takes a few hundred. Ordering by letters costs about 30 times a collator's
- * comparison, so a larger sort makes the collator instead.
+ * Vietnamese order of two names: their letter keys where these say (a string comparison, about
+ * as cheap as a collator's), the collator where they do not (the same letters in other tones or
+ * case, a character letter-order.ts does not order).
  */
-const LETTER_COMPARISONS = 1_000;
-let letterComparisons = 0;
-
-function compareNames(a: string, b: string): number {
-  if (collator === undefined && letterComparisons < LETTER_COMPARISONS) {
-    letterComparisons += 1;
-    // The collator's own order where the letters differ (letter-order.ts).
-    const byLetters = compareByLetters(a, b);
-    if (byLetters !== undefined) return byLetters;
-  }
-  return nameCollator().compare(a, b);
+function compareNames(a: EnterpriseIndexRow, b: EnterpriseIndexRow): number {
+  const byLetters = compareLetterKeys(a.nameKey, b.nameKey);
+  if (byLetters !== undefined) return byLetters;
+  collator ??= new Intl.Collator('vi');
+  return collator.compare(a.name, b.name);
 }
 
 const MOST_WORKERS = 1_000_000;
@@ -99,9 +86,7 @@ export function listRank(row: Pick<EnterpriseIndexRow, 'unionStatus' | 'workerCo
  */
 export function compareEnterprises(a: EnterpriseIndexRow, b: EnterpriseIndexRow): number {
   return (
-    a.listOrder - b.listOrder ||
-    compareNames(a.name, b.name) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    a.listOrder - b.listOrder || compareNames(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toIndexRow } from '../../src/db/repositories/enterprise-reads';
 import { toEnterpriseRow } from '../../src/db/rows';
 import { compareEnterprises } from '../../src/db/search';
 import { generateEnterprises } from '../fixtures/generate';
@@ -31,7 +32,10 @@ beforeAll(async () => {
   await signIn(page, organizer.username, organizer.password);
   await context.setOffline(true);
   const rows = generateEnterprises(COUNT, organizer.unitId).map((e) => toEnterpriseRow(e));
-  expectedNames = [...rows].sort(compareEnterprises).map((row) => row.name);
+  expectedNames = rows
+    .map(toIndexRow)
+    .sort(compareEnterprises)
+    .map((row) => row.name);
   await fillAppDatabase(page, { enterprises: rows });
   await page.reload();
   await page.getByTestId('enterprise-count').getByText('2.000 doanh nghiệp').waitFor();

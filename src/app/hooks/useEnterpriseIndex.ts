@@ -3,7 +3,6 @@ import {
   type EnterpriseIndexRow,
   type FirstScreen,
   loadFirstScreen,
-  prepareNameOrder,
   watchEnterpriseIndex,
 } from '../../db';
 import { appDb } from '../db';
@@ -71,14 +70,7 @@ function start(): void {
   started = true;
   readFirstScreenEarly().then(
     () => {
-      afterPaint(() => {
-        watchIndex();
-        // While IndexedDB reads the index, off the main thread: the collator its sort needs, in
-        // a task of its own (30–45 ms on a slow phone; inside the index's own task it made it a
-        // long one, npm run bench, coldStart). The first rows are usually ordered without it
-        // (compareByLetters), so that they are drawn before it is made.
-        setTimeout(prepareNameOrder, 0);
-      });
+      afterPaint(watchIndex);
     },
     // The index's own read reports the same failure.
     () => watchIndex(),

@@ -1,3 +1,4 @@
+import { letterKey } from '../../shared/vn/letter-order';
 import { addDays } from '../clock';
 import type { SotayDb } from '../database';
 import type { EnterpriseRow } from '../rows';
@@ -37,6 +38,7 @@ export function toIndexRow(row: EnterpriseRow): EnterpriseIndexRow {
     assignedTo: row.assignedTo,
     nextFollowUp: row.nextFollowUp,
     listOrder: row.listOrder,
+    nameKey: letterKey(row.name),
   };
 }
 

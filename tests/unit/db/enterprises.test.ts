@@ -11,6 +11,7 @@ import {
 } from '../../../src/db';
 import { toEnterpriseRow } from '../../../src/db/rows';
 import { searchKey } from '../../../src/shared/vn';
+import { letterKey } from '../../../src/shared/vn/letter-order';
 import { fixtureId, IDS, makeEnterprise } from '../../fixtures/records';
 import { failWrites, freshDb, quotaError } from './support';
 
@@ -140,6 +141,7 @@ describe('loadEnterpriseIndex', () => {
       assignedTo: IDS.organizer,
       nextFollowUp: '2025-03-20',
       listOrder: listRank(makeEnterprise()),
+      nameKey: letterKey('Công ty TNHH May mặc Hòa Bình'),
     });
     expect(Object.keys(first ?? {})).not.toContain('notes');
   });

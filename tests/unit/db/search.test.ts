@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   compareEnterprises,
   type EnterpriseIndexRow,
@@ -10,6 +10,7 @@ import {
   searchInSlices,
 } from '../../../src/db';
 import { enterpriseSearchKey } from '../../../src/db/rows';
+import { letterKey } from '../../../src/shared/vn/letter-order';
 import { IDS } from '../../fixtures/records';
 
 function row(
@@ -24,7 +25,12 @@ function row(
     unionStatus: 'none' as const,
     ...fields,
   };
-  return { ...base, searchKey: enterpriseSearchKey(base), listOrder: listRank(base) };
+  return {
+    ...base,
+    searchKey: enterpriseSearchKey(base),
+    listOrder: listRank(base),
+    nameKey: letterKey(base.name),
+  };
 }
 
 const INDEX: readonly EnterpriseIndexRow[] = [
@@ -99,6 +105,54 @@ describe('searchEnterprises', () => {
     ],
   ])('%s', (_label, search, expected) => {
     expect(ids(search)).toEqual(expected);
+  });
+
+  it('orders names of the same rank as the collator does, its letters where they tell', () => {
+    const names = [
+      'Công ty Hòa',
+      'Công ty Hoà',
+      'CÔNG TY HOA',
+      'Công ty Hóa',
+      'Công ty A-B',
+      'Công ty A–B',
+      'Công ty A—B',
+      'Công ty A B',
+      'Công ty A\u00a0B',
+      'Công ty A&B',
+      'Công ty (Việt Nam)',
+      'Công ty Łódź',
+      'Công ty Lodz',
+      'Công ty Ðặng',
+      'Công ty Đặng',
+      'Công ty Dung',
+      'Công ty 10',
+      'Công ty 2',
+    ];
+    const rows = names.map((name, i) => row(`n${i}`, { name, workerCount: 40 }));
+    const collator = new Intl.Collator('vi');
+    const expected = [...names].sort((a, b) => collator.compare(a, b));
+    expect(searchEnterprises(rows).map((r) => r.name)).toEqual(expected);
+  });
+
+  it('makes no collator for names that differ in their letters (the cold start pays none)', async () => {
+    vi.resetModules();
+    const original = Intl.Collator;
+    let made = 0;
+    Intl.Collator = class extends original {
+      constructor(...args: ConstructorParameters<typeof Intl.Collator>) {
+        super(...args);
+        made += 1;
+      }
+    } as typeof Intl.Collator;
+    try {
+      const fresh = await import('../../../src/db/search');
+      expect(fresh.searchEnterprises(INDEX).map((r) => r.id)).toEqual(ids({}));
+      expect(made).toBe(0);
+      fresh.searchEnterprises([row('a', { name: 'Hòa' }), row('b', { name: 'Hoà' })]);
+      expect(made).toBe(1);
+    } finally {
+      Intl.Collator = original;
+    }
   });
 
   it('does not reorder or change the index it was given', () => {
