@@ -11,11 +11,18 @@ export async function copyBuiltApp(): Promise<string> {
   return dir;
 }
 
-/** Resolves once a service worker is active and controls the page. */
+/**
+ * Resolves once a service worker controls the page and has finished activating: a worker that
+ * claims its clients controls them while still `activating`, so the controller alone is too early.
+ */
 export async function waitForController(page: Page): Promise<string> {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
-    timeout: 30_000,
-  });
+  await page.waitForFunction(
+    () => navigator.serviceWorker.controller?.state === 'activated',
+    null,
+    {
+      timeout: 30_000,
+    },
+  );
   return page.evaluate(async () => {
     const registration = await navigator.serviceWorker.ready;
     return `${registration.active?.state}:${navigator.serviceWorker.controller?.scriptURL}`;
