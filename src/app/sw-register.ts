@@ -9,11 +9,13 @@ export function registerServiceWorker(): void {
   const registered = new Workbox('/sw.js', { scope: '/' });
   workbox = registered;
   registered.addEventListener('waiting', () => {
-    announceUpdateWaiting(() => registered.messageSkipWaiting());
-  });
-  // The new worker took over (after the user accepted): load the new shell.
-  registered.addEventListener('controlling', (event) => {
-    if (event.isUpdate) window.location.reload();
+    announceUpdateWaiting(() => {
+      // Once the accepted worker takes over, load the shell it serves: the old one's lazy chunks
+      // may be gone from its precache. Not `isUpdate`, which is false when this page installed
+      // the first worker, so an update accepted without a reload since then kept the old shell.
+      registered.addEventListener('controlling', () => window.location.reload());
+      registered.messageSkipWaiting();
+    });
   });
   void registered.register();
 }
