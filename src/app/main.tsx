@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { App } from './App';
+import { whenPainted } from './after-paint';
 import { whenFirstScreenDrawn } from './first-screen';
 import { restoreLanguage } from './language';
 import { startStartupReads } from './startup';
@@ -26,4 +27,4 @@ void whenFirstScreenDrawn().then(() => {
 });
 // Chromium grants this silently to installed or engaged apps; the settings screen shows the answer.
 // Asked after the first frame: the question costs the start's longest task a few milliseconds.
-requestAnimationFrame(() => setTimeout(() => void requestPersistence().catch(() => false), 0));
+whenPainted(() => void requestPersistence().catch(() => false));

@@ -96,6 +96,56 @@ describe('a list of 2,000 enterprises', () => {
   );
 });
 
+describe('a keystroke of the search', () => {
+  it('draws the rows on screen in its frame, in the elements they had, and the overscan after it', async () => {
+    await scrollToRow(1);
+    await page.locator('li.virtual-row[aria-posinset="1"]').waitFor();
+    // A word of a name that the first row's name lacks: the rows on screen change.
+    const firstWords = new Set(expectedNames[0]?.split(' '));
+    const query = expectedNames
+      .flatMap((name) => name.split(' '))
+      .find((word) => word.length > 2 && !firstWords.has(word) && !/\d/.test(word));
+    // Once the whole index is read (before it, the list shows its first screen only).
+    const search = page.locator('#enterprise-search');
+    await search.fill(query ?? '');
+    await expect.poll(() => page.locator('li.virtual-row').count()).toBeGreaterThan(0);
+    await search.fill('');
+    await expect.poll(async () => (await renderedRows())[0]?.name).toBe(expectedNames[0]);
+    const seen = await page.evaluate(async (typed) => {
+      const rows = () => [...document.querySelectorAll('li.virtual-row')];
+      const names = () => rows().map((row) => row.querySelector('.row-title')?.textContent);
+      const before = rows();
+      const onScreen = before.filter((row) => row.getBoundingClientRect().top < innerHeight);
+      const namesBefore = names();
+      const search = document.querySelector('#enterprise-search') as HTMLInputElement;
+      search.value = typed;
+      search.dispatchEvent(new Event('input', { bubbles: true }));
+      // The keystroke's frame: what it lays out and paints.
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const inFrame = rows();
+      const namesInFrame = names();
+      const sameElements = inFrame.every((row, i) => row === before[i]);
+      return {
+        drawnBefore: before.length,
+        onScreen: onScreen.length,
+        inFrame: inFrame.length,
+        sameElements,
+        namesChanged: namesInFrame.some((name, i) => name !== namesBefore[i]),
+      };
+    }, query ?? '');
+    expect(seen.drawnBefore).toBeGreaterThan(seen.onScreen);
+    expect(seen).toEqual({
+      ...seen,
+      inFrame: seen.onScreen,
+      sameElements: true,
+      namesChanged: true,
+    });
+    // The overscan follows once that frame is painted.
+    await expect.poll(async () => (await renderedRows()).length).toBe(seen.drawnBefore);
+    await search.fill('');
+  });
+});
+
 describe('an enterprise page opened from the list', () => {
   it('shows the tapped enterprise, then a visit saved in another tab without a reload', async () => {
     await scrollToRow(1);

@@ -5,6 +5,7 @@ import {
   loadFirstScreen,
   watchEnterpriseIndex,
 } from '../../db';
+import { whenPainted } from '../after-paint';
 import { appDb } from '../db';
 
 /*
@@ -42,11 +43,6 @@ function watchIndex(): void {
   });
 }
 
-/** After the next frame is painted: the first screen shows before the index is read. */
-function afterPaint(then: () => void): void {
-  requestAnimationFrame(() => setTimeout(then, 0));
-}
-
 let firstRead: Promise<FirstScreen> | undefined;
 
 /**
@@ -70,7 +66,8 @@ function start(): void {
   started = true;
   readFirstScreenEarly().then(
     () => {
-      afterPaint(watchIndex);
+      // After the frame is painted: the first screen shows before the index is read.
+      whenPainted(watchIndex);
     },
     // The index's own read reports the same failure.
     () => watchIndex(),

@@ -114,7 +114,6 @@ export function EnterprisesPage() {
         busy={!results.complete}
         {...(first ? { total: firstScreen?.total } : {})}
         rowHeight={ROW_HEIGHT}
-        keyOf={(row) => row.id}
         label={t('page.enterprises')}
         renderRow={(row) => <EnterpriseRow row={row} />}
       />
@@ -184,10 +183,10 @@ function unfiltered(filters: Filters): boolean {
 }
 
 /**
- * A row of the list, drawn again only when its enterprise changed: each keystroke of the search
- * keeps most rows on screen, and their labels (stage, workers, union) cost a slow phone a few
- * milliseconds a screen to format again (npm run bench, search). The language's switch redraws
- * the whole app.
+ * A row of the list, drawn again only when the enterprise at its place changed: a keystroke that
+ * narrows the search often keeps the first rows, and scrolling keeps the rows still on screen;
+ * their labels (stage, workers, union) cost a slow phone a few milliseconds a screen to format
+ * again (npm run bench, search). The language's switch redraws the whole app.
  */
 class EnterpriseRow extends Component<{ row: EnterpriseIndexRow }> {
   override shouldComponentUpdate(next: { row: EnterpriseIndexRow }): boolean {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { whenPainted } from '../../after-paint';
 
 /**
  * How many of a screen's `total` sections to draw: none until `ready`, then one more after each
@@ -10,14 +11,7 @@ export function useStaged(total: number, ready: boolean): number {
   const [shown, setShown] = useState(0);
   useEffect(() => {
     if (!ready || shown >= total) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setShown((n) => n + 1), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
-    };
+    return whenPainted(() => setShown((n) => n + 1));
   }, [ready, shown, total]);
   return ready ? shown : 0;
 }
