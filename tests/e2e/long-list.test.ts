@@ -111,6 +111,13 @@ describe('a keystroke of the search', () => {
     await expect.poll(() => page.locator('li.virtual-row').count()).toBeGreaterThan(0);
     await search.fill('');
     await expect.poll(async () => (await renderedRows())[0]?.name).toBe(expectedNames[0]);
+    // And its overscan, which follows the frame that showed those rows.
+    const belowScreen = () =>
+      page.$$eval(
+        'li.virtual-row',
+        (rows) => rows.filter((row) => row.getBoundingClientRect().top >= innerHeight).length,
+      );
+    await expect.poll(belowScreen).toBeGreaterThan(0);
     const seen = await page.evaluate(async (typed) => {
       const rows = () => [...document.querySelectorAll('li.virtual-row')];
       const names = () => rows().map((row) => row.querySelector('.row-title')?.textContent);
