@@ -48,34 +48,36 @@ export function VirtualList<T>(props: Props<T>) {
   // on screen (their text is that frame's longest part).
   const [overscanOf, setOverscanOf] = useState<readonly T[]>();
   const withOverscan = overscanOf === props.items;
-  // Asked for as the rows are drawn: an effect would run only after that frame, and the overscan
-  // come a frame later.
-  useLayoutEffect(() => {
-    if (!withOverscan) return whenPainted(() => setOverscanOf(props.items));
-  }, [props.items, withOverscan]);
   const count = props.items.length;
   const total = Math.max(count, props.total ?? count);
 
+  const measure = () => {
+    // Only the part of the list inside the window: below a search field and its filters, a
+    // phone's first screen holds a handful of rows, and each keystroke redraws only those.
+    const top = host.current?.getBoundingClientRect().top ?? 0;
+    const first = Math.max(0, Math.floor(-top / props.rowHeight));
+    const last = Math.max(0, Math.ceil((window.innerHeight - top) / props.rowHeight));
+    setRange((old) => (old.first === first && old.last === last ? old : { first, last }));
+  };
+  // Measured, and the overscan drawn, once the rows' frame is painted, in one task and so one
+  // render. Measured after the paint, the list reads that frame's layout for free: measured at
+  // once, it forced one more layout of the whole page (36 ms of an offline start of a slow phone,
+  // npm run bench, coldStart), and so does even asking whether the page is scrolled. A page
+  // scrolled when the list appears shows the rows from the top for that one frame. Asked for as
+  // the rows are drawn (a layout effect): an effect would run only after that frame.
   useLayoutEffect(() => {
-    const update = () => {
-      // Only the part of the list inside the window: below a search field and its filters, a
-      // phone's first screen holds a handful of rows, and each keystroke redraws only those.
-      const top = host.current?.getBoundingClientRect().top ?? 0;
-      const first = Math.max(0, Math.floor(-top / props.rowHeight));
-      const last = Math.max(0, Math.ceil((window.innerHeight - top) / props.rowHeight));
-      setRange((old) => (old.first === first && old.last === last ? old : { first, last }));
-    };
-    // Measured after the first paint, whose layout it then reads for free: measured at once, it
-    // forced one more layout of the whole page (36 ms of an offline start of a slow phone, npm run
-    // bench, coldStart), and so does even asking whether the page is scrolled. A page scrolled
-    // when the list appears shows the rows from the top for that one frame.
-    const cancel = whenPainted(update);
-    window.addEventListener('scroll', update, { passive: true });
-    window.addEventListener('resize', update);
+    if (withOverscan) return;
+    return whenPainted(() => {
+      measure();
+      setOverscanOf(props.items);
+    });
+  }, [props.items, withOverscan]);
+  useLayoutEffect(() => {
+    window.addEventListener('scroll', measure, { passive: true });
+    window.addEventListener('resize', measure);
     return () => {
-      cancel();
-      window.removeEventListener('scroll', update);
-      window.removeEventListener('resize', update);
+      window.removeEventListener('scroll', measure);
+      window.removeEventListener('resize', measure);
     };
   }, [props.rowHeight]);
 
