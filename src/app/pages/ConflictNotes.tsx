@@ -13,11 +13,14 @@ import { fieldName } from '../field-labels';
 import { formatDateTime } from '../format';
 import { saveFailureMessage } from '../forms/submit';
 import { afterWrite } from '../sync-scheduler';
+import { addSyncMessages } from './sync-messages';
 
 /**
  * Values replaced in a conflict (docs/design.md §6), on the sync screen: the field, both values,
  * who wrote the other one and when, and one tap to restore the value that was overwritten.
  */
+
+addSyncMessages();
 
 /** A field's value as a person reads it: enum labels, numbers in the UI language, "(empty)". */
 export function noteValue(field: string, value: unknown): string {

@@ -25,8 +25,10 @@ import { UnlockPanel } from '../screens';
 import { afterWrite, syncNow } from '../sync-scheduler';
 import { ConflictNotes } from './ConflictNotes';
 import { addLockMessages } from './lock/messages';
+import { addSyncMessages } from './sync-messages';
 
 addLockMessages();
+addSyncMessages();
 
 const LIST_LIMIT = 200;
 

@@ -5,6 +5,7 @@ import { privacyVi } from './catalog/privacy';
 import type { progressVi } from './catalog/progress';
 import type { reportVi } from './catalog/report';
 import type { supervisorVi } from './catalog/supervisor';
+import type { syncVi } from './catalog/sync-screen';
 import { uiVi } from './catalog/ui';
 import { vnVi } from './catalog/vn';
 import { formatMessage, type MessageParams } from './format';
@@ -23,6 +24,7 @@ type ScreenParts = typeof fieldsVi &
   typeof progressVi &
   typeof reportVi &
   typeof supervisorVi &
+  typeof syncVi &
   typeof lockVi;
 export type MessageKey = keyof typeof core | keyof ScreenParts;
 export type Catalogue = Record<MessageKey, string>;

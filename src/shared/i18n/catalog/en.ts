@@ -6,6 +6,7 @@ import { privacyEn } from './privacy.en';
 import { progressEn } from './progress.en';
 import { reportEn } from './report.en';
 import { supervisorEn } from './supervisor.en';
+import { syncEn } from './sync-screen.en';
 import { uiEn } from './ui.en';
 import { vnEn } from './vn.en';
 
@@ -19,5 +20,6 @@ export const en: Catalogue = {
   ...progressEn,
   ...reportEn,
   ...supervisorEn,
+  ...syncEn,
   ...lockEn,
 };

@@ -18,6 +18,8 @@ import { progressVi } from '../../../../src/shared/i18n/catalog/progress';
 import { progressEn } from '../../../../src/shared/i18n/catalog/progress.en';
 import { supervisorVi } from '../../../../src/shared/i18n/catalog/supervisor';
 import { supervisorEn } from '../../../../src/shared/i18n/catalog/supervisor.en';
+import { syncVi } from '../../../../src/shared/i18n/catalog/sync-screen';
+import { syncEn } from '../../../../src/shared/i18n/catalog/sync-screen.en';
 import { uiVi } from '../../../../src/shared/i18n/catalog/ui';
 import { uiEn } from '../../../../src/shared/i18n/catalog/ui.en';
 import { vnVi } from '../../../../src/shared/i18n/catalog/vn';
@@ -31,6 +33,7 @@ const parts: Record<string, Part> = {
   fields: { vi: fieldsVi, en: fieldsEn },
   progress: { vi: progressVi, en: progressEn },
   supervisor: { vi: supervisorVi, en: supervisorEn },
+  sync: { vi: syncVi, en: syncEn },
   lock: { vi: lockVi, en: lockEn },
 };
 // The arguments a template uses: `{count}`, `{count, number}` and `{count, plural, …}` all name
