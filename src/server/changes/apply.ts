@@ -1,7 +1,6 @@
 import type { Write } from '../../shared/domain/access';
 import { isRedacted, namesPeople, restorePersonal } from '../../shared/domain/need-to-know';
 import { asRecord } from '../../shared/domain/record-input';
-import { t } from '../../shared/i18n';
 import type {
   ApiErrorCode,
   FieldIssue,
@@ -128,12 +127,7 @@ function notFound(mutationId: string, field: string): PushResult {
 
 function mutationIdTaken(mutationId: string): PushResult {
   return rejected(mutationId, 'mutation_id_taken', [
-    {
-      field: 'mutationId',
-      level: 'error',
-      code: 'mutation.id_taken',
-      message: t('mutation.id_taken'),
-    },
+    makeIssue('mutationId', 'error', 'mutation.id_taken'),
   ]);
 }
 

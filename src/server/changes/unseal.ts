@@ -1,6 +1,6 @@
 import type { SealOpeningKeys } from '../../shared/crypto';
-import { t } from '../../shared/i18n';
 import { type ApiErrorCode, type FieldIssue, sealedContext } from '../../shared/protocol';
+import { makeIssue } from '../../shared/vn/issue';
 import type { SealKeyStore } from '../keys/key-store';
 import { openSealed, sealOpeningKeys } from '../keys/keyring';
 import type { RawMutation } from './apply';
@@ -29,14 +29,7 @@ function refusal(raw: RawMutation, error: Refusal): Unsealed {
 function sealedWithData(raw: RawMutation): Unsealed {
   return refusal(raw, {
     code: 'validation_failed',
-    fields: [
-      {
-        field: 'sealed',
-        level: 'error',
-        code: 'mutation.sealed_with_data',
-        message: t('mutation.sealed_with_data'),
-      },
-    ],
+    fields: [makeIssue('sealed', 'error', 'mutation.sealed_with_data')],
   });
 }
 

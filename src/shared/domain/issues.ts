@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { addScreenMessages, hasMessage, type MessageKey, type MessageParams, t } from '../i18n';
 import { fieldsVi } from '../i18n/catalog/fields';
+import { rulesVi } from '../i18n/catalog/rules';
 import { formatNumber } from '../vn/format';
 import type { Issue } from '../vn/issue';
 
@@ -9,8 +10,10 @@ import type { Issue } from '../vn/issue';
  * `<entity>.<field_in_snake_case>.<kind>` and a message in the current language.
  */
 
-// Issues name their fields: the labels come with this module, not with the first screen.
+// Issues name their fields: the labels come with this module, not with the first screen, and so
+// do the messages of the schema findings (`issue.<kind>`, rules.ts).
 addScreenMessages(fieldsVi);
+addScreenMessages(rulesVi);
 
 /** Kinds of schema finding; each has the message `issue.<kind>` (catalog/domain.ts). */
 export const ISSUE_KINDS = [

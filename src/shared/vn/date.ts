@@ -1,5 +1,5 @@
 import { makeIssue, type Result } from './issue';
-import { precheck } from './text';
+import { precheck } from './precheck';
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 // Day first, as written in Vietnam; the same separator twice (`/`, `-` or `.`).

@@ -1,7 +1,7 @@
 import { cccdProvinceCodes } from './cccd-provinces';
 import { parseDate } from './date';
 import { type Issue, makeIssue, type Result, resultOf } from './issue';
-import { precheck } from './text';
+import { precheck } from './precheck';
 
 export type IdNumberContext = {
   gender?: 'male' | 'female';

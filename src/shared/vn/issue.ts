@@ -1,4 +1,12 @@
-import { type MessageKey, type MessageParams, t } from '../i18n';
+import { addScreenMessages, type MessageKey, type MessageParams, t } from '../i18n';
+import { rulesVi } from '../i18n/catalog/rules';
+import { vnVi } from '../i18n/catalog/vn';
+
+// A finding's message is rendered as it is made (makeIssue): the validators' and the rules'
+// messages come with this module, so every finding has its message, and the first screen, which
+// makes none, does not carry them.
+addScreenMessages(vnVi);
+addScreenMessages(rulesVi);
 
 /** One finding of a check. `code` is stable (e.g. `tax_code.checksum`); `message` is localised. */
 export type Issue = { field: string; level: 'error' | 'warning'; code: string; message: string };

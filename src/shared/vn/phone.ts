@@ -1,5 +1,5 @@
 import { type Issue, makeIssue, type Result, resultOf } from './issue';
-import { precheck } from './text';
+import { precheck } from './precheck';
 
 // National significant number (after +84 / the trunk 0): mobile 9 digits, landline 10 (02x…).
 const MOBILE_LENGTH = 9;

@@ -1,5 +1,5 @@
 import { type Issue, makeIssue, type Result, resultOf } from './issue';
-import { precheck } from './text';
+import { precheck } from './precheck';
 
 const WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3] as const;
 const TAX_CODE = /^(\d{10})(?:-(\d{3}))?$/;

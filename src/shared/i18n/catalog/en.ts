@@ -5,6 +5,7 @@ import { lockEn } from './lock.en';
 import { privacyEn } from './privacy.en';
 import { progressEn } from './progress.en';
 import { reportEn } from './report.en';
+import { rulesEn } from './rules.en';
 import { supervisorEn } from './supervisor.en';
 import { syncEn } from './sync-screen.en';
 import { uiEn } from './ui.en';
@@ -15,6 +16,7 @@ export const en: Catalogue = {
   ...uiEn,
   ...vnEn,
   ...domainEn,
+  ...rulesEn,
   ...fieldsEn,
   ...privacyEn,
   ...progressEn,

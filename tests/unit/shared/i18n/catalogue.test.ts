@@ -16,6 +16,8 @@ import { lockVi } from '../../../../src/shared/i18n/catalog/lock';
 import { lockEn } from '../../../../src/shared/i18n/catalog/lock.en';
 import { progressVi } from '../../../../src/shared/i18n/catalog/progress';
 import { progressEn } from '../../../../src/shared/i18n/catalog/progress.en';
+import { rulesVi } from '../../../../src/shared/i18n/catalog/rules';
+import { rulesEn } from '../../../../src/shared/i18n/catalog/rules.en';
 import { supervisorVi } from '../../../../src/shared/i18n/catalog/supervisor';
 import { supervisorEn } from '../../../../src/shared/i18n/catalog/supervisor.en';
 import { syncVi } from '../../../../src/shared/i18n/catalog/sync-screen';
@@ -30,6 +32,7 @@ const parts: Record<string, Part> = {
   ui: { vi: uiVi, en: uiEn },
   vn: { vi: vnVi, en: vnEn },
   domain: { vi: domainVi, en: domainEn },
+  rules: { vi: rulesVi, en: rulesEn },
   fields: { vi: fieldsVi, en: fieldsEn },
   progress: { vi: progressVi, en: progressEn },
   supervisor: { vi: supervisorVi, en: supervisorEn },
