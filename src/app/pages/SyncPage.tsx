@@ -4,6 +4,7 @@ import {
   discardRejected,
   getEnterprise,
   getSyncState,
+  isUnlocked,
   listConflictNotes,
   listRejected,
   type OutboxRow,
@@ -41,14 +42,16 @@ async function loadSync() {
     listRejected(db),
     listConflictNotes(db),
   ]);
-  // Applicants are named only while unlocked (docs/design.md §6); locked, their rows say so.
+  // Applicants are named only while unlocked (docs/design.md §6); locked, their rows say so. The
+  // rows say what they were read under: the screen shows the lock's change before it reads again.
+  const revealed = isUnlocked(db);
   const [pending, rejected] = await Promise.all([
     revealOutboxRows(db, queued),
     revealOutboxRows(db, refused),
   ]);
   const noted = notes.map((view) => view.note).filter((note) => note.entity === 'enterprise');
   const names = await enterpriseNames([...pending, ...rejected], noted);
-  return { count, state, pending, rejected, notes, names };
+  return { count, state, pending, rejected, notes, names, revealed };
 }
 
 /** Names of the enterprises the listed rows and notes are about or belong to. */
@@ -69,7 +72,7 @@ async function enterpriseNames(
 }
 
 /** What the row is: the enterprise, the visit's date and enterprise, the applicant. */
-function rowName(row: OutboxRow, names: ReadonlyMap<string, string>, unlocked: boolean): string {
+function rowName(row: OutboxRow, names: ReadonlyMap<string, string>, revealed: boolean): string {
   const unknown = t('sync.row.unknown');
   const data = row.data as Record<string, unknown> | undefined;
   const text = (key: string) => (typeof data?.[key] === 'string' ? (data[key] as string) : '');
@@ -84,7 +87,7 @@ function rowName(row: OutboxRow, names: ReadonlyMap<string, string>, unlocked: b
         enterprise: names.get(text('enterpriseId')) || unknown,
       });
     case 'signup':
-      if (!unlocked && !text('fullName')) return t('lock.lockedApplication');
+      if (!revealed && !text('fullName')) return t('lock.lockedApplication');
       return t('sync.row.signup', { name: text('fullName') || unknown });
     case 'target':
       return t('sync.row.target', {
@@ -150,6 +153,7 @@ function SyncView({
   rejected,
   notes,
   names,
+  revealed,
   unlocked,
 }: Awaited<ReturnType<typeof loadSync>> & { unlocked: boolean }) {
   const online = useOnline();
@@ -192,7 +196,7 @@ function SyncView({
         <ul class="plain-list" data-testid="sync-rejected-list">
           {rejected.map((row) => (
             <li key={row.seq}>
-              <strong>{rowName(row, names, unlocked)}</strong> · {t('sync.state.rejected')}
+              <strong>{rowName(row, names, revealed)}</strong> · {t('sync.state.rejected')}
               <ul class="issues">
                 {(row.issues ?? []).map((issue) => (
                   <li key={issue.code} class="error">
@@ -239,7 +243,7 @@ function SyncView({
         <ul class="plain-list" data-testid="sync-queue-list">
           {pending.map((row) => (
             <li key={row.seq}>
-              {rowName(row, names, unlocked)} ·{' '}
+              {rowName(row, names, revealed)} ·{' '}
               <span data-testid="queue-state">
                 {t(queueState(row, online, state.running === true))}
               </span>
