@@ -15,7 +15,7 @@ import type { Issue } from '../vn/issue';
 addScreenMessages(fieldsVi);
 addScreenMessages(rulesVi);
 
-/** Kinds of schema finding; each has the message `issue.<kind>` (catalog/domain.ts). */
+/** Kinds of schema finding; each has the message `issue.<kind>` (catalog/rules.ts). */
 export const ISSUE_KINDS = [
   'required',
   'invalid',
