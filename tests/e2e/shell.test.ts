@@ -92,6 +92,7 @@ describe('the installable app shell', () => {
   });
 
   it('publishes a valid manifest whose icons exist at their stated sizes', async () => {
+    expect(await page.locator('link[rel="manifest"]').count()).toBe(1);
     const href = await page.getAttribute('link[rel="manifest"]', 'href');
     const manifestResponse = await page.request.get(new URL(href ?? '', server.url).href);
     const manifest = (await manifestResponse.json()) as Manifest;
