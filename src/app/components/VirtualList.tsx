@@ -81,10 +81,23 @@ export function VirtualList<T>(props: Props<T>) {
     };
   }, [props.rowHeight]);
 
-  const extra = withOverscan ? overscan : 0;
-  const from = Math.max(0, range.first - extra);
-  const to = range.last + extra;
-  const missing = Math.min(total, to) > count;
+  // Before the overscan of new items is drawn, a row of the overscan keeps the item it showed
+  // (offscreen, and drawn again only where it changed): removed and made again a frame later,
+  // the overscan's rows cost each keystroke of the search their removal from the page (npm run
+  // bench, search). A row past the new items' end goes: the list is that much shorter. The rows
+  // above the window stay only when each of them can: they sit in the flow after the padding.
+  const stale = withOverscan ? undefined : overscanOf;
+  const keepsAbove = withOverscan || (stale !== undefined && stale.length >= range.first);
+  const from = Math.max(0, range.first - (keepsAbove ? overscan : 0));
+  const to = Math.min(count, range.last + overscan);
+  const rows: { index: number; item: T }[] = [];
+  for (let index = from; index < to; index++) {
+    const fresh = withOverscan || (index >= range.first && index < range.last);
+    const item = fresh ? props.items[index] : stale?.[index];
+    if (item === undefined) break;
+    rows.push({ index, item });
+  }
+  const missing = Math.min(total, range.last + (withOverscan ? overscan : 0)) > count;
   return (
     <ul
       ref={host}
@@ -96,20 +109,17 @@ export function VirtualList<T>(props: Props<T>) {
         paddingTop: `${from * props.rowHeight}px`,
       }}
     >
-      {props.items.slice(from, Math.min(count, to)).map((item, offset) => {
-        const index = from + offset;
-        return (
-          <li
-            key={index}
-            class="virtual-row"
-            style={{ height: `${props.rowHeight}px` }}
-            aria-setsize={total}
-            aria-posinset={index + 1}
-          >
-            {props.renderRow(item, index)}
-          </li>
-        );
-      })}
+      {rows.map(({ index, item }) => (
+        <li
+          key={index}
+          class="virtual-row"
+          style={{ height: `${props.rowHeight}px` }}
+          aria-setsize={total}
+          aria-posinset={index + 1}
+        >
+          {props.renderRow(item, index)}
+        </li>
+      ))}
     </ul>
   );
 }
