@@ -94,7 +94,8 @@ function precompressed(): Plugin {
 
 /**
  * V8's file-level compile hint (v8.dev/blog/explicit-compile-hints): every function of the file
- * is compiled as it streams in, off the main thread, instead of on its first call, on it.
+ * is compiled as it streams in, off the main thread, instead of on the main thread when first
+ * called.
  */
 const EAGER_COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 
