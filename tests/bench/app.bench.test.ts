@@ -137,10 +137,7 @@ async function typeInTurns(selectors: string[], delay = TYPING_DELAY_MS): Promis
     for (const selector of i % 2 === 0 ? selectors : [...selectors].reverse()) {
       await clearField(selector, delay);
       await page.locator(selector).pressSequentially(phrase, { delay });
-      await page.waitForFunction(
-        ([sel, n]) => ((window as unknown as Recorded).keystrokes[sel]?.complete.length ?? 0) >= n,
-        [selector, typed] as const,
-      );
+      await waitForSamples(selector, 'complete', typed);
     }
   }
   return page.evaluate(
@@ -163,13 +160,16 @@ async function clearField(selector: string, delay: number): Promise<void> {
     selector,
   );
   await field.fill('');
-  await Promise.all([
-    page.waitForFunction(
-      ([sel, n]) => ((window as unknown as Recorded).keystrokes[sel]?.cleared.length ?? 0) > n,
-      [selector, before] as const,
-    ),
-    page.waitForTimeout(delay),
-  ]);
+  await Promise.all([waitForSamples(selector, 'cleared', before + 1), page.waitForTimeout(delay)]);
+}
+
+/** Until the page has recorded at least `n` samples of `kind` for the field `selector`. */
+async function waitForSamples(selector: string, kind: keyof Keystrokes, n: number): Promise<void> {
+  await page.waitForFunction(
+    ([sel, key, min]) =>
+      ((window as unknown as Recorded).keystrokes[sel]?.[key].length ?? 0) >= min,
+    [selector, kind, n] as const,
+  );
 }
 
 /** From the tap on a row to the enterprise page painted with everything it loads. */
