@@ -130,7 +130,7 @@ function EnterpriseDetailView({ enterprise: e, visits, applications }: Found) {
           {e.nextFollowUp ? formatDay(e.nextFollowUp) : t('common.none')}
         </p>
       </section>
-      <section class="card below-fold" aria-labelledby="facts-title">
+      <section class="card" aria-labelledby="facts-title">
         <h2 id="facts-title">{t('enterprise.facts')}</h2>
         <dl class="facts">
           <Fact label={fieldName('taxCode')} value={e.taxCode} />
@@ -149,7 +149,7 @@ function EnterpriseDetailView({ enterprise: e, visits, applications }: Found) {
           <Fact label={fieldName('notes')} value={e.notes} />
         </dl>
       </section>
-      <section class="card below-fold" aria-labelledby="history-title">
+      <section class="card" aria-labelledby="history-title">
         <h2 id="history-title">{t('enterprise.stageHistory')}</h2>
         <ol class="timeline">
           {stageChanges.map((v) => (
@@ -166,7 +166,7 @@ function EnterpriseDetailView({ enterprise: e, visits, applications }: Found) {
           </li>
         </ol>
       </section>
-      <section class="card below-fold" aria-labelledby="visits-title">
+      <section class="card" aria-labelledby="visits-title">
         <h2 id="visits-title">{t('enterprise.visits', { count: visits.length })}</h2>
         {visits.length === 0 && <p class="muted">{t('enterprise.noVisits')}</p>}
         <ul class="plain-list" data-testid="visit-list">
