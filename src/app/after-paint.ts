@@ -17,10 +17,11 @@ export function whenPainted(then: () => void): () => void {
 
 /**
  * Resolves once the browser has painted what is on screen: a heavy read started then does not
- * hold back the first figures or rows a screen drew from a narrow one.
+ * hold back the first figures or rows a screen drew from a narrow one. Rejects instead when
+ * `signal` has aborted by then (the screen is gone): a read in slices stops at its next slice.
  */
-export function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    whenPainted(resolve);
+export function afterPaint(signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    whenPainted(() => (signal?.aborted ? reject(signal.reason) : resolve()));
   });
 }

@@ -15,8 +15,12 @@ export type Load<T> =
 export type LoadSpec<T> = {
   /** The tables `read` reads: it runs again after any write to them (any tab, the worker). */
   tables: readonly TableName[];
-  /** The screen's data; `undefined` means the record is not (or no longer) on the device. */
-  read: () => Promise<T | undefined>;
+  /**
+   * The screen's data; `undefined` means the record is not (or no longer) on the device.
+   * `signal` aborts once the screen is gone: a long read (the admissions queue, slice by slice)
+   * stops there instead of revealing thousands of rows for no one.
+   */
+  read: (signal: AbortSignal) => Promise<T | undefined>;
   /** A value read just before (preload.ts) with nothing written since: shown at once. */
   preloaded?: T | undefined;
 };
@@ -34,6 +38,7 @@ export function watchLoad<T>(
   spec: LoadSpec<T>,
   report: (state: Load<T>) => void,
 ): LoadWatch {
+  const gone = new AbortController();
   let stopped = false;
   let running = false;
   let again = false;
@@ -51,7 +56,7 @@ export function watchLoad<T>(
     }
     running = true;
     again = false;
-    spec.read().then(
+    spec.read(gone.signal).then(
       (value) => settle(value === undefined ? { status: 'notFound' } : { status: 'ready', value }),
       (error: unknown) => settle({ status: 'failed', error }),
     );
@@ -67,6 +72,7 @@ export function watchLoad<T>(
     stop: () => {
       stopped = true;
       stop();
+      gone.abort();
     },
   };
 }

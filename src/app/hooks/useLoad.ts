@@ -7,12 +7,13 @@ export type Loaded<T> = { load: Load<T>; retry: () => void };
 
 /**
  * The one way a screen loads its data (data/load.ts): `read` runs when the screen appears and
- * again after every write to `tables`; `deps` restart it, as with useEffect. `preloaded` may give
- * the first value, shown in the screen's first frame.
+ * again after every write to `tables`, its signal aborted once the screen is gone; `deps`
+ * restart it, as with useEffect. `preloaded` may give the first value, shown in the screen's
+ * first frame.
  */
 export function useLoad<T>(
   tables: readonly TableName[],
-  read: () => Promise<T | undefined>,
+  read: (signal: AbortSignal) => Promise<T | undefined>,
   deps: readonly unknown[],
   preloaded?: () => T | undefined,
 ): Loaded<T> {

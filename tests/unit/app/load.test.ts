@@ -14,7 +14,7 @@ afterEach(() => {
 });
 
 /** Watches `read`, recording every state reported. */
-function watch<T>(read: () => Promise<T | undefined>, preloaded?: T) {
+function watch<T>(read: (signal: AbortSignal) => Promise<T | undefined>, preloaded?: T) {
   const states: Load<T>[] = [];
   const watching = watchLoad(db, { tables: ['enterprises'], read, preloaded }, (state) =>
     states.push(state),
@@ -106,6 +106,26 @@ describe('watchLoad: the four states of a screen', () => {
     });
     watching.stop();
     await until(() => answered);
+    await Promise.resolve();
+    expect(states).toEqual([]);
+  });
+
+  it('aborts the signal of a read still running once stopped, and not before', async () => {
+    db = freshDb();
+    let signal: AbortSignal | undefined;
+    let finish: () => void = () => undefined;
+    const { states, watching } = watch(async (given) => {
+      signal = given;
+      await new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+      return 'x';
+    });
+    await until(() => signal !== undefined);
+    expect(signal?.aborted).toBe(false);
+    watching.stop();
+    expect(signal?.aborted).toBe(true);
+    finish();
     await Promise.resolve();
     expect(states).toEqual([]);
   });

@@ -65,12 +65,16 @@ function useQueue(unlocked: boolean): Loaded<AdmissionQueue> {
     firstRead.current = read.catch(() => undefined);
     return read;
   }, [unlocked]);
-  const whole = useLoad(ADMISSION_TABLES, async () => {
-    // Its 2,000 rows would hold up the first screen's frame: read once that is painted, a
-    // slice per frame.
-    await firstRead.current;
-    return loadAdmissionQueue(appDb(), afterPaint);
-  }, [unlocked]);
+  const whole = useLoad(
+    ADMISSION_TABLES,
+    async (gone) => {
+      // Its 2,000 rows would hold up the first screen's frame: read once that is painted, a
+      // slice per frame, and no further once the screen is left.
+      await firstRead.current;
+      return loadAdmissionQueue(appDb(), () => afterPaint(gone));
+    },
+    [unlocked],
+  );
   return whole.load.status === 'loading' ? first : whole;
 }
 
