@@ -7,6 +7,7 @@ import { fillAppDatabase } from '../helpers/app-db';
 import { launchChromium } from '../helpers/chromium';
 import { waitForController } from '../helpers/pwa';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process';
+import { type BenchWindow, installPaintedProbe } from './painted';
 import { profiled } from './profile';
 import { ENTERPRISES, percentile, report, storageSettled, VISITS } from './report';
 import { MEASURE_TIMEOUT_MS, ratios, recordAll, repeat, scaled, settings } from './results';
@@ -47,6 +48,7 @@ beforeAll(async () => {
   const organizer = await createOrganizer(server.url, 'Bench');
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  await installPaintedProbe(context);
   page = await context.newPage();
   await page.goto(server.url);
   await waitForController(page);
@@ -185,12 +187,10 @@ async function waitForSamples(selector: string, kind: keyof Keystrokes, n: numbe
 }
 
 /**
- * From a tap to the screen it opens painted: a tap on a list row (`row`, the row at that place)
- * until the enterprise page is painted with everything it loads, or the baseline (`empty`), a
- * link of the app's bottom navigation pointed for this one click at a path with no screen (the
- * app's empty "not found" page). The screen is looked for at the start of each frame; the frame
- * that finds it paints it, and the timer set there runs once that frame is done: a frame more
- * after it adds 8–16 ms to both figures and takes their ratio toward 1.
+ * From a tap to the screen it opens painted (painted.ts): a tap on a list row (`row`, the row at
+ * that place) until the enterprise page is painted with everything it loads, or the baseline
+ * (`empty`), a link of the app's bottom navigation pointed for this one click at a path with no
+ * screen (the app's empty "not found" page).
  */
 async function timeTap(target: 'row' | 'empty', row = 0): Promise<number> {
   const elapsed = await page.evaluate(
@@ -224,13 +224,10 @@ async function timeTap(target: 'row' | 'empty', row = 0): Promise<number> {
         };
       };
       const { click, ready } = aim();
+      const { untilPainted } = (window as unknown as BenchWindow).benchProbe;
       const start = performance.now();
       click();
-      await new Promise<void>((resolve) => {
-        const check = () => (ready() ? setTimeout(resolve, 0) : requestAnimationFrame(check));
-        requestAnimationFrame(check);
-      });
-      return performance.now() - start;
+      return (await untilPainted(ready)) - start;
     },
     [target, row] as const,
   );

@@ -8,6 +8,7 @@ import { generateEnterprises, generateSignups, prng, randomUuid } from '../fixtu
 import { ADMIN_ENV } from '../helpers/accounts';
 import { launchChromium } from '../helpers/chromium';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process';
+import type { BenchWindow } from './painted';
 import { type Profile, selfTimes } from './profile';
 import { percentile, report } from './report';
 import { MEASURE_TIMEOUT_MS, RESULTS_DIR, recordAll, repeat, scaled, settings } from './results';
@@ -98,21 +99,16 @@ type Open = { first: number; all: number };
 async function openProgress(): Promise<Open> {
   const open = await page.evaluate(async () => {
     const link = document.querySelector('nav.bottom-nav a[href="/progress"]') as HTMLAnchorElement;
-    const afterFrame = () =>
-      new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    const until = (ready: () => boolean) =>
-      new Promise<void>((resolve) => {
-        const check = () => (ready() ? resolve() : requestAnimationFrame(check));
-        check();
-      });
+    const { untilPainted } = (window as unknown as BenchWindow).benchProbe;
     const start = performance.now();
     link.click();
-    await until(() => document.querySelector('[data-testid="headline"] .figure-row') !== null);
-    await afterFrame();
-    const first = performance.now() - start;
-    await until(() => document.querySelector('[data-testid="report-links"]') !== null);
-    await afterFrame();
-    return { first, all: performance.now() - start };
+    const first = await untilPainted(
+      () => document.querySelector('[data-testid="headline"] .figure-row') !== null,
+    );
+    const all = await untilPainted(
+      () => document.querySelector('[data-testid="report-links"]') !== null,
+    );
+    return { first: first - start, all: all - start };
   });
   await page.goBack();
   await page.locator('a.list-row').first().waitFor({ timeout: 60_000 });

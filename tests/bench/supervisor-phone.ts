@@ -2,6 +2,7 @@ import type { Browser, CDPSession, Page } from 'playwright-core';
 import { ADMIN, loginApi, setDevicePin, unlockWithPin } from '../helpers/accounts';
 import { fillAppDatabase } from '../helpers/app-db';
 import { waitForController } from '../helpers/pwa';
+import { installPaintedProbe } from './painted';
 import { storageSettled } from './report';
 
 /**
@@ -77,6 +78,7 @@ export async function supervisorPhone(
   ready: (page: Page) => Promise<unknown>,
 ): Promise<Phone> {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  await installPaintedProbe(context);
   const page = await context.newPage();
   await page.goto(base);
   await waitForController(page);
