@@ -64,9 +64,14 @@ function readRange(db: SotayDb, range: KeyRange): Promise<EnterpriseIndexRow[]> 
  * tab or in the service worker (its documented change propagation). The first index comes once
  * every part has been read, PARTS_IN_FLIGHT at a time, and merged, a round per task, so no task
  * of the first read is long; each later one after a part changed. The index comes in the default
- * order (compareEnterprises). Returns the stop.
+ * order (compareEnterprises). `beforePart` is awaited before each part of the first read after
+ * the first PARTS_IN_FLIGHT: the caller may pause the read there. Returns the stop.
  */
-export function watchEnterpriseIndex(db: SotayDb, observer: IndexObserver): () => void {
+export function watchEnterpriseIndex(
+  db: SotayDb,
+  observer: IndexObserver,
+  beforePart: () => Promise<void> = () => Promise.resolve(),
+): () => void {
   const ranges = indexRanges();
   const parts: (EnterpriseIndexRow[] | undefined)[] = ranges.map(() => undefined);
   let unread = ranges.length;
@@ -104,6 +109,9 @@ export function watchEnterpriseIndex(db: SotayDb, observer: IndexObserver): () =
     });
   };
   const subscriptions: Subscription[] = [];
+  const next = (i: number) => {
+    if (i < ranges.length) void beforePart().then(() => subscribe(i));
+  };
   const subscribe = (i: number) => {
     const range = ranges[i];
     if (stopped || range === undefined) return;
@@ -114,7 +122,7 @@ export function watchEnterpriseIndex(db: SotayDb, observer: IndexObserver): () =
         if (first) {
           first = false;
           // The next part's query starts in a task of its own.
-          setTimeout(() => subscribe(i + PARTS_IN_FLIGHT), 0);
+          setTimeout(() => next(i + PARTS_IN_FLIGHT), 0);
         }
         if (parts[i] === undefined) unread -= 1;
         parts[i] = rows;
@@ -125,7 +133,7 @@ export function watchEnterpriseIndex(db: SotayDb, observer: IndexObserver): () =
       error: (error: unknown) => {
         if (first) {
           first = false;
-          setTimeout(() => subscribe(i + PARTS_IN_FLIGHT), 0);
+          setTimeout(() => next(i + PARTS_IN_FLIGHT), 0);
         }
         if (reported) return;
         reported = true;

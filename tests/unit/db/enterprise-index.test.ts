@@ -125,3 +125,36 @@ describe('watchEnterpriseIndex', () => {
     index.stop();
   });
 });
+
+describe('watchEnterpriseIndex paused', () => {
+  it('reads no part past the first ones while paused, and the whole index once resumed', async () => {
+    const db = freshDb('sotay');
+    await db.enterprises.bulkPut(
+      generateEnterprises(SEEDED, IDS.upperUnit, 9).map((e) => toEnterpriseRow(e)),
+    );
+    const read = countRowsRead(db, 'enterprises');
+    let asked = 0;
+    let resume: () => void = () => undefined;
+    const paused = new Promise<void>((resolve) => {
+      resume = resolve;
+    });
+    const emitted: (readonly EnterpriseIndexRow[])[] = [];
+    const stop = watchEnterpriseIndex(
+      db,
+      { next: (index) => emitted.push(index), error: (error) => expect.fail(String(error)) },
+      () => {
+        asked += 1;
+        return paused;
+      },
+    );
+    // Every part that may start unpaused has been read, and each asked to go on.
+    await expect.poll(() => asked, { interval: 5 }).toBeGreaterThanOrEqual(4);
+    const rowsWhilePaused = read.rows;
+    expect(rowsWhilePaused).toBeLessThan(SEEDED / 4);
+    expect(emitted).toEqual([]);
+    resume();
+    await expect.poll(() => emitted.length, { interval: 5 }).toBe(1);
+    expect(byId(emitted[0] ?? [])).toEqual(byId(await stored(db)));
+    stop();
+  });
+});
