@@ -47,6 +47,14 @@ afterAll(async () => {
   await server?.cleanup();
 });
 
+/** A name as the search compares it: no accents, lower case. */
+const plain = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase();
+
 type RenderedRow = { position: number; name: string; top: number };
 
 /** The rows in the DOM: their place in the list, their name and where they are on screen. */
@@ -152,16 +160,87 @@ describe('a keystroke of the search', () => {
     });
     expect(seen.offscreen).toBeGreaterThan(0);
     // Once that frame is painted, every row drawn is one the search found.
-    const plain = (text: string) =>
-      text
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .replace(/đ/gi, 'd')
-        .toLowerCase();
     await expect
       .poll(async () =>
         (await renderedRows()).every((row) => plain(row.name).includes(plain(query ?? ''))),
       )
+      .toBe(true);
+    await search.fill('');
+  });
+});
+
+describe('a keystroke that keeps the first rows', () => {
+  it('leaves the rows that still show the same enterprise untouched, and the list as tall until every match is found', async () => {
+    await scrollToRow(1);
+    const first = expectedNames[0] ?? '';
+    // A word of the first row's name (the first row matches it, so it stays where it is) that
+    // more names have than a first screen shows, but not every name.
+    const matching = (w: string) => expectedNames.filter((n) => plain(n).includes(plain(w))).length;
+    const word = first.split(' ').find((w) => matching(w) > 40 && matching(w) < COUNT) ?? first;
+    const search = page.locator('#enterprise-search');
+    // Once the whole index is read (before it, the list shows its first screen only).
+    await search.fill(word);
+    await expect
+      .poll(() => page.getByTestId('enterprise-count').innerText())
+      .toBe(`${new Intl.NumberFormat('vi-VN').format(matching(word))} doanh nghiệp`);
+    await search.fill('');
+    await expect.poll(async () => (await renderedRows())[0]?.name).toBe(first);
+    const seen = await page.evaluate(async (typed) => {
+      const list = document.querySelector('ul.virtual-list') as HTMLElement;
+      const before = [...list.querySelectorAll('li.virtual-row')];
+      const nameOf = (row: Element) => row.querySelector('.row-title')?.textContent;
+      const namesBefore = before.map(nameOf);
+      const heightBefore = list.style.height;
+      const touched = new Set<Node>();
+      const note = (records: MutationRecord[]) => {
+        for (const record of records) {
+          let node: Node | null = record.target;
+          while (node !== null && !(node instanceof HTMLLIElement)) node = node.parentNode;
+          if (node !== null) touched.add(node);
+        }
+      };
+      const observer = new MutationObserver(note);
+      observer.observe(list, {
+        subtree: true,
+        attributes: true,
+        childList: true,
+        characterData: true,
+      });
+      const field = document.querySelector('#enterprise-search') as HTMLInputElement;
+      field.value = typed;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      // The keystroke's frame.
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      note(observer.takeRecords());
+      observer.disconnect();
+      const kept = [...list.querySelectorAll('li.virtual-row')].filter(
+        (row, i) => row === before[i] && nameOf(row) === namesBefore[i],
+      );
+      return {
+        heightBefore,
+        heightInFrame: list.style.height,
+        busy: list.getAttribute('aria-busy'),
+        kept: kept.length,
+        keptTouched: kept.filter((row) => touched.has(row)).length,
+      };
+    }, word);
+    expect(seen.kept).toBeGreaterThan(0);
+    expect(seen).toEqual({
+      ...seen,
+      heightBefore: `${COUNT * ROW_HEIGHT}px`,
+      heightInFrame: `${COUNT * ROW_HEIGHT}px`,
+      busy: 'true',
+      keptTouched: 0,
+    });
+    // Once every match is found, the list is as tall as they are.
+    await expect
+      .poll(async () => {
+        const count = Number(
+          (await page.getByTestId('enterprise-count').innerText()).replace(/\D/g, ''),
+        );
+        const height = await page.$eval('ul.virtual-list', (list) => list.style.height);
+        return height === `${count * ROW_HEIGHT}px` && count < COUNT;
+      })
       .toBe(true);
     await search.fill('');
   });

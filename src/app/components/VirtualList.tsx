@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { whenPainted } from '../after-paint';
 
@@ -21,6 +21,14 @@ type Props<T> = {
    */
   total?: number;
 };
+
+/**
+ * A row as last drawn. A row whose item and list size are unchanged is given to Preact as the same
+ * element, which it does not compare again: a keystroke that narrows the search often keeps the
+ * first rows, and scrolling keeps the rows still on screen. Rows are drawn from their item alone
+ * (renderRow), and a switch of language makes the whole app anew.
+ */
+type DrawnRow<T> = { item: T; total: number; row: VNode };
 
 /**
  * A list that draws only the rows on screen (plus a few), in the normal flow of a list as tall
@@ -48,6 +56,8 @@ export function VirtualList<T>(props: Props<T>) {
   // on screen (their text is that frame's longest part).
   const [overscanOf, setOverscanOf] = useState<readonly T[]>();
   const withOverscan = overscanOf === props.items;
+  // The rows of the last render by place (see DrawnRow).
+  const lastDrawn = useRef(new Map<number, DrawnRow<T>>());
   const count = props.items.length;
   const total = Math.max(count, props.total ?? count);
 
@@ -91,13 +101,20 @@ export function VirtualList<T>(props: Props<T>) {
     withOverscan || (overscanItems !== undefined && overscanItems.length >= range.first);
   const from = Math.max(0, range.first - (keepsAbove ? overscan : 0));
   const to = Math.min(count, range.last + overscan);
-  const rows: { index: number; item: T }[] = [];
+  const drawn = new Map<number, DrawnRow<T>>();
   for (let index = from; index < to; index++) {
     const onScreen = index >= range.first && index < range.last;
     const item = onScreen ? props.items[index] : overscanItems?.[index];
     if (item === undefined) break;
-    rows.push({ index, item });
+    const last = lastDrawn.current.get(index);
+    drawn.set(
+      index,
+      last !== undefined && last.item === item && last.total === total
+        ? last
+        : { item, total, row: drawRow(index, item) },
+    );
   }
+  lastDrawn.current = drawn;
   const missing = Math.min(total, range.last + (withOverscan ? overscan : 0)) > count;
   return (
     <ul
@@ -110,17 +127,21 @@ export function VirtualList<T>(props: Props<T>) {
         paddingTop: `${from * props.rowHeight}px`,
       }}
     >
-      {rows.map(({ index, item }) => (
-        <li
-          key={index}
-          class="virtual-row"
-          style={{ height: `${props.rowHeight}px` }}
-          aria-setsize={total}
-          aria-posinset={index + 1}
-        >
-          {props.renderRow(item, index)}
-        </li>
-      ))}
+      {[...drawn.values()].map(({ row }) => row)}
     </ul>
   );
+
+  function drawRow(index: number, item: T): VNode {
+    return (
+      <li
+        key={index}
+        class="virtual-row"
+        style={{ height: `${props.rowHeight}px` }}
+        aria-setsize={total}
+        aria-posinset={index + 1}
+      >
+        {props.renderRow(item, index)}
+      </li>
+    );
+  }
 }

@@ -75,6 +75,9 @@ export function EnterprisesPage() {
     first && firstScreen !== undefined
       ? { rows: firstScreen.rows, complete: true, count: firstScreen.total }
       : searched;
+  // Until a search is complete, the list keeps the height of the last complete one: rows and the
+  // page's height do not change twice on each keystroke (to the first screen, then to all).
+  const listTotal = first ? firstScreen?.total : results.complete ? undefined : results.count;
   useFirstScreenDrawn(index !== undefined || firstScreen !== undefined);
 
   return (
@@ -112,7 +115,7 @@ export function EnterprisesPage() {
       <VirtualList
         items={results.rows}
         busy={!results.complete}
-        {...(first ? { total: firstScreen?.total } : {})}
+        {...(listTotal === undefined ? {} : { total: listTotal })}
         rowHeight={ROW_HEIGHT}
         label={t('page.enterprises')}
         renderRow={(row) => <EnterpriseRow row={row} />}
