@@ -17,9 +17,10 @@ type Props<T> = {
   overscan?: number;
   /**
    * Rows the list has when `items` holds only its first ones (the first screen, before the rest
-   * is read): the list is that tall, and busy while the rows on screen are not there yet.
+   * is read), or a search's first matches while the rest is found: the list is that tall, and
+   * busy while the rows on screen are not there yet. Undefined: as many as `items`.
    */
-  total?: number;
+  total?: number | undefined;
 };
 
 /**
@@ -127,7 +128,7 @@ export function VirtualList<T>(props: Props<T>) {
         paddingTop: `${from * props.rowHeight}px`,
       }}
     >
-      {[...drawn.values()].map(({ row }) => row)}
+      {Array.from(drawn.values(), ({ row }) => row)}
     </ul>
   );
 

@@ -75,9 +75,6 @@ export function EnterprisesPage() {
     first && firstScreen !== undefined
       ? { rows: firstScreen.rows, complete: true, count: firstScreen.total }
       : searched;
-  // Until a search is complete, the list keeps the height of the last complete one: rows and the
-  // page's height do not change twice on each keystroke (to the first screen, then to all).
-  const listTotal = first ? firstScreen?.total : results.complete ? undefined : results.count;
   useFirstScreenDrawn(index !== undefined || firstScreen !== undefined);
 
   return (
@@ -115,7 +112,9 @@ export function EnterprisesPage() {
       <VirtualList
         items={results.rows}
         busy={!results.complete}
-        {...(listTotal === undefined ? {} : { total: listTotal })}
+        // As tall as the count: all the rows before the index is read, and until a search is
+        // complete the last complete one's (the page's height does not change twice a keystroke).
+        total={results.count}
         rowHeight={ROW_HEIGHT}
         label={t('page.enterprises')}
         renderRow={(row) => <EnterpriseRow row={row} />}
